@@ -1,0 +1,228 @@
+package casefile
+
+// FormatV1 is the only value of Case.Format this version reads.
+const FormatV1 = "spokit.case/v1"
+
+// DefaultMarking is the protective marking printed when a case gives none.
+const DefaultMarking = "OFFICIAL-SENSITIVE"
+
+// Case is one stalking case file: the people, the occasions of conduct and
+// the evidence for them, the charges, and any Stalking Protection Order
+// application. Every spokit output is generated from a Case.
+//
+// The JSON names are the v1 import format (case-format.md); `req` marks the
+// fields the decoder insists on.
+type Case struct {
+	Format           string            `json:"format" req:"true" doc:"exactly spokit.case/v1"`
+	URN              string            `json:"urn" req:"true" doc:"police unique reference number of the case file, e.g. 07CP0123425"`
+	Marking          string            `json:"marking,omitempty" doc:"protective marking printed at top and bottom of every page; default OFFICIAL-SENSITIVE"`
+	AsOf             Date              `json:"as_of,omitzero" doc:"the date to judge time limits on; default today"`
+	Force            Force             `json:"force" req:"true"`
+	OfficerInCase    string            `json:"officer_in_case" req:"true" doc:"id of the officer in the case in people"`
+	People           []Person          `json:"people" req:"true"`
+	Relationships    []Relationship    `json:"relationships,omitempty"`
+	Incidents        []Incident        `json:"incidents" req:"true" doc:"the chronology: one entry per occasion of conduct"`
+	Statements       []Statement       `json:"statements,omitempty"`
+	Exhibits         []Exhibit         `json:"exhibits,omitempty"`
+	UnusedMaterial   []UnusedItem      `json:"unused_material,omitempty"`
+	RiskAssessments  []RiskAssessment  `json:"risk_assessments,omitempty"`
+	Impact           []Impact          `json:"impact,omitempty"`
+	Charges          []Charge          `json:"charges,omitempty"`
+	SPO              *SPO              `json:"spo,omitempty" doc:"the Stalking Protection Order application, if any"`
+	SPOConsideration *SPOConsideration `json:"spo_consideration,omitempty" doc:"the record that an SPO was considered"`
+}
+
+// Force is the police force that owns the file and would apply for an SPO.
+type Force struct {
+	Name         string `json:"name,omitempty" doc:"e.g. Cheshire Constabulary"`
+	Code         string `json:"code,omitempty" doc:"two-digit force code, e.g. 07"`
+	PoliceArea   string `json:"police_area,omitempty" doc:"e.g. Cheshire"`
+	ChiefOfficer string `json:"chief_officer,omitempty" doc:"title of the applicant, e.g. Chief Constable of Cheshire Constabulary"`
+}
+
+// Person is anyone in the case: victim, suspect, witness, officer or other.
+type Person struct {
+	ID                  string   `json:"id" req:"true"`
+	Role                Role     `json:"role" req:"true"`
+	Forenames           string   `json:"forenames" req:"true"`
+	Surname             string   `json:"surname" req:"true"`
+	Aliases             []string `json:"aliases,omitempty" doc:"other names used"`
+	DateOfBirth         Date     `json:"date_of_birth,omitzero"`
+	Gender              string   `json:"gender,omitempty"`
+	Address             string   `json:"address,omitempty" doc:"home address, lines separated by newlines"`
+	Phone               string   `json:"phone,omitempty"`
+	Email               string   `json:"email,omitempty"`
+	Occupation          string   `json:"occupation,omitempty"`
+	Rank                string   `json:"rank,omitempty" doc:"officers: rank, e.g. DC"`
+	Number              string   `json:"number,omitempty" doc:"officers: warrant or collar number"`
+	Unit                string   `json:"unit,omitempty" doc:"officers: unit"`
+	Vulnerable          bool     `json:"vulnerable,omitempty" doc:"eligible for special measures under YJCEA 1999 s.16"`
+	Intimidated         bool     `json:"intimidated,omitempty" doc:"eligible for special measures under YJCEA 1999 s.17"`
+	SpecialMeasures     []string `json:"special_measures,omitempty"`
+	DatesToAvoid        []Date   `json:"dates_to_avoid,omitempty"`
+	ReligiousObservance string   `json:"religious_observance,omitempty" doc:"suspect: observance SPO terms must avoid conflicting with"`
+	WorkOrEducation     string   `json:"work_or_education,omitempty" doc:"suspect: times normally at work or education"`
+	ExistingSPO         string   `json:"existing_spo,omitempty" doc:"suspect: summary of any SPO already in force"`
+}
+
+// Name returns the person's forenames and surname.
+func (p *Person) Name() string { return p.Forenames + " " + p.Surname }
+
+// Relationship says how two people are connected.
+type Relationship struct {
+	Between       []string         `json:"between,omitempty" doc:"the two person ids"`
+	Type          RelationshipType `json:"type,omitempty"`
+	LivedTogether bool             `json:"lived_together,omitempty"`
+	From          Date             `json:"from,omitzero"`
+	To            Date             `json:"to,omitzero"`
+}
+
+// Incident is one occasion of conduct: the unit a course of conduct is
+// counted in (PHA 1997 s.7(3)).
+type Incident struct {
+	ID                   string      `json:"id" req:"true"`
+	Date                 Date        `json:"date" req:"true" doc:"date of the occasion (start date if it spans days)"`
+	Time                 Clock       `json:"time,omitzero"`
+	EndDate              Date        `json:"end_date,omitzero" doc:"last day, if the occasion spans days"`
+	Location             string      `json:"location,omitempty" doc:"place, or platform for online conduct"`
+	Online               bool        `json:"online,omitempty"`
+	Behaviours           []Behaviour `json:"behaviours" req:"true"`
+	Description          string      `json:"description" req:"true"`
+	Suspect              string      `json:"suspect,omitempty" doc:"person id; default the only suspect"`
+	Victims              []string    `json:"victims" req:"true"`
+	VictimFearedViolence bool        `json:"victim_feared_violence,omitempty"`
+	Statements           []string    `json:"statements,omitempty"`
+	Exhibits             []string    `json:"exhibits,omitempty"`
+	CrimeReference       string      `json:"crime_reference,omitempty"`
+}
+
+// LastDate is the last day of the occasion: EndDate if given, else Date.
+func (in *Incident) LastDate() Date {
+	if !in.EndDate.IsZero() {
+		return in.EndDate
+	}
+	return in.Date
+}
+
+// HasStalkingBehaviour reports whether the occasion shows one of the
+// PHA 1997 s.2A(3) examples.
+func (in *Incident) HasStalkingBehaviour() bool {
+	for _, b := range in.Behaviours {
+		if b.IsStalking() {
+			return true
+		}
+	}
+	return false
+}
+
+// Statement is a witness statement (MG11).
+type Statement struct {
+	ID            string `json:"id" req:"true"`
+	Person        string `json:"person" req:"true" doc:"id of the maker"`
+	Date          Date   `json:"date" req:"true" doc:"date made"`
+	Place         string `json:"place,omitempty"`
+	TakenBy       string `json:"taken_by,omitempty" doc:"officer id"`
+	Over18        *bool  `json:"over_18,omitempty" doc:"default true"`
+	Age           int    `json:"age,omitempty" doc:"if under 18"`
+	Text          string `json:"text,omitempty" doc:"full statement text; paragraphs separated by blank lines"`
+	VideoRecorded bool   `json:"video_recorded,omitempty" doc:"a visually recorded interview instead of a written statement"`
+}
+
+// IsOver18 reports whether the maker is an adult (the default).
+func (s *Statement) IsOver18() bool { return s.Over18 == nil || *s.Over18 }
+
+// Exhibit is an item of evidence (MG12).
+type Exhibit struct {
+	Ref         string `json:"ref" req:"true" doc:"exhibit reference, e.g. JS/1"`
+	Description string `json:"description" req:"true"`
+	ProducedBy  string `json:"produced_by" req:"true" doc:"person id"`
+	SeizedDate  Date   `json:"seized_date,omitzero"`
+	SeizedPlace string `json:"seized_place,omitempty"`
+	File        string `json:"file,omitempty" doc:"PNG, JPEG or PDF relative to the case file's directory"`
+	Sensitive   bool   `json:"sensitive,omitempty"`
+}
+
+// UnusedItem is unused material: MG6C when not sensitive, MG6D when sensitive.
+type UnusedItem struct {
+	ID                  string `json:"id" req:"true"`
+	Description         string `json:"description" req:"true"`
+	Location            string `json:"location,omitempty" doc:"where it is held"`
+	Sensitive           bool   `json:"sensitive" req:"true"`
+	Reason              string `json:"reason,omitempty" doc:"why sensitive"`
+	UnderminesOrAssists bool   `json:"undermines_or_assists,omitempty"`
+}
+
+// RiskAssessment is a DASH, S-DASH or other risk assessment.
+type RiskAssessment struct {
+	ID       string    `json:"id" req:"true"`
+	Tool     RiskTool  `json:"tool" req:"true"`
+	Date     Date      `json:"date" req:"true"`
+	Assessor string    `json:"assessor,omitempty" doc:"person id"`
+	Level    RiskLevel `json:"level,omitempty"`
+	Summary  string    `json:"summary,omitempty"`
+}
+
+// Impact is the effect of the conduct on one victim.
+type Impact struct {
+	Victim                 string   `json:"victim" req:"true" doc:"person id"`
+	SeriousAlarmOrDistress bool     `json:"serious_alarm_or_distress,omitempty"`
+	Effects                []string `json:"effects,omitempty" doc:"substantial adverse effects on usual day-to-day activities"`
+	Statement              string   `json:"statement,omitempty" doc:"statement id"`
+}
+
+// Charge is a proposed or actual charge.
+type Charge struct {
+	ID          string       `json:"id" req:"true"`
+	Offence     OffenceCode  `json:"offence" req:"true"`
+	Victims     []string     `json:"victims" req:"true"`
+	From        Date         `json:"from,omitzero"`
+	To          Date         `json:"to,omitzero"`
+	Aggravated  Aggravation  `json:"aggravated,omitempty"`
+	Status      ChargeStatus `json:"status" req:"true"`
+	ChargedOn   Date         `json:"charged_on,omitzero" doc:"required when charged"`
+	Particulars string       `json:"particulars,omitempty"`
+}
+
+// SPO is a Stalking Protection Order application under the Stalking
+// Protection Act 2019, as the case records it.
+type SPO struct {
+	Court           string     `json:"court" req:"true" doc:"the magistrates' court applied to"`
+	Respondent      string     `json:"respondent" req:"true" doc:"person id of the defendant"`
+	Protected       []string   `json:"protected" req:"true" doc:"person ids the order protects"`
+	AreaBasis       AreaBasis  `json:"area_basis" req:"true"`
+	Acts            []string   `json:"acts,omitempty" doc:"incident ids relied on; default all incidents by the respondent"`
+	Risk            string     `json:"risk" req:"true"`
+	RiskKind        []RiskKind `json:"risk_kind" req:"true"`
+	Necessity       string     `json:"necessity" req:"true"`
+	Terms           []Term     `json:"terms" req:"true"`
+	Duration        string     `json:"duration" req:"true" doc:"until-further-order, or a fixed period such as 2y or 30m"`
+	HearingDate     Date       `json:"hearing_date,omitzero"`
+	Interim         *Interim   `json:"interim,omitempty"`
+	VictimViews     string     `json:"victim_views,omitempty"`
+	ServiceDate     Date       `json:"service_date,omitzero" doc:"date the order was served"`
+	ReplacesInterim bool       `json:"replaces_interim,omitempty"`
+}
+
+// Term is one prohibition or requirement of an order.
+type Term struct {
+	Kind      TermKind `json:"kind,omitempty"`
+	Text      string   `json:"text,omitempty"`
+	Necessity string   `json:"necessity,omitempty" doc:"why this term is necessary"`
+	Protects  []string `json:"protects,omitempty" doc:"person ids"`
+	Locality  string   `json:"locality,omitempty" doc:"the area a term is limited to; absent means the whole UK"`
+}
+
+// Interim is an interim order sought pending the full hearing (SPA 2019 s.5).
+type Interim struct {
+	Reason string `json:"reason,omitempty"`
+	Terms  []Term `json:"terms,omitempty"`
+	Period string `json:"period" req:"true" doc:"fixed period, e.g. 3m"`
+}
+
+// SPOConsideration records that an SPO was considered.
+type SPOConsideration struct {
+	Date     Date     `json:"date,omitzero"`
+	Decision Decision `json:"decision,omitempty"`
+	By       string   `json:"by,omitempty" doc:"person id"`
+	Reason   string   `json:"reason,omitempty"`
+}

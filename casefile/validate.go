@@ -1,0 +1,97 @@
+package casefile
+
+import (
+	"fmt"
+	"io/fs"
+	"time"
+)
+
+// Rule is one validation rule: a stable ID from rules.md, the severity of
+// what it finds, the law it rests on, and the function that checks a case.
+// Packages outside casefile (spo) add their own rules to a Validate call.
+type Rule struct {
+	ID       string
+	Severity Severity
+	Citation string
+	Check    func(*Check)
+}
+
+// Check is what a rule's function works with: the case, its index, the date
+// it is judged on and the files beside it. A rule reports with Addf.
+type Check struct {
+	Case  *Case
+	Index *Index
+	// AsOf is the date time limits and "dated in the future" are judged on.
+	AsOf Date
+	// Files holds the case's exhibit files; nil when none are available.
+	Files fs.FS
+
+	rule     *Rule
+	findings []Finding
+}
+
+// Addf records a finding of the running rule at path (a JSON path into the
+// case). The message should say what is missing and what would satisfy it.
+func (c *Check) Addf(path, format string, args ...any) {
+	c.findings = append(c.findings, Finding{
+		Rule:     c.rule.ID,
+		Severity: c.rule.Severity,
+		Path:     path,
+		Message:  fmt.Sprintf(format, args...),
+		Citation: c.rule.Citation,
+	})
+}
+
+// Name returns the person's name for messages, or the id itself when the id
+// does not resolve (CASE-REF reports that).
+func (c *Check) Name(id string) string {
+	if p := c.Index.Person(id); p != nil {
+		return p.Name()
+	}
+	return id
+}
+
+// Options control a Validate call.
+type Options struct {
+	// AsOf overrides the case's as_of date; when both are zero, today's date
+	// is used.
+	AsOf Date
+	// Files is the case directory, for CASE-EXHIBIT-FILE. When nil, exhibit
+	// paths are checked for escaping the directory but not opened.
+	Files fs.FS
+	// Rules to run; nil means Rules() (case integrity and criminal charges).
+	Rules []Rule
+}
+
+// ResolveAsOf returns the date a case is judged on: override if given, else
+// the case's as_of, else today.
+func (c *Case) ResolveAsOf(override Date) Date {
+	switch {
+	case !override.IsZero():
+		return override
+	case !c.AsOf.IsZero():
+		return c.AsOf
+	}
+	return DateOf(time.Now())
+}
+
+// Validate runs the rules against c and returns every finding, in rule
+// order and, within a rule, in case order.
+func Validate(c *Case, opts Options) *Report {
+	rules := opts.Rules
+	if rules == nil {
+		rules = Rules()
+	}
+	chk := &Check{Case: c, Index: NewIndex(c), AsOf: c.ResolveAsOf(opts.AsOf), Files: opts.Files}
+	for i := range rules {
+		chk.rule = &rules[i]
+		rules[i].Check(chk)
+	}
+	return &Report{URN: c.URN, AsOf: chk.AsOf, Findings: chk.findings}
+}
+
+// Rules returns casefile's rules: the "Case integrity" and "Criminal
+// charges" sections of rules.md.
+func Rules() []Rule {
+	return append(append([]Rule(nil), integrityRules...), criminalRules...)
+}
