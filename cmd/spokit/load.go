@@ -1,0 +1,89 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spokit/spokit/casefile"
+)
+
+// caseSource is the case a command works on: a file, or the embedded
+// sample, and the flags that choose it.
+type caseSource struct {
+	sample bool
+	asOf   string
+}
+
+func (s *caseSource) register(fs *flag.FlagSet) {
+	fs.BoolVar(&s.sample, "sample", false, "use spokit's embedded sample case instead of a file")
+	fs.StringVar(&s.asOf, "as-of", "", "judge the case as of this `DATE` (YYYY-MM-DD) instead of its as_of or today")
+}
+
+// loaded is a decoded case with the folder its exhibit files are in.
+type loaded struct {
+	c     *casefile.Case
+	files fs.FS
+	asOf  casefile.Date
+	close func()
+}
+
+// load reads the case named by args (or the sample). On failure it prints
+// the problem and returns the exit status.
+func (s *caseSource) load(e *env, args []string) (*loaded, int) {
+	var asOf casefile.Date
+	if s.asOf != "" {
+		d, err := casefile.ParseDate(s.asOf)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "spokit: --as-of: %v\n", err)
+			return nil, exitInput
+		}
+		asOf = d
+	}
+	switch {
+	case s.sample && len(args) == 0:
+		c, files := casefile.Sample()
+		return &loaded{c: c, files: files, asOf: asOf, close: func() {}}, exitOK
+	case s.sample || len(args) != 1:
+		fmt.Fprintln(e.stderr, "spokit: give one case file, or --sample")
+		return nil, exitInput
+	}
+	l, err := openCase(args[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spokit: %s: %v\n", args[0], err)
+		return nil, exitInput
+	}
+	l.asOf = asOf
+	return l, exitOK
+}
+
+// openCase decodes the case file at path. Its exhibit files are read
+// through an os.Root on the file's folder, so neither ".." nor a symbolic
+// link can reach outside it.
+func openCase(path string) (*loaded, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	c, err := casefile.Decode(f)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(filepath.Dir(path))
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	return &loaded{c: c, files: root.FS(), close: func() { root.Close() }}, nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/spo"
+)
+
+var validateCommand = command{
+	name:    "validate",
+	summary: "check a case against the law and print what is missing",
+	usage:   "[--json] [--as-of DATE] CASE.json | --sample",
+	run:     runValidate,
+}
+
+func runValidate(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	var src caseSource
+	src.register(fs)
+	asJSON := fs.Bool("json", false, "print the findings as JSON")
+	args, status, ok := parse(fs, args)
+	if !ok {
+		return status
+	}
+	l, status := src.load(e, args)
+	if l == nil {
+		return status
+	}
+	defer l.close()
+	report := validate(l)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
+			return exitInput
+		}
+	} else {
+		printReport(e.stdout, report)
+	}
+	if report.HasErrors() {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// validate runs every rule spokit has on the loaded case: case integrity,
+// criminal charges and the Stalking Protection Order.
+func validate(l *loaded) *casefile.Report {
+	return casefile.Validate(l.c, casefile.Options{AsOf: l.asOf, Files: l.files, Rules: spo.AllRules()})
+}
+
+// printReport writes the findings for a reader: grouped by severity, each
+// with its rule, path, message and citation.
+func printReport(w io.Writer, r *casefile.Report) {
+	fmt.Fprintf(w, "Case %s, judged as of %s: %s, %s, %s.\n", r.URN, r.AsOf.Long(),
+		count(r.Count(casefile.Error), "error"), count(r.Count(casefile.Warning), "warning"), count(r.Count(casefile.Info), "note"))
+	for _, sev := range []casefile.Severity{casefile.Error, casefile.Warning, casefile.Info} {
+		n := r.Count(sev)
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%d)\n", strings.ToUpper(heading(sev)), n)
+		for _, f := range r.Findings {
+			if f.Severity != sev {
+				continue
+			}
+			fmt.Fprintf(w, "\n  %s at %s\n", f.Rule, f.Path)
+			fmt.Fprintf(w, "    %s\n", wrap(f.Message, 76, "    "))
+			if f.Citation != "" {
+				fmt.Fprintf(w, "    Law: %s\n", f.Citation)
+			}
+		}
+	}
+	if !r.HasErrors() {
+		fmt.Fprintln(w, "\nNo errors: the case meets every threshold spokit checks.")
+	}
+}
+
+func heading(s casefile.Severity) string {
+	switch s {
+	case casefile.Error:
+		return "errors"
+	case casefile.Warning:
+		return "warnings"
+	}
+	return "notes"
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// wrap breaks text into lines of at most width runes, each continuation
+// line starting with indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(text) {
+		l := len([]rune(word))
+		if i > 0 {
+			if n+1+l > width {
+				b.WriteString("\n" + indent)
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(word)
+		n += l
+	}
+	return b.String()
+}
