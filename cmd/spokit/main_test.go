@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/spo"
 )
 
 // spokit runs the CLI in process and returns its exit status and output.
@@ -225,4 +227,12 @@ func TestVersionNamesTheFormat(t *testing.T) {
 	status, out, _ := spokit(t, "version")
 	assert.Equal(t, exitOK, status)
 	assert.Contains(t, out, casefile.FormatV1)
+}
+
+func TestREADMEListsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	for _, r := range spo.AllRules() {
+		assert.Contains(t, string(readme), fmt.Sprintf("| `%s` | %s | %s |", r.ID, r.Severity, r.Citation))
+	}
 }
