@@ -46,6 +46,7 @@ func commands() []command {
 		sampleCommand,
 		schemaCommand,
 		versionCommand,
+		reviewCommand,
 	}
 }
 

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spokit/spokit/casefile"
+)
+
+var reviewCommand = command{
+	name:    "review",
+	summary: "print the decisions recorded in a workbook's Review sheet as JSON",
+	usage:   "WORKBOOK.xlsx",
+	run:     runReview,
+}
+
+// runReview reads back a prosecution (or sensitive material) workbook the
+// CPS has filled in. Exit status 2 when it cannot: not our workbook, a
+// changed layout, or a value that is not a decision or a date.
+func runReview(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	args, status, ok := parse(fs, args)
+	if !ok {
+		return status
+	}
+	if len(args) != 1 {
+		fs.Usage()
+		return exitInput
+	}
+	rv, err := readReview(args[0])
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spokit: %s: %v\n", args[0], err)
+		return exitInput
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rv); err != nil {
+		fmt.Fprintf(e.stderr, "spokit: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}
+
+// readReview reads the workbook at path. Large parts of it are unpacked
+// into a private temporary directory (mode 0700) that is removed after.
+func readReview(path string) (*casefile.Review, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrapPath(err)
+	}
+	defer f.Close()
+	tmp, err := os.MkdirTemp("", "spokit-review-")
+	if err != nil {
+		return nil, fmt.Errorf("creating a temporary directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	return casefile.ReadReview(f, casefile.ReviewOptions{TmpDir: tmp})
+}
