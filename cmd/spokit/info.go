@@ -1,9 +1,11 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 
@@ -12,25 +14,57 @@ import (
 
 var sampleCommand = command{
 	name:    "sample",
-	summary: "print spokit's embedded, fictional sample case as JSON, or write it with its exhibit files (-o)",
-	usage:   "[-o DIR]",
+	summary: "print the fictional sample case as JSON, or generate one of any size; -o writes it with its exhibit files",
+	usage:   "[-o DIR] [--incidents N] [--statements M] [--exhibits K] [--images I] [--unused U] [--seed S]",
 	run:     runSample,
 }
 
 func runSample(e *env, c *command, args []string) int {
-	fs := newFlags(e, c)
-	dir := fs.String("o", "", "write case.json and its exhibit files into `DIR` instead of printing the case")
-	args, status, ok := parse(fs, args)
+	flags := newFlags(e, c)
+	dir := flags.String("o", "", "write case.json and its exhibit files into `DIR` instead of printing the case")
+	var opts casefile.SynthOptions
+	sizes := []struct {
+		name  string
+		value *int
+		usage string
+	}{
+		{"incidents", &opts.Incidents, "generate a case with `N` incidents (0: 12; at least 2)"},
+		{"statements", &opts.Statements, "generate a case with `M` witness statements (0: 4)"},
+		{"exhibits", &opts.Exhibits, "generate a case with `K` exhibits (0: 8), up to two of them with a PDF file"},
+		{"images", &opts.ImageExhibits, "give `I` of the exhibits a PNG or JPEG file (0: 3; at most K)"},
+		{"unused", &opts.Unused, "generate a case with `U` items of unused material (0: 6)"},
+	}
+	for _, s := range sizes {
+		flags.IntVar(s.value, s.name, 0, s.usage)
+	}
+	flags.Int64Var(&opts.Seed, "seed", 0, "generate the case from `S`: the same seed and sizes give the same case")
+	args, status, ok := parse(flags, args)
 	if !ok {
 		return status
 	}
 	if len(args) > 0 {
-		fs.Usage()
+		flags.Usage()
 		return exitInput
 	}
-	sample, files := casefile.Sample()
+	for _, s := range sizes {
+		if *s.value < 0 {
+			fmt.Fprintf(e.stderr, "spokit: --%s is %d; give a number of at least 0\n", s.name, *s.value)
+			return exitInput
+		}
+	}
+	// Any flag but -o asks for a generated case instead of the embedded one.
+	synthetic := false
+	flags.Visit(func(f *flag.Flag) { synthetic = synthetic || f.Name != "o" })
+	var sample, generated *casefile.Case
+	var files fs.FS
+	if synthetic {
+		generated, files = casefile.Synthesize(opts)
+		sample = generated
+	} else {
+		sample, files = casefile.Sample()
+	}
 	if *dir != "" {
-		if err := writeSample(*dir, files); err != nil {
+		if err := writeSample(*dir, files, generated); err != nil {
 			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 			return exitInput
 		}
@@ -48,11 +82,26 @@ func runSample(e *env, c *command, args []string) int {
 	return exitOK
 }
 
-// writeSample copies the sample case and its exhibit files into dir,
-// refusing to overwrite anything already there.
-func writeSample(dir string, files fs.FS) error {
+// writeSample copies a sample's folder into dir. The embedded sample's
+// folder holds its case.json; a generated case's folder holds only the
+// exhibit files, so the case is passed as c and written beside them. It
+// refuses to overwrite anything already there.
+func writeSample(dir string, files fs.FS, c *casefile.Case) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
+	}
+	if c != nil {
+		f, err := os.OpenFile(filepath.Join(dir, "case.json"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		err = casefile.Encode(f, c)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", f.Name(), err)
+		}
 	}
 	return os.CopyFS(dir, files)
 }
