@@ -226,3 +226,21 @@ type SPOConsideration struct {
 	By       string   `json:"by,omitempty" doc:"person id"`
 	Reason   string   `json:"reason,omitempty"`
 }
+
+// ShowsStalking reports whether the case shows stalking: a stalking charge
+// (PHA 1997 s.2A or s.4A) or an incident with one of the s.2A(3)
+// behaviours. Such a case must have an SPO considered (super-complaint
+// rec. 13; the SPO-NOT-CONSIDERED rule).
+func (c *Case) ShowsStalking() bool {
+	for _, ch := range c.Charges {
+		if ch.Offence == Stalking || ch.Offence == StalkingFear {
+			return true
+		}
+	}
+	for i := range c.Incidents {
+		if c.Incidents[i].HasStalkingBehaviour() {
+			return true
+		}
+	}
+	return false
+}

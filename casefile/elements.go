@@ -90,7 +90,9 @@ func (x *Index) Assess(ch *Charge, victim string, asOf Date) Assessment {
 	if ch.Offence == ControllingCoercive {
 		a.Elements = append(a.Elements, x.relationshipElement(ch, a.Course, victim))
 	}
-	if (ch.Offence == Harassment || ch.Offence == Stalking) && len(a.Course) > 0 {
+	// Aggravated s.2 and s.2A are either way (CDA 1998 s.32(1)(a)) and
+	// have no time limit.
+	if (ch.Offence == Harassment || ch.Offence == Stalking) && ch.Aggravated == NotAggravated && len(a.Course) > 0 {
 		a.Elements = append(a.Elements, timeLimitElement(ch, a.Course, asOf))
 	}
 	return a

@@ -155,3 +155,56 @@ func (x *Index) ImpactOn(victim string) []*Impact {
 	}
 	return out
 }
+
+// SPOActs returns the acts an SPO application relies on, in chronology
+// order: the incidents its acts list names, or by default every incident
+// whose suspect is the respondent.
+func (x *Index) SPOActs(s *SPO) []*Incident {
+	var acts []*Incident
+	for _, in := range x.Chronology() {
+		if len(s.Acts) > 0 && slices.Contains(s.Acts, in.ID) ||
+			len(s.Acts) == 0 && x.SuspectOf(in) == s.Respondent {
+			acts = append(acts, in)
+		}
+	}
+	return acts
+}
+
+// Witness is someone the MG9 lists, with the statements they made.
+type Witness struct {
+	*Person
+	// Victim is true for a person whose role is victim or whom an incident
+	// names as a victim.
+	Victim     bool
+	Statements []*Statement
+}
+
+// Witnesses returns, in case order, the people the MG9 lists: victims,
+// witnesses and anyone else (such as an officer) who made a statement, but
+// never a suspect. With namedVictims set it adds anyone the chronology
+// names as a victim, as the MG5's parties do.
+func (x *Index) Witnesses(namedVictims bool) []Witness {
+	named := map[string]bool{}
+	for _, in := range x.c.Incidents {
+		for _, v := range in.Victims {
+			named[v] = true
+		}
+	}
+	var out []Witness
+	for i := range x.c.People {
+		p := &x.c.People[i]
+		if p.Role == RoleSuspect {
+			continue
+		}
+		w := Witness{Person: p, Victim: p.Role == RoleVictim || named[p.ID]}
+		for j := range x.c.Statements {
+			if x.c.Statements[j].Person == p.ID {
+				w.Statements = append(w.Statements, &x.c.Statements[j])
+			}
+		}
+		if p.Role == RoleVictim || p.Role == RoleWitness || len(w.Statements) > 0 || namedVictims && w.Victim {
+			out = append(out, w)
+		}
+	}
+	return out
+}

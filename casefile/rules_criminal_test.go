@@ -557,3 +557,15 @@ func TestSPOWithoutAChargeOnActsBefore2020GivesNoFindings(t *testing.T) {
 	c.Incidents[2].Date = ymd("2020-01-19")
 	assert.Empty(t, Validate(c, Options{}).Findings)
 }
+
+func TestAggravatedSummaryOffencesHaveNoTimeLimit(t *testing.T) {
+	for _, code := range []OffenceCode{Harassment, Stalking} {
+		for _, agg := range []Aggravation{RaciallyAggravated, ReligiouslyAggravated} {
+			c := baselineCase()
+			c.Charges[0].Offence = code
+			c.Charges[0].Aggravated = agg
+			r := Validate(c, Options{AsOf: NewDate(2035, 1, 1)})
+			assert.Empty(t, r.ByRule("TIME-LIMIT-SUMMARY"), "%s %s", code, agg)
+		}
+	}
+}

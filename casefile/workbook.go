@@ -456,49 +456,23 @@ func wbCell(col, row int) string {
 	return name + strconv.Itoa(row)
 }
 
-// witnessIDs returns, in case order, the people an MG9 lists: victims,
-// witnesses and anyone else who made a statement, but never a suspect.
-func (b *wbBuilder) witnessIDs() []*Person {
-	made := map[string]bool{}
-	for _, s := range b.c.Statements {
-		made[s.Person] = true
-	}
-	var out []*Person
-	for i := range b.c.People {
-		p := &b.c.People[i]
-		if p.Role != RoleSuspect && (p.Role == RoleVictim || p.Role == RoleWitness || made[p.ID]) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-func (b *wbBuilder) isVictim(id string) bool {
-	if p := b.x.Person(id); p != nil && p.Role == RoleVictim {
-		return true
-	}
-	return slices.ContainsFunc(b.c.Incidents, func(in Incident) bool { return slices.Contains(in.Victims, id) })
-}
-
 func (b *wbBuilder) witnesses() error {
 	cols := []xlsxdoc.Column{{Header: "No.", Width: 6}, {Header: "Name", Width: 24, Wrap: true}, {Header: "Role", Width: 10},
 		{Header: "Victim", Width: 8}, {Header: "Vulnerable", Width: 11}, {Header: "Intimidated", Width: 11},
 		{Header: "Special measures", Width: 24, Wrap: true}, {Header: "Dates to avoid", Width: 24, Wrap: true},
 		{Header: "Statements", Width: 28, Wrap: true}}
 	var rows [][]xlsxdoc.Cell
-	for i, p := range b.witnessIDs() {
+	for i, p := range b.x.Witnesses(false) {
 		avoid := make([]string, len(p.DatesToAvoid))
 		for j, d := range p.DatesToAvoid {
 			avoid[j] = d.Short()
 		}
 		var statements []string
-		for _, s := range b.c.Statements {
-			if s.Person == p.ID {
-				statements = append(statements, fmt.Sprintf("%s (%s)", s.ID, s.Date.Short()))
-			}
+		for _, s := range p.Statements {
+			statements = append(statements, fmt.Sprintf("%s (%s)", s.ID, s.Date.Short()))
 		}
 		rows = append(rows, []xlsxdoc.Cell{xlsxdoc.IntCell(i + 1), wbText(p.Name()), wbText(string(p.Role)),
-			xlsxdoc.BoolCell(b.isVictim(p.ID)), xlsxdoc.BoolCell(p.Vulnerable), xlsxdoc.BoolCell(p.Intimidated),
+			xlsxdoc.BoolCell(p.Victim), xlsxdoc.BoolCell(p.Vulnerable), xlsxdoc.BoolCell(p.Intimidated),
 			wbText(strings.Join(p.SpecialMeasures, "; ")), wbText(strings.Join(avoid, "; ")), wbText(strings.Join(statements, "; "))})
 	}
 	return b.addSheet(WitnessesSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Witnesses"}, rows)

@@ -140,7 +140,7 @@ func NewApplication(c *casefile.Case) (*Application, error) {
 			errs = append(errs, fmt.Errorf("spo.acts[%d]: %q is not the id of any incident: %w", i, id, ErrUnresolved))
 		}
 	}
-	a.Acts = reliedActs(x, s)
+	a.Acts = x.SPOActs(s)
 	checkTerms := func(base string, terms []casefile.Term) {
 		for i, t := range terms {
 			for j, id := range t.Protects {
@@ -158,21 +158,6 @@ func NewApplication(c *casefile.Case) (*Application, error) {
 		return nil, fmt.Errorf("the SPO application cannot be built: %w", errors.Join(errs...))
 	}
 	return a, nil
-}
-
-// reliedActs returns the incidents an application relies on, in date and
-// time order: those listed in spo.acts (ids that do not resolve are left
-// out; CASE-REF reports them), or, when none are listed, every incident the
-// respondent is the suspect of.
-func reliedActs(x *casefile.Index, s *casefile.SPO) []*casefile.Incident {
-	var acts []*casefile.Incident
-	for _, in := range x.Chronology() {
-		if len(s.Acts) > 0 && slices.Contains(s.Acts, in.ID) ||
-			len(s.Acts) == 0 && x.SuspectOf(in) == s.Respondent {
-			acts = append(acts, in)
-		}
-	}
-	return acts
 }
 
 // OrderEnds returns the last day of a fixed-period order made on the

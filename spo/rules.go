@@ -72,7 +72,7 @@ func unreadable(field, value string) string {
 func respondentActs(c *casefile.Check) []*casefile.Incident {
 	s := c.Case.SPO
 	var out []*casefile.Incident
-	for _, in := range reliedActs(c.Index, s) {
+	for _, in := range c.Index.SPOActs(s) {
 		if c.Index.SuspectOf(in) == s.Respondent {
 			out = append(out, in)
 		}
@@ -242,25 +242,9 @@ func checkRiskAssessment(c *casefile.Check) {
 	c.Addf("risk_assessments", "The application has no risk assessment dated on or before %s, the date the case is judged on. Complete a stalking risk assessment (e.g. S-DASH) and add it to risk_assessments before applying.", c.AsOf.Long())
 }
 
-// showsStalking reports whether the case has a stalking charge or an
-// incident with one of the PHA 1997 s.2A(3) behaviours.
-func showsStalking(k *casefile.Case) bool {
-	for _, ch := range k.Charges {
-		if ch.Offence == casefile.Stalking || ch.Offence == casefile.StalkingFear {
-			return true
-		}
-	}
-	for i := range k.Incidents {
-		if k.Incidents[i].HasStalkingBehaviour() {
-			return true
-		}
-	}
-	return false
-}
-
 func checkConsidered(c *casefile.Check) {
 	k := c.Case
-	if k.SPO == nil && k.SPOConsideration == nil && showsStalking(k) {
+	if k.SPO == nil && k.SPOConsideration == nil && k.ShowsStalking() {
 		c.Addf("spo_consideration", "The case shows stalking but records no decision about a Stalking Protection Order. Consider one and record the date, the decision (apply, not-apply or deferred), who decided and why in spo_consideration, or add the application as spo.")
 	}
 }
