@@ -47,6 +47,7 @@ func commands() []command {
 		schemaCommand,
 		versionCommand,
 		reviewCommand,
+		screenCommand,
 	}
 }
 

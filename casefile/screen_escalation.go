@@ -1,0 +1,348 @@
+package casefile
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Trend is the direction of the frequency of the conduct over time. The
+// zero value is TrendUnknown.
+type Trend int
+
+const (
+	// TrendUnknown: too few occasions, or too short a period, to tell.
+	TrendUnknown Trend = iota
+	// TrendFalling: fewer occasions in the later half of the period.
+	TrendFalling
+	// TrendStable: about as many occasions in each half.
+	TrendStable
+	// TrendRising: more occasions in the later half of the period.
+	TrendRising
+)
+
+var trendNames = []string{"unknown", "falling", "stable", "rising"}
+
+// String returns "unknown", "falling", "stable" or "rising".
+func (t Trend) String() string { return enumString(t, trendNames, "Trend") }
+
+// MarshalText implements encoding.TextMarshaler.
+func (t Trend) MarshalText() ([]byte, error) { return enumMarshal(t, trendNames, "trend") }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (t *Trend) UnmarshalText(b []byte) error { return enumUnmarshal(t, b, trendNames, "trend") }
+
+// The frequency trend rule. The period from the first occasion to the last
+// is cut in half at its midpoint, and the occasions in each half are
+// counted (one on the midpoint day itself counts in neither). The trend is
+// rising when the later half has more occasions and at least half as many
+// again as the earlier half (later >= 1.5 x earlier), falling in the
+// mirror case, and stable otherwise. With fewer than trendMinActs occasions,
+// or a period shorter than trendMinDays, it is unknown.
+const (
+	trendMinActs = 3
+	trendMinDays = 2
+)
+
+// Night time for attendance at the home: from nightFromHour:00 to
+// nightToHour:00 (exclusive), i.e. 22:00 to 05:59.
+const (
+	nightFromHour = 22
+	nightToHour   = 6
+)
+
+// Escalation is how the conduct has changed over time: its frequency and the
+// signals that it is getting worse. An occasion counts once, on the day it
+// began.
+type Escalation struct {
+	// Months counts the occasions in each calendar month from the first
+	// occasion's month to the last one's, months with none included.
+	Months []MonthCount `json:"months"`
+	// Rolling has, for each occasion in date order, the occasions in the 30
+	// days ending on its day.
+	Rolling []WindowCount `json:"rolling_30_days"`
+	// Peak is the 30-day window with the most occasions (the earliest on a
+	// tie); absent when there are no occasions.
+	Peak  WindowCount `json:"peak_30_days,omitzero"`
+	Trend Trend       `json:"trend"`
+	// Frequency are the reasons for the frequency statements: the counts per
+	// month, the peak and the trend.
+	Frequency []Reason `json:"frequency"`
+	// Signals are, in order: online to physical presence, threats or
+	// violence, night-time attendance at the home, third parties.
+	Signals []Indicator `json:"signals"`
+}
+
+// MonthCount is the occasions in one calendar month.
+type MonthCount struct {
+	// Month is YYYY-MM.
+	Month     string   `json:"month"`
+	Count     int      `json:"count"`
+	Incidents []string `json:"incidents"`
+}
+
+// Long returns the month in words, e.g. "August 2025".
+func (m MonthCount) Long() string {
+	t, err := time.Parse("2006-01", m.Month)
+	if err != nil {
+		return m.Month
+	}
+	return t.Format("January 2006")
+}
+
+// WindowCount is the occasions in a window of days, From to To inclusive.
+type WindowCount struct {
+	From      Date     `json:"from"`
+	To        Date     `json:"to"`
+	Count     int      `json:"count"`
+	Incidents []string `json:"incidents"`
+}
+
+// IsZero reports whether the window is unset (there were no occasions).
+func (w WindowCount) IsZero() bool { return w.To.IsZero() }
+
+func (s *screener) escalation() Escalation {
+	e := Escalation{Months: []MonthCount{}, Rolling: []WindowCount{}}
+	if len(s.chron) == 0 {
+		e.Frequency = []Reason{{Code: "escalation.no-acts"}}
+	} else {
+		e.Months = monthCounts(s.chron)
+		for i := range s.chron {
+			w, _ := window(s.chron, i)
+			e.Rolling = append(e.Rolling, w)
+		}
+		var members []*Incident
+		e.Peak, members = peakWindow(s.chron)
+		perMonth := Reason{Code: "escalation.per-month", Incidents: ids(s.chron), Count: len(e.Months)}
+		peak := Reason{Code: "escalation.peak", Incidents: ids(members)}.span(members)
+		var trend Reason
+		e.Trend, trend = frequencyTrend(s.chron)
+		e.Frequency = []Reason{perMonth, peak, trend}
+	}
+	e.Signals = []Indicator{s.onlineToPhysical(), s.threats(), s.nightAtHome(), s.thirdParties()}
+	return e
+}
+
+// monthCounts counts the occasions of a non-empty chronology per month.
+func monthCounts(chron []*Incident) []MonthCount {
+	var out []MonthCount
+	first, last := chron[0].Date, chron[len(chron)-1].Date
+	for m := NewDate(first.Year(), first.Month(), 1); !m.After(last); m = m.AddMonths(1) {
+		in := filter(chron, func(in *Incident) bool { return in.Date.Year() == m.Year() && in.Date.Month() == m.Month() })
+		out = append(out, MonthCount{Month: m.Time().Format("2006-01"), Count: len(in), Incidents: ids(in)})
+	}
+	return out
+}
+
+// frequencyTrend applies the trend rule to a chronology.
+func frequencyTrend(chron []*Incident) (Trend, Reason) {
+	r := Reason{Incidents: ids(chron), Count: len(chron)}
+	if len(chron) > 0 {
+		r.From, r.To = chron[0].Date, chron[len(chron)-1].Date
+		r.Days = r.From.DaysUntil(r.To)
+	}
+	if len(chron) < trendMinActs || r.Days < trendMinDays {
+		r.Code = "escalation.trend-unknown"
+		return TrendUnknown, r
+	}
+	for _, in := range chron {
+		switch half := 2 * r.From.DaysUntil(in.Date); {
+		case half < r.Days:
+			r.Earlier++
+		case half > r.Days:
+			r.Later++
+		}
+	}
+	switch {
+	case r.Later > r.Earlier && 2*r.Later >= 3*r.Earlier:
+		r.Code = "escalation.rising"
+		return TrendRising, r
+	case r.Earlier > r.Later && 2*r.Earlier >= 3*r.Later:
+		r.Code = "escalation.falling"
+		return TrendFalling, r
+	}
+	r.Code = "escalation.stable"
+	return TrendStable, r
+}
+
+// onlineToPhysical: the conduct began online (the first occasion is
+// online) and physical (offline) occasions followed. Conduct that began in
+// person is no move from online to physical presence.
+func (s *screener) onlineToPhysical() Indicator {
+	online := filter(s.chron, func(in *Incident) bool { return in.Online })
+	absent := func(r Reason) Indicator {
+		return Indicator{Kind: OnlineToPhysical, State: IndicatorAbsent, Reasons: []Reason{r}}
+	}
+	switch {
+	case len(online) == 0:
+		return absent(Reason{Code: "escalation.no-online"})
+	case !s.chron[0].Online:
+		return absent(Reason{Code: "escalation.began-in-person", Incidents: ids(s.chron[:1]), From: s.chron[0].Date})
+	}
+	first := slices.IndexFunc(s.chron, func(in *Incident) bool { return !in.Online })
+	if first < 0 {
+		return absent(Reason{Code: "escalation.online-only", Incidents: ids(online), Count: len(online)})
+	}
+	before := s.chron[:first]
+	physical := filter(s.chron[first:], func(in *Incident) bool { return !in.Online })
+	r := Reason{Code: "escalation.online-to-physical", Incidents: ids(append(slices.Clone(before), physical...)),
+		Count: len(before), Total: len(physical), From: before[0].Date, To: physical[0].Date}
+	return Indicator{Kind: OnlineToPhysical, State: IndicatorPresent, Reasons: []Reason{r}}
+}
+
+// threats: occasions recorded as threats or violence.
+func (s *screener) threats() Indicator {
+	acts := filter(s.chron, func(in *Incident) bool {
+		return slices.Contains(in.Behaviours, Threats) || slices.Contains(in.Behaviours, Violence)
+	})
+	if len(acts) == 0 {
+		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats"}}}
+	}
+	r := Reason{Code: "escalation.threats", Incidents: ids(acts), Count: len(acts)}
+	for _, b := range []Behaviour{Threats, Violence} {
+		if len(withBehaviour(acts, b)) > 0 {
+			r.Items = append(r.Items, string(b))
+		}
+	}
+	return Indicator{Kind: ThreatsOrViolence, State: IndicatorPresent, Reasons: []Reason{r}}
+}
+
+// nightAtHome: an offline occasion between 22:00 and 05:59 at a place that
+// is one of its victims' homes as far as the location shows (see atHome).
+// Offline occasions at a home with no time, or at night with no place,
+// leave it unknown.
+func (s *screener) nightAtHome() Indicator {
+	var found []Reason
+	var unclear []*Incident
+	for _, in := range s.chron {
+		if in.Online {
+			continue
+		}
+		var addresses []string
+		for _, v := range in.Victims {
+			if p := s.x.Person(v); p != nil && strings.TrimSpace(p.Address) != "" {
+				addresses = append(addresses, p.Address)
+			}
+		}
+		home := atHome(in.Location, addresses)
+		night := in.Time.Set && (in.Time.Hour >= nightFromHour || in.Time.Hour < nightToHour)
+		switch {
+		case home && night:
+			found = append(found, Reason{Code: "escalation.night-at-home", Incidents: []string{in.ID},
+				From: in.Date, Time: in.Time, Detail: in.Location})
+		case home && !in.Time.Set, night && strings.TrimSpace(in.Location) == "":
+			unclear = append(unclear, in)
+		}
+	}
+	switch {
+	case len(found) > 0:
+		return Indicator{Kind: NightAtHome, State: IndicatorPresent, Reasons: found}
+	case len(unclear) > 0:
+		return Indicator{Kind: NightAtHome, State: IndicatorUnknown,
+			Reasons: []Reason{{Code: "escalation.night-at-home-unclear", Incidents: ids(unclear), Count: len(unclear)}}}
+	}
+	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home"}}}
+}
+
+// thirdParties: contact through other people (third-party-contact), or
+// people who were not victims of the first occasion becoming victims later.
+func (s *screener) thirdParties() Indicator {
+	var reasons []Reason
+	if third := withBehaviour(s.chron, ThirdPartyContact); len(third) > 0 {
+		reasons = append(reasons, Reason{Code: "escalation.third-party-contact", Incidents: ids(third), Count: len(third)})
+	}
+	if len(s.chron) > 0 {
+		for _, v := range s.victims {
+			if slices.Contains(s.chron[0].Victims, v) {
+				continue
+			}
+			course := s.courses[v]
+			if len(course) == 0 {
+				continue // conduct by another suspect only
+			}
+			r := s.person("escalation.new-victim", v, course[:1])
+			r.From = course[0].Date
+			reasons = append(reasons, r)
+		}
+	}
+	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties"})
+}
+
+// online lists the online stalking elements.
+func (s *screener) online() []Indicator {
+	online := filter(s.chron, func(in *Incident) bool { return in.Online })
+	none := func(kind IndicatorKind) Indicator {
+		return Indicator{Kind: kind, State: IndicatorAbsent, Reasons: []Reason{{Code: "online.none"}}}
+	}
+	if len(online) == 0 {
+		out := []Indicator{none(OnlineActs), none(Platforms)}
+		out = append(out, s.tagged(OnlineMonitoring, Monitoring), s.tagged(OnlinePublishing, Publishing), s.fakeProfiles(false))
+		return out
+	}
+	acts := Indicator{Kind: OnlineActs, State: IndicatorPresent, Reasons: []Reason{{
+		Code: "online.acts", Incidents: ids(online), Count: len(online), Total: len(s.chron)}}}
+	return []Indicator{acts, platforms(online), s.tagged(OnlineMonitoring, Monitoring), s.tagged(OnlinePublishing, Publishing), s.fakeProfiles(true)}
+}
+
+// platforms groups the online occasions by their location (the platform),
+// in order of first use; spelling and spacing of the first use are kept,
+// case is ignored.
+func platforms(online []*Incident) Indicator {
+	var reasons []Reason
+	var missing []*Incident
+	keys := map[string]int{}
+	for _, in := range online {
+		loc := strings.Join(strings.Fields(in.Location), " ")
+		if loc == "" {
+			missing = append(missing, in)
+			continue
+		}
+		k := strings.ToLower(loc)
+		if i, ok := keys[k]; ok {
+			reasons[i].Incidents = append(reasons[i].Incidents, in.ID)
+			reasons[i].Count++
+			continue
+		}
+		keys[k] = len(reasons)
+		reasons = append(reasons, Reason{Code: "online.platform", Detail: loc, Count: 1, Incidents: []string{in.ID}})
+	}
+	ind := Indicator{Kind: Platforms, State: IndicatorPresent, Reasons: reasons}
+	if len(reasons) == 0 {
+		ind.State = IndicatorUnknown
+	}
+	if len(missing) > 0 {
+		ind.Reasons = append(ind.Reasons, Reason{Code: "online.platform-not-recorded", Incidents: ids(missing), Count: len(missing)})
+	}
+	return ind
+}
+
+// tagged is an online element shown by a behaviour tag: present with the
+// occasions tagged, absent when none is.
+func (s *screener) tagged(kind IndicatorKind, b Behaviour) Indicator {
+	acts := withBehaviour(s.chron, b)
+	if len(acts) == 0 {
+		return Indicator{Kind: kind, State: IndicatorAbsent, Reasons: []Reason{{Code: "online.not-tagged", Items: []string{string(b)}}}}
+	}
+	online := filter(acts, func(in *Incident) bool { return in.Online })
+	return Indicator{Kind: kind, State: IndicatorPresent, Reasons: []Reason{{
+		Code: "online.tagged", Incidents: ids(acts), Count: len(acts), Total: len(online), Items: []string{string(b)}}}}
+}
+
+// fakeProfiles looks for descriptions that speak of a fake profile or of
+// pretending to be someone (fakeProfilePhrases). Finding none leaves it
+// unknown where there is online conduct, absent where there is none.
+func (s *screener) fakeProfiles(anyOnline bool) Indicator {
+	var reasons []Reason
+	for _, in := range s.chron {
+		if p := findPhrase(in.Description, fakeProfilePhrases); p != "" {
+			reasons = append(reasons, Reason{Code: "online.fake-profile", Incidents: []string{in.ID}, Phrase: p, From: in.Date})
+		}
+	}
+	switch {
+	case len(reasons) > 0:
+		return Indicator{Kind: FakeProfiles, State: IndicatorPresent, Reasons: reasons}
+	case anyOnline:
+		return Indicator{Kind: FakeProfiles, State: IndicatorUnknown, Reasons: []Reason{{Code: "online.fake-profile-not-shown"}}}
+	}
+	return Indicator{Kind: FakeProfiles, State: IndicatorAbsent, Reasons: []Reason{{Code: "online.none"}}}
+}

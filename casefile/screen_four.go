@@ -1,0 +1,228 @@
+package casefile
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/spokit/spokit/internal/law"
+)
+
+// Thresholds of the FOUR indicators. They are recognition aids chosen for
+// this screening, not law; the wording prints them from the data.
+const (
+	// fixatedMinDays and fixatedMinOccasions: conduct towards one person on
+	// three or more occasions spanning four weeks or more shows persistence
+	// (two occasions far apart show distance, not persistence).
+	fixatedMinDays      = 28
+	fixatedMinOccasions = 3
+	// windowDays is the length of the rolling window frequency is counted
+	// in: the day of an act and the 29 days before it.
+	windowDays = 30
+	// obsessiveActsInWindow: this many occasions towards one person within
+	// one window shows intensity.
+	obsessiveActsInWindow = 3
+	// obsessiveBehaviours: this many distinct behaviours towards one person
+	// shows variety.
+	obsessiveBehaviours = 3
+)
+
+// person returns a reason about one victim.
+func (s *screener) person(code, victim string, incidents []*Incident) Reason {
+	return Reason{Code: code, Victim: victim, Name: s.name(victim), Incidents: ids(incidents)}
+}
+
+// span returns a reason's From, To and Days for a course: its first day,
+// the last day of its last occasion and the days between.
+func (r Reason) span(course []*Incident) Reason {
+	r.Count = len(course)
+	if len(course) > 0 {
+		r.From, r.To = course[0].Date, lastOccasion(course)
+		r.Days = r.From.DaysUntil(r.To)
+	}
+	return r
+}
+
+// indicator returns an indicator that is present when it has reasons, and
+// otherwise in state otherwise with the single reason fallback.
+func indicator(kind IndicatorKind, reasons []Reason, otherwise IndicatorState, fallback Reason) Indicator {
+	if len(reasons) > 0 {
+		return Indicator{Kind: kind, State: IndicatorPresent, Reasons: reasons}
+	}
+	return Indicator{Kind: kind, State: otherwise, Reasons: []Reason{fallback}}
+}
+
+// repeated: conduct towards the same person on at least two occasions, the
+// same count the course-of-conduct element uses (PHA 1997 s.7(3)(a)).
+func (s *screener) repeated() Indicator {
+	var present, once []Reason
+	for _, v := range s.victims {
+		course := s.courses[v]
+		if occasionsElement(course).Met {
+			present = append(present, s.person("repeated.occasions", v, course).span(course))
+		} else {
+			once = append(once, s.person("repeated.once", v, course).span(course))
+		}
+	}
+	switch {
+	case len(present) > 0:
+		return Indicator{Kind: Repeated, State: IndicatorPresent, Reasons: present}
+	case len(once) > 0:
+		return Indicator{Kind: Repeated, State: IndicatorAbsent, Reasons: once}
+	}
+	return Indicator{Kind: Repeated, State: IndicatorAbsent, Reasons: []Reason{{Code: "repeated.none"}}}
+}
+
+// afterReport returns the first occasion of the course with a crime
+// reference that later occasions followed, and those later occasions.
+func afterReport(course []*Incident) (*Incident, []*Incident) {
+	for i, in := range course {
+		if in.CrimeReference != "" && i+1 < len(course) {
+			return in, course[i+1:]
+		}
+	}
+	return nil, nil
+}
+
+// reportReason says the conduct continued after a report to the police.
+func (s *screener) reportReason(code, victim string, course []*Incident) (Reason, bool) {
+	rep, later := afterReport(course)
+	if rep == nil {
+		return Reason{}, false
+	}
+	r := s.person(code, victim, append([]*Incident{rep}, later...))
+	r.Reference, r.From, r.Count = rep.CrimeReference, rep.Date, len(later)
+	return r, true
+}
+
+// unwanted: the conduct went on after the person asked for it to stop,
+// refused it or blocked the suspect (phrases in the description, see
+// requestPhrases), or after a crime was reported. Finding neither leaves it
+// unknown: the record rarely says in terms that conduct was wanted.
+func (s *screener) unwanted() Indicator {
+	var reasons []Reason
+	for _, v := range s.victims {
+		course := s.courses[v]
+		for i, in := range course {
+			if p := findPhrase(in.Description, requestPhrases); p != "" {
+				later := course[i+1:]
+				r := s.person("unwanted.request", v, append([]*Incident{in}, later...))
+				r.Phrase, r.From, r.Count = p, in.Date, len(later)
+				reasons = append(reasons, r)
+				break
+			}
+		}
+		if r, ok := s.reportReason("unwanted.report", v, course); ok {
+			reasons = append(reasons, r)
+		}
+	}
+	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown"})
+}
+
+// fixated: persistence towards one person (three or more occasions spanning
+// four weeks or more), conduct that continued after a crime was reported,
+// and contact through other people.
+func (s *screener) fixated() Indicator {
+	var reasons []Reason
+	for _, v := range s.victims {
+		course := s.courses[v]
+		if r := s.person("fixated.persistence", v, course).span(course); len(course) >= fixatedMinOccasions && r.Days >= fixatedMinDays {
+			reasons = append(reasons, r)
+		}
+		if r, ok := s.reportReason("fixated.after-report", v, course); ok {
+			reasons = append(reasons, r)
+		}
+	}
+	// Contact through others is counted once for the case: the third party
+	// is often recorded as a victim of the same occasion.
+	if third := withBehaviour(s.chron, ThirdPartyContact); len(third) > 0 {
+		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: ids(third), Count: len(third)})
+	}
+	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown"})
+}
+
+// obsessive: intensity towards one person: three or more occasions within
+// 30 days, three or more distinct behaviours over two or more occasions, or
+// monitoring.
+func (s *screener) obsessive() Indicator {
+	var reasons []Reason
+	for _, v := range s.victims {
+		course := s.courses[v]
+		if w, members := peakWindow(course); w.Count >= obsessiveActsInWindow {
+			r := s.person("obsessive.frequency", v, members).span(members)
+			reasons = append(reasons, r)
+		}
+		if kinds := distinctBehaviours(course); len(course) >= 2 && len(kinds) >= obsessiveBehaviours {
+			r := s.person("obsessive.variety", v, course)
+			r.Count, r.Items = len(kinds), kinds
+			reasons = append(reasons, r)
+		}
+		if mon := withBehaviour(course, Monitoring); len(mon) > 0 {
+			r := s.person("obsessive.monitoring", v, mon)
+			r.Count = len(mon)
+			reasons = append(reasons, r)
+		}
+	}
+	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown"})
+}
+
+// withBehaviour returns the occasions tagged with b.
+func withBehaviour(course []*Incident, b Behaviour) []*Incident {
+	return filter(course, func(in *Incident) bool { return slices.Contains(in.Behaviours, b) })
+}
+
+// distinctBehaviours returns the behaviours recorded on the occasions, in
+// the case format's order.
+func distinctBehaviours(course []*Incident) []string {
+	var out []string
+	for _, b := range Behaviour("").Values() {
+		if len(withBehaviour(course, Behaviour(b))) > 0 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// window returns the rolling window that ends on the day of act i of a
+// list in date order: the occasions dated in the windowDays days up to and
+// including that day, which sit together in the list.
+func window(list []*Incident, i int) (WindowCount, []*Incident) {
+	end := list[i].Date
+	from := end.AddDays(-(windowDays - 1))
+	lo := sort.Search(len(list), func(j int) bool { return !list[j].Date.Before(from) })
+	hi := sort.Search(len(list), func(j int) bool { return list[j].Date.After(end) })
+	members := list[lo:hi]
+	return WindowCount{From: from, To: end, Count: len(members), Incidents: ids(members)}, members
+}
+
+// peakWindow returns the rolling window with the most occasions (the
+// earliest on a tie) and its occasions.
+func peakWindow(list []*Incident) (WindowCount, []*Incident) {
+	var best WindowCount
+	var members []*Incident
+	for i := range list {
+		if w, m := window(list, i); w.Count > best.Count {
+			best, members = w, m
+		}
+	}
+	return best, members
+}
+
+// behaviours tallies the s.2A(3) behaviours over the whole chronology.
+func (s *screener) behaviours() []BehaviourTally {
+	var out []BehaviourTally
+	for _, lb := range law.StalkingBehaviours() {
+		b := Behaviour(lb.Name)
+		acts := withBehaviour(s.chron, b)
+		if len(acts) == 0 {
+			continue
+		}
+		online := filter(acts, func(in *Incident) bool { return in.Online })
+		offline := filter(acts, func(in *Incident) bool { return !in.Online })
+		out = append(out, BehaviourTally{
+			Behaviour: b, Citation: lb.Citation,
+			Count: len(acts), OnlineCount: len(online), OfflineCount: len(offline),
+			Incidents: ids(acts), Online: ids(online), Offline: ids(offline),
+		})
+	}
+	return out
+}

@@ -1,0 +1,234 @@
+package casefile
+
+import (
+	"slices"
+
+	"github.com/spokit/spokit/internal/law"
+)
+
+// TriageState is whether the recorded facts point towards an offence. The
+// zero value is TriagePossible.
+type TriageState int
+
+const (
+	// TriagePossible: what spokit can judge does not rule the offence out,
+	// but something the record cannot show decides it.
+	TriagePossible TriageState = iota
+	// TriageDoesNotFit: an element spokit judges is not met on the record.
+	TriageDoesNotFit
+	// TriageFits: every element spokit can judge is met, on the incidents
+	// the line names.
+	TriageFits
+)
+
+var triageStateNames = []string{"possible", "does-not-fit", "fits"}
+
+// String returns "possible", "does-not-fit" or "fits".
+func (s TriageState) String() string { return enumString(s, triageStateNames, "TriageState") }
+
+// MarshalText implements encoding.TextMarshaler.
+func (s TriageState) MarshalText() ([]byte, error) {
+	return enumMarshal(s, triageStateNames, "triage state")
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *TriageState) UnmarshalText(b []byte) error {
+	return enumUnmarshal(s, b, triageStateNames, "triage state")
+}
+
+// TriageLine is one offence judged for one victim: a hypothetical charge of
+// the offence, naming that victim and no date range, assessed with
+// Index.Assess as the validation rules assess a real one.
+type TriageLine struct {
+	Offence OffenceCode `json:"offence"`
+	Victim  string      `json:"victim"`
+	State   TriageState `json:"state"`
+	// Incidents are what the line rests on: the course of conduct towards
+	// the victim, or for the communications offences the messages.
+	Incidents []string `json:"incidents"`
+	Reasons   []Reason `json:"reasons"`
+	// AlsoConsider lists offences to weigh alongside this one: the stalking
+	// offences where controlling or coercive behaviour fits.
+	AlsoConsider []OffenceCode `json:"also_consider,omitempty"`
+}
+
+// triageOffences are the offences the triage tells apart, in the order of
+// the offences table.
+var triageOffences = []OffenceCode{Harassment, Stalking, FearOfViolence, StalkingFear, ControllingCoercive, MaliciousComms, ImproperNetworkUse}
+
+// triage judges every triage offence for every victim.
+func (s *screener) triage() []TriageLine {
+	var out []TriageLine
+	for _, v := range s.victims {
+		lines := map[OffenceCode]TriageLine{}
+		courseFits := false
+		for _, code := range courseOffences {
+			l := s.courseLine(code, v)
+			lines[code] = l
+			courseFits = courseFits || l.State == TriageFits
+		}
+		lines[ControllingCoercive] = s.ccbLine(v)
+		lines[MaliciousComms] = s.commsLine(MaliciousComms, v, courseFits)
+		lines[ImproperNetworkUse] = s.commsLine(ImproperNetworkUse, v, courseFits)
+		for _, code := range triageOffences {
+			out = append(out, lines[code])
+		}
+	}
+	return out
+}
+
+// assess judges a hypothetical proposed charge of the offence against one
+// victim, with no date range, as of the screening date.
+func (s *screener) assess(code OffenceCode, victim string) Assessment {
+	return s.x.Assess(&Charge{ID: "screening", Offence: code, Victims: []string{victim}, Status: Proposed}, victim, s.asOf)
+}
+
+// elementReasons turns each element of an assessment into a reason.
+func (s *screener) elementReasons(a Assessment) ([]Reason, bool) {
+	var out []Reason
+	allMet := true
+	for _, e := range a.Elements {
+		code := "element.met"
+		if !e.Met {
+			code, allMet = "element.not-met", false
+		}
+		r := Reason{Code: code, Victim: a.Victim, Name: s.name(a.Victim), Incidents: slices.Clone(e.Incidents),
+			Test: e.Name, Detail: e.Detail, Citation: e.Citation, To: e.Deadline}
+		out = append(out, r)
+	}
+	return out, allMet
+}
+
+// courseLine judges one of the PHA offences that need a course of conduct.
+func (s *screener) courseLine(code OffenceCode, v string) TriageLine {
+	a := s.assess(code, v)
+	reasons, allMet := s.elementReasons(a)
+	l := TriageLine{Offence: code, Victim: v, State: TriageDoesNotFit, Incidents: ids(a.Course), Reasons: reasons}
+	if allMet && len(a.Course) > 0 {
+		l.State = TriageFits
+	}
+	if len(a.Course) == 1 {
+		l.Reasons = append(l.Reasons, s.person("triage.single-occasion", v, a.Course))
+	}
+	if e, ok := a.Element(ElementStalkingActs); ok && !e.Met {
+		if other := withBehaviour(a.Course, OtherBehaviour); len(other) > 0 {
+			r := s.person("triage.other-acts", v, other)
+			r.Count = len(other)
+			l.Reasons = append(l.Reasons, r)
+		}
+	}
+	if code == Harassment && l.State == TriageFits {
+		if acts := filter(a.Course, (*Incident).HasStalkingBehaviour); len(acts) > 0 {
+			r := s.person("triage.harassment-and-stalking", v, acts)
+			r.Count, r.Items = len(acts), []string{Stalking.Title()}
+			l.Reasons = append(l.Reasons, r)
+		} else {
+			l.Reasons = append(l.Reasons, s.person("triage.harassment-not-stalking", v, a.Course))
+		}
+	}
+	if e, ok := a.Element(ElementTimeLimit); ok && !e.Met {
+		alt := FearOfViolence
+		if code == Stalking {
+			alt = StalkingFear
+		}
+		r := s.person("triage.out-of-time", v, a.Course)
+		r.To, r.Items = e.Deadline, []string{alt.Title()}
+		l.Reasons = append(l.Reasons, r)
+	}
+	return l
+}
+
+// ccbLine judges controlling or coercive behaviour (SCA 2015 s.76). It fits
+// only when the relationship element is met, the serious effect is shown
+// and the behaviour is repeated (two occasions, or one that spans days);
+// whether it was controlling or coercive is always left to the officer.
+// Where it fits, the stalking offences are also to be considered.
+func (s *screener) ccbLine(v string) TriageLine {
+	a := s.assess(ControllingCoercive, v)
+	reasons, allMet := s.elementReasons(a)
+	l := TriageLine{Offence: ControllingCoercive, Victim: v, Incidents: ids(a.Course), Reasons: reasons}
+	repeated := len(a.Course) >= 2 || len(a.Course) == 1 && a.Course[0].LastDate().After(a.Course[0].Date)
+	l.Reasons = append(l.Reasons, s.person("triage.ccb-occasions", v, a.Course).span(a.Course),
+		s.person("triage.ccb-character", v, a.Course))
+	switch {
+	case len(a.Course) == 0 || !allMet:
+		l.State = TriageDoesNotFit
+	case !repeated:
+		l.State = TriagePossible
+	default:
+		l.State = TriageFits
+		l.AlsoConsider = []OffenceCode{Stalking, StalkingFear}
+		r := s.person("triage.also-stalking", v, a.Course)
+		r.Items = []string{Stalking.Title(), StalkingFear.Title()}
+		l.Reasons = append(l.Reasons, r)
+	}
+	return l
+}
+
+// commsLine judges a communications offence (MCA 1988 s.1, CA 2003 s.127).
+// One message can be enough, so it fits where the messages are all there is;
+// where a course offence fits, the messages are part of that course and the
+// offence is only possible. Whether a message was grossly offensive,
+// indecent, obscene or menacing is always left to the officer.
+func (s *screener) commsLine(code OffenceCode, v string, courseFits bool) TriageLine {
+	a := s.assess(code, v)
+	msgs := filter(a.Course, func(in *Incident) bool { return isMessage(in, code) })
+	l := TriageLine{Offence: code, Victim: v, State: TriageDoesNotFit}
+	if code == ImproperNetworkUse {
+		var late []*Incident
+		msgs, late = s.withinOuterLimit(msgs)
+		if len(late) > 0 {
+			r := s.person("triage.messages-out-of-time", v, late)
+			r.Count = len(late)
+			l.Reasons = append(l.Reasons, r)
+		}
+	}
+	if len(msgs) == 0 {
+		r := s.person("triage.no-messages", v, a.Course)
+		r.Count = len(a.Course)
+		l.Reasons = append(l.Reasons, r)
+		l.Incidents = ids(a.Course)
+		return l
+	}
+	l.Incidents = ids(msgs)
+	r := s.person("triage.messages", v, msgs).span(msgs)
+	l.Reasons = append(l.Reasons, r, s.person("triage.message-content", v, msgs))
+	if courseFits {
+		l.State = TriagePossible
+		l.Reasons = append(l.Reasons, s.person("triage.messages-in-course", v, msgs))
+	} else {
+		l.State = TriageFits
+	}
+	return l
+}
+
+// isMessage reports whether an occasion is a communication the offence may
+// cover: an online occasion of contact, threats or publishing (both
+// offences); for MCA 1988 s.1 also an offline one whose description speaks
+// of a letter, card, note or parcel (a letter or other article).
+func isMessage(in *Incident, code OffenceCode) bool {
+	sent := slices.ContainsFunc(in.Behaviours, func(b Behaviour) bool {
+		return b == Contacting || b == Threats || b == Publishing
+	})
+	if in.Online {
+		return sent
+	}
+	left := sent || slices.Contains(in.Behaviours, Gifts)
+	return code == MaliciousComms && left && findPhrase(in.Description, articleWords) != ""
+}
+
+// withinOuterLimit splits messages into those still inside the CA 2003
+// s.127 outer time limit (three years from the offence) on the screening
+// date and those past it.
+func (s *screener) withinOuterLimit(msgs []*Incident) (in, late []*Incident) {
+	off, ok := law.Lookup(string(ImproperNetworkUse))
+	for _, m := range msgs {
+		expires, limited := off.TimeLimitExpires(m.LastDate().Time())
+		if ok && limited && s.asOf.After(DateOf(expires)) {
+			late = append(late, m)
+		} else {
+			in = append(in, m)
+		}
+	}
+	return in, late
+}

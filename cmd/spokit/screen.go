@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/templates"
+)
+
+var screenCommand = command{
+	name:    "screen",
+	summary: "screen a case for stalking and triage the offences: a decision aid, not a verdict",
+	usage:   "[--json] [--as-of DATE] CASE.json | --sample",
+	run:     runScreen,
+}
+
+// runScreen prints the stalking screening of a case: in words by default,
+// or the casefile.Screening value as JSON. The screening judges; it never
+// fails a case, so the exit status is 0 unless the case cannot be read.
+func runScreen(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	var src caseSource
+	src.register(fs)
+	asJSON := fs.Bool("json", false, "print the screening as JSON (states, counts, reason codes and incident ids)")
+	args, status, ok := parse(fs, args)
+	if !ok {
+		return status
+	}
+	l, status := src.load(e, args)
+	if l == nil {
+		return status
+	}
+	defer l.close()
+	s := casefile.Screen(l.c, l.asOf)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
+			return exitInput
+		}
+		return exitOK
+	}
+	rep, err := s.Report(templates.Default())
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spokit: %v\n", err)
+		return exitInput
+	}
+	printScreening(e.stdout, rep)
+	return exitOK
+}
+
+// printScreening writes a screening report for a reader: the caveat first,
+// then each section with its lines, every reason followed by its incidents.
+func printScreening(w io.Writer, rep casefile.ScreeningReport) {
+	fmt.Fprintln(w, rep.Title)
+	fmt.Fprintln(w)
+	printParagraphs(w, rep.Caveat, "")
+	for _, sec := range rep.Sections {
+		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(sec.Heading))
+		if sec.Intro != "" {
+			fmt.Fprintln(w)
+			printParagraphs(w, sec.Intro, "  ")
+		}
+		for _, l := range sec.Lines {
+			fmt.Fprintln(w)
+			head := l.Label
+			if l.StateText != "" {
+				head += ": " + l.StateText
+			}
+			fmt.Fprintf(w, "  %s\n", wrap(head, 76, "    "))
+			for _, line := range strings.Split(l.Text, "\n") {
+				if line != "" {
+					fmt.Fprintf(w, "    - %s\n", wrap(line, 72, "      "))
+				}
+			}
+		}
+	}
+}
+
+// printParagraphs writes text wrapped, with a blank line between its
+// paragraphs, each line starting with indent.
+func printParagraphs(w io.Writer, text, indent string) {
+	for i, p := range strings.Split(text, "\n\n") {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s%s\n", indent, wrap(p, 78-len(indent), indent))
+	}
+}
