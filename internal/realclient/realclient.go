@@ -184,6 +184,84 @@ type qpdfOutline struct {
 	Kids  []qpdfOutline `json:"kids"`
 }
 
+// Link is one link annotation with an explicit destination inside the
+// document.
+type Link struct {
+	Page     int        // page the link is on, numbered from 1
+	Rect     [4]float64 // x1, y1, x2, y2 in points from the bottom-left corner
+	DestPage int        // page the link goes to, numbered from 1
+}
+
+// Links returns the internal links of the PDF, page by page in the order
+// each page lists them, as qpdf reads them.
+func Links(t testing.TB, pdf []byte) []Link {
+	t.Helper()
+	tool := Require(t, "qpdf")
+	out := run(t, tool, "--json", "--json-key=pages", "--json-key=qpdf", writeTemp(t, pdf))
+	var doc struct {
+		Pages []struct {
+			Object string `json:"object"`
+			Pos    int    `json:"pageposfrom1"`
+		} `json:"pages"`
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil || len(doc.QPDF) < 2 {
+		t.Fatalf("realclient: decode qpdf pages: %v", err)
+	}
+	var objects map[string]struct {
+		Value json.RawMessage `json:"value"`
+	}
+	if err := json.Unmarshal(doc.QPDF[1], &objects); err != nil {
+		t.Fatalf("realclient: decode qpdf objects: %v", err)
+	}
+	pageOf := map[string]int{}
+	for _, p := range doc.Pages {
+		pageOf[p.Object] = p.Pos
+	}
+	// resolve follows an indirect reference ("12 0 R") to its value.
+	resolve := func(raw json.RawMessage) json.RawMessage {
+		var ref string
+		if json.Unmarshal(raw, &ref) == nil && strings.HasSuffix(ref, " R") {
+			return objects["obj:"+ref].Value
+		}
+		return raw
+	}
+	var links []Link
+	for _, p := range doc.Pages {
+		var page struct {
+			Annots json.RawMessage `json:"/Annots"`
+		}
+		if err := json.Unmarshal(objects["obj:"+p.Object].Value, &page); err != nil {
+			t.Fatalf("realclient: decode page %d: %v", p.Pos, err)
+		}
+		var annots []json.RawMessage
+		if len(page.Annots) > 0 {
+			if err := json.Unmarshal(resolve(page.Annots), &annots); err != nil {
+				t.Fatalf("realclient: decode annotations of page %d: %v", p.Pos, err)
+			}
+		}
+		for _, a := range annots {
+			var annot struct {
+				Subtype string            `json:"/Subtype"`
+				Rect    [4]float64        `json:"/Rect"`
+				Dest    []json.RawMessage `json:"/Dest"`
+			}
+			if err := json.Unmarshal(resolve(a), &annot); err != nil {
+				t.Fatalf("realclient: decode annotation on page %d: %v", p.Pos, err)
+			}
+			if annot.Subtype != "/Link" || len(annot.Dest) == 0 {
+				continue
+			}
+			var target string
+			if err := json.Unmarshal(annot.Dest[0], &target); err != nil {
+				continue
+			}
+			links = append(links, Link{Page: p.Pos, Rect: annot.Rect, DestPage: pageOf[target]})
+		}
+	}
+	return links
+}
+
 func writeTemp(t testing.TB, pdf []byte) string {
 	t.Helper()
 	f, err := os.CreateTemp(t.TempDir(), "realclient-*.pdf")

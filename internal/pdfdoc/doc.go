@@ -1,0 +1,47 @@
+// Package pdfdoc is spokit's PDF engine: it lays out A4 documents for courts
+// and case files and knows nothing about cases, orders or stalking. Every
+// other package builds PDFs through it; only this package uses fpdf.
+//
+// # Model
+//
+// A Document is described first and laid out once, when Write is called.
+// Its methods (Heading, Paragraph, Text, Table, Form, Signatures, Image,
+// ImportPDF, BarChart, Contents, Anchor, PageBreak, StartGroup, EndGroup)
+// append blocks in reading order. Because the whole description is known
+// before layout, a table of contents can be placed in front of the headings
+// it lists, links can point forward, and page counts can be printed on
+// every page, all in one layout pass:
+//
+//   - Numbers that depend on the finished layout (contents page numbers,
+//     Cell.PageOf references, Field.Count page counts, "Page X of Y" and a
+//     group's "page x of y") get a box reserved during layout and are drawn
+//     into it once every page exists, so they always equal the pages a
+//     reader sees.
+//   - Text is printed exactly as given. Nothing in it is a placeholder, so
+//     user data such as a witness's words can never change a number or make
+//     Write fail; a number is asked for only through the document's
+//     structure (Field.Count, Cell.PageOf).
+//
+// Every page carries the protective marking centred in capitals at top and
+// bottom, a header with Options.Reference and Options.Title (and an optional
+// HeaderNote), and a footer with "Page X of Y"; pages inside a group also
+// show the group's own page count and, if asked, signature lines. With
+// Options.Draft a translucent diagonal DRAFT is drawn on every page and
+// "DRAFT" is printed beside the top marking.
+//
+// Headings (levels 1 to 3) become nested bookmarks. Anchors name places
+// that text, table cells and contents entries link to; a link to an anchor
+// that is never defined is an error from Write, never a broken file.
+//
+// Text is set in the Go fonts (regular and bold), embedded as Unicode
+// TrueType, so names such as "Siân Ŵyn" print and extract exactly without
+// any system font.
+//
+// # Reproducible output
+//
+// The same description gives the same bytes: the file's dates come from
+// Options.Date, catalogues are sorted, pictures are named by a hash of their
+// content, and pages imported from other PDFs are written by this package in
+// a fixed order (fpdf's own bridge to gofpdi orders them by map iteration,
+// so that part is done here with gofpdi's parser only).
+package pdfdoc

@@ -1,0 +1,403 @@
+package pdfdoc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// This file holds the small amount of PDF syntax the importer needs: a
+// parser for the objects gofpdi serialises, a canonical writer for them, and
+// the step that adds them to fpdf's finished file.
+
+type objKind int
+
+const (
+	kindToken  objKind = iota // number, name, true, false, null
+	kindString                // literal string, raw bytes between the brackets
+	kindHex                   // hex string, digits between the brackets
+	kindArray
+	kindDict
+	kindRef    // indirect reference; text is the referenced object's key
+	kindStream // dictionary plus data
+)
+
+// obj is one parsed PDF value.
+type obj struct {
+	kind  objKind
+	text  string
+	items []*obj          // array elements
+	dict  map[string]*obj // dictionary entries, keys include the slash
+	data  []byte          // stream data
+}
+
+var errSyntax = errors.New("pdf syntax error")
+
+// parseObject parses one object body as gofpdi writes it: a value, then for
+// a stream "stream\n" data "\nendstream\n", then "endobj".
+func parseObject(b []byte) (*obj, error) {
+	p := &objParser{b: b}
+	v, err := p.value()
+	if err != nil {
+		return nil, err
+	}
+	p.space()
+	if bytes.HasPrefix(p.b[p.i:], []byte("stream")) {
+		if v.kind != kindDict {
+			return nil, fmt.Errorf("%w: stream without a dictionary", errSyntax)
+		}
+		start := p.i + len("stream")
+		if start < len(b) && b[start] == '\r' {
+			start++
+		}
+		if start < len(b) && b[start] == '\n' {
+			start++
+		}
+		end := bytes.LastIndex(b, []byte("endstream"))
+		if end < start {
+			return nil, fmt.Errorf("%w: unterminated stream", errSyntax)
+		}
+		// gofpdi ends the data with one newline before "endstream".
+		data := b[start:end]
+		data = bytes.TrimSuffix(data, []byte("\n"))
+		return &obj{kind: kindStream, dict: v.dict, data: data}, nil
+	}
+	return v, nil
+}
+
+type objParser struct {
+	b []byte
+	i int
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	return isSpace(c) || bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0
+}
+
+func (p *objParser) space() {
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case isSpace(c):
+			p.i++
+		case c == '%':
+			for p.i < len(p.b) && p.b[p.i] != '\n' && p.b[p.i] != '\r' {
+				p.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (p *objParser) peek(s string) bool { return bytes.HasPrefix(p.b[p.i:], []byte(s)) }
+
+func (p *objParser) value() (*obj, error) {
+	p.space()
+	if p.i >= len(p.b) {
+		return nil, fmt.Errorf("%w: unexpected end", errSyntax)
+	}
+	switch c := p.b[p.i]; {
+	case p.peek("<<"):
+		p.i += 2
+		d := &obj{kind: kindDict, dict: map[string]*obj{}}
+		for {
+			p.space()
+			if p.peek(">>") {
+				p.i += 2
+				return d, nil
+			}
+			key, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			if key.kind != kindToken || key.text[0] != '/' {
+				return nil, fmt.Errorf("%w: dictionary key %q is not a name", errSyntax, key.text)
+			}
+			val, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			d.dict[key.text] = val
+		}
+	case c == '<':
+		end := bytes.IndexByte(p.b[p.i:], '>')
+		if end < 0 {
+			return nil, fmt.Errorf("%w: unterminated hex string", errSyntax)
+		}
+		v := &obj{kind: kindHex, text: string(p.b[p.i+1 : p.i+end])}
+		p.i += end + 1
+		return v, nil
+	case c == '[':
+		p.i++
+		a := &obj{kind: kindArray}
+		for {
+			p.space()
+			if p.peek("]") {
+				p.i++
+				return a, nil
+			}
+			v, err := p.value()
+			if err != nil {
+				return nil, err
+			}
+			a.items = append(a.items, v)
+		}
+	case c == '(':
+		return p.literal()
+	case c == ')' || c == ']' || c == '>' || c == '{' || c == '}':
+		return nil, fmt.Errorf("%w: unexpected %q", errSyntax, c)
+	default:
+		tok := p.token()
+		if tok == "" {
+			return nil, fmt.Errorf("%w: empty token", errSyntax)
+		}
+		// "key gen R" is a reference; gofpdi writes the key as a hash.
+		save := p.i
+		p.space()
+		gen := p.token()
+		p.space()
+		if _, err := strconv.Atoi(gen); err == nil && p.peek("R") && (p.i+1 == len(p.b) || isDelim(p.b[p.i+1])) {
+			p.i++
+			return &obj{kind: kindRef, text: tok}, nil
+		}
+		p.i = save
+		return &obj{kind: kindToken, text: tok}, nil
+	}
+}
+
+func (p *objParser) token() string {
+	start := p.i
+	if p.i < len(p.b) && p.b[p.i] == '/' {
+		p.i++
+	}
+	for p.i < len(p.b) && !isDelim(p.b[p.i]) {
+		p.i++
+	}
+	return string(p.b[start:p.i])
+}
+
+func (p *objParser) literal() (*obj, error) {
+	depth := 0
+	start := p.i + 1
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '\\':
+			p.i++
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				v := &obj{kind: kindString, text: string(p.b[start:p.i])}
+				p.i++
+				return v, nil
+			}
+		}
+		p.i++
+	}
+	return nil, fmt.Errorf("%w: unterminated string", errSyntax)
+}
+
+// writeObj serialises v with dictionary keys sorted and references resolved
+// by id, so that equal objects always give equal bytes.
+func writeObj(buf *bytes.Buffer, v *obj, id func(key string) (int, error)) error {
+	switch v.kind {
+	case kindToken:
+		buf.WriteString(v.text)
+	case kindString:
+		buf.WriteString("(" + v.text + ")")
+	case kindHex:
+		buf.WriteString("<" + v.text + ">")
+	case kindRef:
+		n, err := id(v.text)
+		if err != nil {
+			return err
+		}
+		buf.WriteString(strconv.Itoa(n) + " 0 R")
+	case kindArray:
+		buf.WriteByte('[')
+		for i, item := range v.items {
+			if i > 0 {
+				buf.WriteByte(' ')
+			}
+			if err := writeObj(buf, item, id); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	case kindDict, kindStream:
+		dict := v.dict
+		if v.kind == kindStream {
+			// The length is always the data's own, never a reference.
+			dict = make(map[string]*obj, len(v.dict)+1)
+			for k, val := range v.dict {
+				dict[k] = val
+			}
+			dict["/Length"] = &obj{kind: kindToken, text: strconv.Itoa(len(v.data))}
+		}
+		buf.WriteString("<<")
+		for _, k := range sortedKeys(dict) {
+			buf.WriteString(k + " ")
+			if err := writeObj(buf, dict[k], id); err != nil {
+				return err
+			}
+			buf.WriteByte(' ')
+		}
+		buf.WriteString(">>")
+		if v.kind == kindStream {
+			buf.WriteString("\nstream\n")
+			buf.Write(v.data)
+			buf.WriteString("\nendstream")
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]*obj) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// refs calls fn for every reference in v, in the order writeObj writes them.
+func refs(v *obj, fn func(key string)) {
+	switch v.kind {
+	case kindRef:
+		fn(v.text)
+	case kindArray:
+		for _, item := range v.items {
+			refs(item, fn)
+		}
+	case kindDict, kindStream:
+		for _, k := range sortedKeys(v.dict) {
+			if k == "/Length" && v.kind == kindStream {
+				continue
+			}
+			refs(v.dict[k], fn)
+		}
+	}
+}
+
+// fpdfFile is the part of fpdf's output structure that the importer edits.
+type fpdfFile struct {
+	data     []byte
+	xref     int   // offset of the xref table
+	offsets  []int // by object number; 0 is the free entry
+	root     string
+	info     string
+	resStart int // object 2 (the shared resource dictionary)
+	resEnd   int
+}
+
+// parseFpdf reads the cross-reference table and trailer that fpdf writes.
+func parseFpdf(data []byte) (*fpdfFile, error) {
+	f := &fpdfFile{data: data}
+	sx := bytes.LastIndex(data, []byte("startxref\n"))
+	if sx < 0 {
+		return nil, fmt.Errorf("%w: no startxref", errSyntax)
+	}
+	rest := data[sx+len("startxref\n"):]
+	end := bytes.IndexByte(rest, '\n')
+	if end < 0 {
+		return nil, fmt.Errorf("%w: bad startxref", errSyntax)
+	}
+	xref, err := strconv.Atoi(string(rest[:end]))
+	if err != nil || xref <= 0 || xref >= len(data) || !bytes.HasPrefix(data[xref:], []byte("xref\n0 ")) {
+		return nil, fmt.Errorf("%w: bad xref offset", errSyntax)
+	}
+	f.xref = xref
+	p := xref + len("xref\n0 ")
+	nl := bytes.IndexByte(data[p:], '\n')
+	if nl < 0 {
+		return nil, fmt.Errorf("%w: bad xref header", errSyntax)
+	}
+	count, err := strconv.Atoi(string(data[p : p+nl]))
+	if err != nil || count < 3 {
+		return nil, fmt.Errorf("%w: bad xref size", errSyntax)
+	}
+	p += nl + 1
+	const entry = 20
+	if p+count*entry > len(data) {
+		return nil, fmt.Errorf("%w: short xref table", errSyntax)
+	}
+	f.offsets = make([]int, count)
+	for i := 1; i < count; i++ {
+		e := data[p+i*entry : p+i*entry+10]
+		if f.offsets[i], err = strconv.Atoi(string(e)); err != nil {
+			return nil, fmt.Errorf("%w: xref entry %d", errSyntax, i)
+		}
+	}
+	trailer := data[p+count*entry:]
+	for _, key := range []string{"/Root ", "/Info "} {
+		at := bytes.Index(trailer, []byte(key))
+		if at < 0 {
+			return nil, fmt.Errorf("%w: trailer has no %s", errSyntax, key)
+		}
+		v := trailer[at+len(key):]
+		v = v[:bytes.IndexByte(v, '\n')]
+		if key == "/Root " {
+			f.root = string(v)
+		} else {
+			f.info = string(v)
+		}
+	}
+	f.resStart = f.offsets[2]
+	f.resEnd = xref
+	for _, off := range f.offsets[1:] {
+		if off > f.resStart && off < f.resEnd {
+			f.resEnd = off
+		}
+	}
+	return f, nil
+}
+
+// withObjects returns the file with extra XObject resources added to the
+// shared resource dictionary and the given objects (numbered from the
+// file's old size) appended, and a new cross-reference table.
+func (f *fpdfFile) withObjects(xobjects string, objects [][]byte) ([]byte, error) {
+	res := f.data[f.resStart:f.resEnd]
+	marker := []byte("/XObject <<\n")
+	at := bytes.Index(res, marker)
+	if at < 0 {
+		return nil, fmt.Errorf("%w: resource dictionary without /XObject", errSyntax)
+	}
+	var newRes bytes.Buffer
+	newRes.Write(res[:at+len(marker)])
+	newRes.WriteString(xobjects)
+	newRes.Write(res[at+len(marker):])
+	delta := newRes.Len() - len(res)
+
+	var out bytes.Buffer
+	out.Grow(len(f.data) + delta + 1024)
+	out.Write(f.data[:f.resStart])
+	out.Write(newRes.Bytes())
+	out.Write(f.data[f.resEnd:f.xref])
+	offsets := slices.Clone(f.offsets)
+	for i, off := range offsets {
+		if i > 0 && off >= f.resEnd {
+			offsets[i] = off + delta
+		}
+	}
+	for i, o := range objects {
+		offsets = append(offsets, out.Len())
+		fmt.Fprintf(&out, "%d 0 obj\n", len(f.offsets)+i)
+		out.Write(o)
+		out.WriteString("\nendobj\n")
+	}
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %s\n/Info %s\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), f.root, f.info, xref)
+	return out.Bytes(), nil
+}
