@@ -23,6 +23,23 @@ func (s *caseSource) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.asOf, "as-of", "", "judge the case as of this `DATE` (YYYY-MM-DD) instead of its as_of or today")
 }
 
+// loadCase parses the flags of a command that works on one case (its own
+// flags registered by flags, which may be nil) and loads the case. On
+// failure it returns nil and the exit status.
+func loadCase(e *env, c *command, args []string, flags func(*flag.FlagSet)) (*loaded, int) {
+	fs := newFlags(e, c)
+	var src caseSource
+	src.register(fs)
+	if flags != nil {
+		flags(fs)
+	}
+	args, status, ok := parse(fs, args)
+	if !ok {
+		return nil, status
+	}
+	return src.load(e, args)
+}
+
 // loaded is a decoded case with the folder its exhibit files are in.
 type loaded struct {
 	c     *casefile.Case

@@ -48,6 +48,7 @@ func commands() []command {
 		versionCommand,
 		reviewCommand,
 		screenCommand,
+		formsCommand,
 	}
 }
 

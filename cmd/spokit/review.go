@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -33,10 +32,7 @@ func runReview(e *env, c *command, args []string) int {
 		fmt.Fprintf(e.stderr, "spokit: %s: %v\n", args[0], err)
 		return exitInput
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(rv); err != nil {
+	if err := writeJSON(e.stdout, rv); err != nil {
 		fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 		return exitInput
 	}

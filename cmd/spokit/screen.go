@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -21,25 +21,17 @@ var screenCommand = command{
 // or the casefile.Screening value as JSON. The screening judges; it never
 // fails a case, so the exit status is 0 unless the case cannot be read.
 func runScreen(e *env, c *command, args []string) int {
-	fs := newFlags(e, c)
-	var src caseSource
-	src.register(fs)
-	asJSON := fs.Bool("json", false, "print the screening as JSON (states, counts, reason codes and incident ids)")
-	args, status, ok := parse(fs, args)
-	if !ok {
-		return status
-	}
-	l, status := src.load(e, args)
+	var asJSON bool
+	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the screening as JSON (states, counts, reason codes and incident ids)")
+	})
 	if l == nil {
 		return status
 	}
 	defer l.close()
 	s := casefile.Screen(l.c, l.asOf)
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
+	if asJSON {
+		if err := writeJSON(e.stdout, s); err != nil {
 			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 			return exitInput
 		}

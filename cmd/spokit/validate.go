@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -18,25 +19,17 @@ var validateCommand = command{
 }
 
 func runValidate(e *env, c *command, args []string) int {
-	fs := newFlags(e, c)
-	var src caseSource
-	src.register(fs)
-	asJSON := fs.Bool("json", false, "print the findings as JSON")
-	args, status, ok := parse(fs, args)
-	if !ok {
-		return status
-	}
-	l, status := src.load(e, args)
+	var asJSON bool
+	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the findings as JSON")
+	})
 	if l == nil {
 		return status
 	}
 	defer l.close()
 	report := validate(l)
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(report); err != nil {
+	if asJSON {
+		if err := writeJSON(e.stdout, report); err != nil {
 			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 			return exitInput
 		}
@@ -119,4 +112,13 @@ func wrap(text string, width int, indent string) string {
 		n += l
 	}
 	return b.String()
+}
+
+// writeJSON writes v as indented JSON, with no HTML escaping (case text
+// stays as written).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }

@@ -1,0 +1,452 @@
+package casefile
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spokit/spokit/internal/law"
+	"github.com/spokit/spokit/internal/pdfdoc"
+	"github.com/spokit/spokit/templates"
+)
+
+// FormOptions control how the MG case-file forms are written.
+type FormOptions struct {
+	// AsOf is the date the forms are judged on (time limits) and dated
+	// with; it is also the date written into each PDF, so the same case
+	// gives the same bytes. Zero means the Report's date when one is given,
+	// else the case's ResolveAsOf.
+	AsOf Date
+	// Report holds the findings the MG5 and MG3 list; nil validates the
+	// case with Rules().
+	Report *Report
+	// Templates is a force's wording; nil means templates.Default().
+	Templates *templates.Set
+	// Draft prints DRAFT on every page.
+	Draft bool
+}
+
+// Form is one MG form a case needs: the file name it is written under and
+// the function that writes it.
+type Form struct {
+	// Name is the file name: "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf",
+	// "MG9.pdf", "MG11-<statement id>.pdf" for each statement, "MG12.pdf".
+	Name string
+	// Write writes the form as a PDF.
+	Write func(w io.Writer, opts FormOptions) error
+}
+
+// Forms returns the MG forms a stalking file needs, in file order: MG3,
+// MG5, MG6C, MG6D, MG9, one MG11 per statement, MG12.
+//
+// A statement id becomes part of a file name with every character outside
+// A-Z, a-z, 0-9, '.', '_' and '-' replaced by '_', so no id can make a path.
+// An id that would give a hidden or empty name, or the same name as an
+// earlier statement, still gets a Form, whose Write reports the problem.
+func Forms(c *Case) []Form {
+	forms := []Form{
+		{Name: "MG3.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG3(w, c, o) }},
+		{Name: "MG5.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG5(w, c, o) }},
+		{Name: "MG6C.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG6C(w, c, o) }},
+		{Name: "MG6D.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG6D(w, c, o) }},
+		{Name: "MG9.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG9(w, c, o) }},
+	}
+	taken := map[string]string{}
+	for _, s := range c.Statements {
+		id := s.ID
+		part := fileNamePart(id)
+		name := "MG11-" + part + ".pdf"
+		var problem error
+		switch other, clash := taken[name]; {
+		case part == "" || strings.HasPrefix(part, "."):
+			problem = fmt.Errorf("statement id %q cannot be used in a file name: give it an id that starts with a letter or digit", id)
+		case clash:
+			problem = fmt.Errorf("statements %q and %q would both be written to %s: give them ids that differ in letters or digits", other, id, name)
+		default:
+			taken[name] = id
+		}
+		forms = append(forms, Form{Name: name, Write: func(w io.Writer, o FormOptions) error {
+			if problem != nil {
+				return problem
+			}
+			return WriteMG11(w, c, id, o)
+		}})
+	}
+	return append(forms, Form{Name: "MG12.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG12(w, c, o) }})
+}
+
+// fileNamePart maps id to the characters a file name may safely hold.
+func fileNamePart(id string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			return r
+		}
+		return '_'
+	}, id)
+}
+
+// mgVars is the data a wording unit is rendered with. Case text goes in as
+// values, never into a template's source.
+type mgVars = map[string]any
+
+// mgListLimit is how many ids a table cell lists before it counts the rest,
+// so that a long course of conduct does not make one row pages tall.
+const mgListLimit = 30
+
+// mgForm is one MG form being built: the case, its index, the date it is
+// judged on, the wording and the PDF.
+type mgForm struct {
+	c    *Case
+	x    *Index
+	asOf Date
+	opts FormOptions
+	code string // "mg5": the prefix of the form's wording units
+	t    *templates.Renderer
+	doc  *pdfdoc.Document
+	// clean is applied to case text where a caller may need to withhold
+	// part of it (AddStatementPages); it is the identity otherwise.
+	clean func(string) string
+}
+
+// mgParts returns a form's case, index, date and wording, with no document
+// yet. A nil set means the default wording.
+func mgParts(c *Case, set *templates.Set, asOf Date, code string) *mgForm {
+	if set == nil {
+		set = templates.Default()
+	}
+	return &mgForm{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, t: set.Renderer(),
+		clean: func(s string) string { return s }}
+}
+
+// newMGForm starts the form whose wording units start with code (e.g.
+// "mg5"). Forms that must not be disclosed carry "NOT FOR DISCLOSURE" under
+// the header of every page.
+func newMGForm(c *Case, opts FormOptions, code string, notForDisclosure bool) *mgForm {
+	asOf := opts.AsOf
+	if asOf.IsZero() && opts.Report != nil {
+		asOf = opts.Report.AsOf
+	}
+	f := mgParts(c, opts.Templates, asOf, code)
+	f.opts = opts
+	note := ""
+	if notForDisclosure {
+		note = f.label("mg.not-for-disclosure")
+	}
+	title := f.label(code + ".title")
+	f.doc = pdfdoc.New(pdfdoc.Options{
+		Title:      title,
+		Subject:    f.text("mg.subject", mgVars{"Form": title, "URN": c.URN}),
+		Reference:  f.text("mg.reference", mgVars{"URN": c.URN}),
+		Marking:    c.PageMarking(),
+		HeaderNote: note,
+		Draft:      opts.Draft,
+		Date:       f.asOf.Time(),
+	})
+	return f
+}
+
+// text renders a wording unit; a failure is kept and reported by write.
+func (f *mgForm) text(unit string, data any) string { return f.t.Text(unit, data) }
+
+// label renders a wording unit that takes no data.
+func (f *mgForm) label(unit string) string { return f.t.Text(unit, nil) }
+
+// write reports the first wording error, else lays the form out into w.
+func (f *mgForm) write(w io.Writer) error {
+	if err := f.t.Err(); err != nil {
+		return fmt.Errorf("%s: %w", strings.ToUpper(f.code), err)
+	}
+	if err := f.doc.Write(w); err != nil {
+		return fmt.Errorf("%s: %w", strings.ToUpper(f.code), err)
+	}
+	return nil
+}
+
+// report returns the findings to list: the caller's, or the case validated
+// with casefile's rules on the form's date.
+func (f *mgForm) report() *Report {
+	if f.opts.Report != nil {
+		return f.opts.Report
+	}
+	return Validate(f.c, Options{AsOf: f.asOf})
+}
+
+// intro prints the form's title and the small print saying what the layout
+// is and where it came from.
+func (f *mgForm) intro() {
+	title := f.label(f.code + ".title")
+	f.doc.Text(pdfdoc.Text{Body: title, Style: pdfdoc.Bold})
+	f.doc.Text(pdfdoc.Text{Style: pdfdoc.Small, Body: f.text("mg.layout-note", mgVars{
+		"Form": strings.ToUpper(f.code), "URN": f.c.URN, "AsOf": f.asOf.Long(),
+	})})
+}
+
+// heading adds a bookmarked heading worded by unit.
+func (f *mgForm) heading(level int, unit string) {
+	f.doc.Heading(level, f.label(unit), "")
+}
+
+// col is a table column titled by a wording unit: a fixed width in
+// millimetres, or a share of the rest when width is 0.
+func (f *mgForm) col(unit string, width, weight float64) pdfdoc.Column {
+	return pdfdoc.Column{Title: f.label(unit), Width: width, Weight: weight}
+}
+
+// field is a form box labelled by a wording unit.
+func (f *mgForm) field(unit, value string) pdfdoc.Field {
+	return pdfdoc.Field{Label: f.label(unit), Value: value}
+}
+
+// name returns the name of the person with the given id, or the id itself
+// when it does not resolve (CASE-REF reports that).
+func (f *mgForm) name(id string) string {
+	if p := f.x.Person(id); p != nil {
+		return p.Name()
+	}
+	return id
+}
+
+// names returns the names of the people with the given ids.
+func (f *mgForm) names(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = f.name(id)
+	}
+	return out
+}
+
+// officer describes an officer with rank, number and unit, e.g. "DC Leah
+// Brennan 2318, Public Protection Unit".
+func (f *mgForm) officer(id string) string {
+	p := f.x.Person(id)
+	if p == nil {
+		return id
+	}
+	return f.text("mg.officer", mgVars{"Rank": p.Rank, "Name": p.Name(), "Number": p.Number, "Unit": p.Unit})
+}
+
+// yesNo words a flag.
+func (f *mgForm) yesNo(b bool) string {
+	if b {
+		return f.label("mg.yes")
+	}
+	return f.label("mg.no")
+}
+
+// orNone returns s, or the wording for "none" when s is empty.
+func (f *mgForm) orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return f.label("mg.none")
+	}
+	return s
+}
+
+// orNotRecorded returns s, or the wording for a detail the case does not give.
+func (f *mgForm) orNotRecorded(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return f.label("common.not-recorded")
+	}
+	return s
+}
+
+// idList joins ids for a table cell, counting those past mgListLimit.
+func (f *mgForm) idList(ids []string) string {
+	if len(ids) <= mgListLimit {
+		return strings.Join(ids, ", ")
+	}
+	return strings.Join(ids[:mgListLimit], ", ") + " " + f.text("mg.more", mgVars{"N": len(ids) - mgListLimit})
+}
+
+// shortDates prints dates as DD/MM/YYYY, joined.
+func shortDates(ds []Date) string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.Short()
+	}
+	return strings.Join(out, ", ")
+}
+
+// suspects returns the names of the case's suspects.
+func (f *mgForm) suspects() []string {
+	var out []string
+	for _, p := range f.x.Suspects() {
+		out = append(out, p.Name())
+	}
+	return out
+}
+
+// role words a person's part in the case for a form.
+func (f *mgForm) role(p Witness) string {
+	switch {
+	case p.Victim:
+		return f.label("mg.role-victim")
+	case p.Role == RoleOfficer:
+		return f.label("mg.role-officer")
+	case p.Role == RoleWitness:
+		return f.label("mg.role-witness")
+	}
+	return f.label("mg.role-other")
+}
+
+// victims returns the ids of everyone the chronology names as a victim, in
+// order of first mention.
+func (f *mgForm) victims() []string {
+	var out []string
+	for _, in := range f.x.Chronology() {
+		for _, v := range in.Victims {
+			if !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// headline is the short summary of the case the MG5 and MG3 open with.
+func (f *mgForm) headline() string {
+	chron := f.x.Chronology()
+	var behaviours []string
+	for _, name := range (Behaviour("")).Values() {
+		if slices.ContainsFunc(chron, func(in *Incident) bool { return slices.Contains(in.Behaviours, Behaviour(name)) }) {
+			behaviours = append(behaviours, behaviourWords(Behaviour(name)))
+		}
+	}
+	var rels []string
+	for _, s := range f.x.Suspects() {
+		for _, v := range f.victims() {
+			if r := f.x.Relationship(s.ID, v); r != nil {
+				rels = append(rels, f.text("mg.relationship", mgVars{
+					"Suspect": s.Name(), "Victim": f.name(v), "Type": strings.ReplaceAll(string(r.Type), "-", " "),
+					"LivedTogether": r.LivedTogether, "From": r.From.Long(), "To": r.To.Long(),
+				}))
+			}
+		}
+	}
+	var charges []string
+	for i := range f.c.Charges {
+		charges = append(charges, f.chargeTitle(&f.c.Charges[i]))
+	}
+	first, last := "", ""
+	if len(chron) > 0 {
+		first, last = chron[0].Date.Long(), lastOccasion(chron).Long()
+	}
+	online := 0
+	for _, in := range chron {
+		if in.Online {
+			online++
+		}
+	}
+	return f.text("mg.headline", mgVars{
+		"Suspects": f.suspects(), "Victims": f.names(f.victims()), "Occasions": len(chron), "Online": online,
+		"First": first, "Last": last, "Behaviours": behaviours, "Relationships": rels, "Charges": charges,
+	})
+}
+
+// behaviourWords prints a behaviour as words, e.g. "third party contact".
+func behaviourWords(b Behaviour) string { return strings.ReplaceAll(string(b), "-", " ") }
+
+// behaviourText prints a behaviour with its PHA 1997 s.2A(3) paragraph
+// when it is one of the examples of stalking.
+func (f *mgForm) behaviourText(b Behaviour) string {
+	para := ""
+	if lb, ok := law.StalkingBehaviour(string(b)); ok {
+		para = lb.Paragraph
+	}
+	return f.text("mg.behaviour", mgVars{"Name": behaviourWords(b), "Paragraph": para})
+}
+
+// chargeOffence returns the law table's offence for a charge, in its aggravated
+// form where the charge is aggravated. ok is false for an offence or
+// aggravation the table does not know (the decoder refuses both).
+func chargeOffence(ch *Charge) (law.Offence, bool) {
+	off, ok := law.Lookup(string(ch.Offence))
+	if !ok {
+		return law.Offence{}, false
+	}
+	agg, err := off.Aggravated(law.Aggravation(ch.Aggravated))
+	if err != nil {
+		return off, false
+	}
+	return agg, true
+}
+
+// chargeTitle names a charge's offence with its citation.
+func (f *mgForm) chargeTitle(ch *Charge) string {
+	off, ok := chargeOffence(ch)
+	if !ok {
+		return f.text("mg.offence-unknown", mgVars{"Code": string(ch.Offence), "Aggravated": string(ch.Aggravated)})
+	}
+	return f.text("mg.offence", mgVars{"Title": off.Title, "Citation": off.Citation})
+}
+
+// elementTables prints, for each victim of a charge, the legal elements
+// spokit judges from the record (Index.Assess, the judgments the
+// validation rules use).
+func (f *mgForm) elementTables(ch *Charge) {
+	for _, v := range ch.Victims {
+		a := f.x.Assess(ch, v, f.asOf)
+		f.doc.Text(pdfdoc.Text{Body: f.text("mg.elements-against", mgVars{
+			"Victim": f.name(v), "Occasions": len(a.Course),
+		}), Style: pdfdoc.Bold})
+		if len(a.Elements) == 0 {
+			f.doc.Paragraph(f.label("mg.elements-none"))
+			continue
+		}
+		rows := make([]pdfdoc.Row, len(a.Elements))
+		for i, e := range a.Elements {
+			met := f.label("mg.not-met")
+			if e.Met {
+				met = f.label("mg.met")
+			}
+			rows[i] = pdfdoc.Row{Cells: []pdfdoc.Cell{
+				{Text: f.text("mg.element", mgVars{"Name": e.Name, "Citation": e.Citation})},
+				{Text: met, Bold: !e.Met},
+				{Text: e.Detail},
+				{Text: f.idList(e.Incidents)},
+			}}
+		}
+		f.doc.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
+			f.col("mg.col-element", 0, 2), f.col("mg.col-met", 17, 0), f.col("mg.col-shows", 0, 2), f.col("mg.col-occasions", 26, 0),
+		}, Rows: rows})
+	}
+}
+
+// findings prints the validation findings: a count, then a table.
+func (f *mgForm) findings(r *Report) {
+	f.doc.Paragraph(f.text("mg.findings-summary", mgVars{
+		"Errors": r.Count(Error), "Warnings": r.Count(Warning), "Notes": r.Count(Info), "AsOf": r.AsOf.Long(),
+	}))
+	if len(r.Findings) == 0 {
+		return
+	}
+	rows := make([]pdfdoc.Row, len(r.Findings))
+	for i, fd := range r.Findings {
+		rows[i] = pdfdoc.Row{Cells: []pdfdoc.Cell{
+			{Text: f.text("mg.finding-rule", mgVars{"Rule": fd.Rule, "Severity": f.label("mg.severity-" + fd.Severity.String())}), Bold: fd.Severity == Error},
+			{Text: f.text("mg.finding", mgVars{"Message": fd.Message, "Path": fd.Path})},
+			{Text: fd.Citation},
+		}}
+	}
+	f.doc.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
+		f.col("mg.col-rule", 44, 0), f.col("mg.col-message", 0, 3), f.col("mg.col-law", 0, 1.2),
+	}, Rows: rows})
+}
+
+// unused returns the unused material of one schedule, in case order:
+// MG6D when sensitive, else MG6C.
+func (f *mgForm) unused(sensitive bool) []*UnusedItem {
+	var out []*UnusedItem
+	for i := range f.c.UnusedMaterial {
+		if f.c.UnusedMaterial[i].Sensitive == sensitive {
+			out = append(out, &f.c.UnusedMaterial[i])
+		}
+	}
+	return out
+}
+
+// defendant names the suspects for an "R v" box.
+func (f *mgForm) defendant() string {
+	return f.orNotRecorded(strings.Join(f.suspects(), ", "))
+}

@@ -1,0 +1,773 @@
+package casefile_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/law"
+	"github.com/spokit/spokit/internal/realclient"
+	"github.com/spokit/spokit/templates"
+)
+
+// unicodeMark is appended to case text so that every form shows whether
+// pound signs, accents and Welsh circumflexes survive the trip to the PDF.
+const unicodeMark = "£12.50 café Tŷ ŵ Ŵ"
+
+// sampleCase returns the embedded sample case.
+func sampleCase(t *testing.T) *casefile.Case {
+	t.Helper()
+	c, _ := casefile.Sample()
+	return c
+}
+
+// exampleCase returns the shared example case of the format documentation.
+func exampleCase(t *testing.T) *casefile.Case {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "case-example.json"))
+	require.NoError(t, err)
+	defer f.Close()
+	c, err := casefile.Decode(f)
+	require.NoError(t, err)
+	return c
+}
+
+// withUnicode appends unicodeMark to the case text each form prints.
+func withUnicode(c *casefile.Case) *casefile.Case {
+	for i := range c.Incidents {
+		c.Incidents[i].Description += " " + unicodeMark
+	}
+	for i := range c.Statements {
+		c.Statements[i].Text += " " + unicodeMark
+	}
+	for i := range c.Exhibits {
+		c.Exhibits[i].Description += " " + unicodeMark
+	}
+	for i := range c.UnusedMaterial {
+		c.UnusedMaterial[i].Description += " " + unicodeMark
+	}
+	for i := range c.RiskAssessments {
+		c.RiskAssessments[i].Summary += " " + unicodeMark
+	}
+	for i := range c.People {
+		c.People[i].Address += "\n" + unicodeMark
+	}
+	return c
+}
+
+// writeForm writes the named form of c.
+func writeForm(t testing.TB, c *casefile.Case, name string, opts casefile.FormOptions) []byte {
+	t.Helper()
+	for _, f := range casefile.Forms(c) {
+		if f.Name == name {
+			var buf bytes.Buffer
+			require.NoError(t, f.Write(&buf, opts), name)
+			return buf.Bytes()
+		}
+	}
+	t.Fatalf("no form %s", name)
+	return nil
+}
+
+// pageTexts returns the text of every page, as pdftotext -layout reads it.
+func pageTexts(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	n := realclient.PDFPages(t, pdf)
+	pages := make([]string, n)
+	for p := range pages {
+		pages[p] = realclient.PageText(t, pdf, p+1)
+	}
+	return pages
+}
+
+func nonBlankLines(s string) []string {
+	var out []string
+	for l := range strings.SplitSeq(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, strings.TrimSpace(l))
+		}
+	}
+	return out
+}
+
+// person returns the person with the given id.
+func person(t *testing.T, c *casefile.Case, id string) *casefile.Person {
+	t.Helper()
+	p := casefile.NewIndex(c).Person(id)
+	require.NotNil(t, p, id)
+	return p
+}
+
+// expectations lists what each form of a case must show.
+func expectations(t *testing.T, c *casefile.Case) map[string][]string {
+	t.Helper()
+	x := casefile.NewIndex(c)
+	want := map[string][]string{}
+	all := []string{c.URN}
+	for _, s := range x.Suspects() {
+		all = append(all, s.Name())
+	}
+	for _, name := range []string{"MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "MG12.pdf"} {
+		want[name] = append([]string(nil), all...)
+	}
+	for _, in := range c.Incidents {
+		want["MG5.pdf"] = append(want["MG5.pdf"], in.ID, in.Date.Short(), unicodeMark)
+	}
+	for _, s := range c.Statements {
+		maker := person(t, c, s.Person)
+		want["MG5.pdf"] = append(want["MG5.pdf"], s.ID, maker.Name())
+		want["MG9.pdf"] = append(want["MG9.pdf"], maker.Name(), s.ID, s.Date.Short(), unicodeMark)
+		if maker.Phone != "" {
+			want["MG9.pdf"] = append(want["MG9.pdf"], maker.Phone)
+		}
+		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), "Over 18", s.Date.Short(), unicodeMark,
+			"Witness contact details — NOT FOR DISCLOSURE"}
+	}
+	for _, e := range c.Exhibits {
+		want["MG5.pdf"] = append(want["MG5.pdf"], e.Ref)
+		want["MG12.pdf"] = append(want["MG12.pdf"], e.Ref, unicodeMark, person(t, c, e.ProducedBy).Name())
+	}
+	for _, u := range c.UnusedMaterial {
+		if u.Sensitive {
+			want["MG6D.pdf"] = append(want["MG6D.pdf"], u.ID, u.Reason, unicodeMark, "NOT FOR DISCLOSURE")
+		} else {
+			want["MG6C.pdf"] = append(want["MG6C.pdf"], u.ID, u.Location, unicodeMark, "CPS use (D / CND / I)", "Reviewing lawyer")
+		}
+	}
+	for _, ch := range c.Charges {
+		want["MG5.pdf"] = append(want["MG5.pdf"], "Charge "+ch.ID, "Met")
+		want["MG3.pdf"] = append(want["MG3.pdf"], "Charge "+ch.ID, "Mode of trial", "Maximum penalty", "Protection from Harassment Act 1997")
+	}
+	for _, ra := range c.RiskAssessments {
+		want["MG3.pdf"] = append(want["MG3.pdf"], string(ra.Tool), unicodeMark)
+	}
+	want["MG3.pdf"] = append(want["MG3.pdf"], "NOT FOR DISCLOSURE", "Prosecutor's decision", c.SPO.VictimViews)
+	want["MG9.pdf"] = append(want["MG9.pdf"], "NOT FOR DISCLOSURE")
+	return want
+}
+
+// assertWords checks that every word of phrase is in text. Table cells wrap,
+// and pdftotext -layout prints the lines of neighbouring cells side by side,
+// so a phrase in a cell need not come back in one piece.
+func assertWords(t *testing.T, text, phrase string) {
+	t.Helper()
+	for _, w := range strings.Fields(phrase) {
+		assert.Contains(t, text, w, "from %q", phrase)
+	}
+}
+
+func TestFormsListsEveryFormInOrder(t *testing.T) {
+	var names []string
+	for _, f := range casefile.Forms(sampleCase(t)) {
+		names = append(names, f.Name)
+	}
+	assert.Equal(t, []string{"MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf",
+		"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf"}, names)
+}
+
+func TestStatementIDsMakeSafeFileNames(t *testing.T) {
+	tests := []struct {
+		name    string
+		ids     []string
+		want    []string
+		wantErr []string // per id: "" when Write succeeds, else part of the error
+	}{
+		{name: "plain ids", ids: []string{"ST1", "st-2.v2"}, want: []string{"MG11-ST1.pdf", "MG11-st-2.v2.pdf"}, wantErr: []string{"", ""}},
+		{name: "path separators and other characters", ids: []string{`a/b\c d`, "Tŷ"}, want: []string{"MG11-a_b_c_d.pdf", "MG11-T_.pdf"}, wantErr: []string{"", ""}},
+		{name: "a path that climbs", ids: []string{"../x"}, want: []string{"MG11-.._x.pdf"}, wantErr: []string{"cannot be used in a file name"}},
+		{name: "a hidden name", ids: []string{".st"}, want: []string{"MG11-.st.pdf"}, wantErr: []string{"cannot be used in a file name"}},
+		{name: "an empty id", ids: []string{""}, want: []string{"MG11-.pdf"}, wantErr: []string{"cannot be used in a file name"}},
+		{name: "ids that clash once mapped", ids: []string{"a/b", "a_b"}, want: []string{"MG11-a_b.pdf", "MG11-a_b.pdf"}, wantErr: []string{"", "would both be written to MG11-a_b.pdf"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sampleCase(t)
+			base := c.Statements[0]
+			c.Statements = nil
+			for _, id := range tt.ids {
+				s := base
+				s.ID = id
+				c.Statements = append(c.Statements, s)
+			}
+			var got []casefile.Form
+			for _, f := range casefile.Forms(c) {
+				if strings.HasPrefix(f.Name, "MG11") {
+					got = append(got, f)
+				}
+			}
+			require.Len(t, got, len(tt.ids))
+			for i, f := range got {
+				assert.Equal(t, tt.want[i], f.Name)
+				assert.Equal(t, f.Name, filepath.Base(f.Name), "a bare file name")
+				err := f.Write(&bytes.Buffer{}, casefile.FormOptions{})
+				if tt.wantErr[i] == "" {
+					assert.NoError(t, err)
+				} else {
+					require.Error(t, err)
+					assert.Contains(t, err.Error(), tt.wantErr[i])
+				}
+			}
+		})
+	}
+}
+
+func TestEveryFormReadsBackWithItsKeyContent(t *testing.T) {
+	cases := map[string]*casefile.Case{
+		"sample":  withUnicode(sampleCase(t)),
+		"example": withUnicode(exampleCase(t)),
+	}
+	for caseName, c := range cases {
+		want := expectations(t, c)
+		for _, form := range casefile.Forms(c) {
+			t.Run(caseName+"/"+form.Name, func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, form.Write(&buf, casefile.FormOptions{}))
+				pdf := buf.Bytes()
+				realclient.QPDFCheck(t, pdf)
+				text := realclient.PDFText(t, pdf)
+				for _, w := range want[form.Name] {
+					assertWords(t, text, w)
+				}
+				pages := pageTexts(t, pdf)
+				for i, page := range pages {
+					lines := nonBlankLines(page)
+					require.NotEmpty(t, lines)
+					assert.Equal(t, c.PageMarking(), lines[0], "top marking, page %d", i+1)
+					assert.Equal(t, c.PageMarking(), lines[len(lines)-1], "bottom marking, page %d", i+1)
+					assert.Regexp(t, `^URN `+c.URN+`\s+MG\d+[CD]? `, lines[1], "header, page %d", i+1)
+					assert.Regexp(t, fmt.Sprintf(`Page %d of %d$`, i+1, len(pages)), lines[len(lines)-2], "footer, page %d", i+1)
+				}
+			})
+		}
+	}
+}
+
+func TestOnlyNonDisclosableFormsSaySo(t *testing.T) {
+	c := sampleCase(t)
+	restricted := map[string]bool{"MG3.pdf": true, "MG6D.pdf": true, "MG9.pdf": true}
+	for _, form := range casefile.Forms(c) {
+		t.Run(form.Name, func(t *testing.T) {
+			pdf := writeForm(t, c, form.Name, casefile.FormOptions{})
+			for i, page := range pageTexts(t, pdf) {
+				lines := nonBlankLines(page)
+				if restricted[form.Name] {
+					assert.Equal(t, "NOT FOR DISCLOSURE", lines[2], "page %d", i+1)
+				} else if !strings.HasPrefix(form.Name, "MG11") {
+					assert.NotContains(t, page, "NOT FOR DISCLOSURE", "page %d", i+1)
+				}
+			}
+		})
+	}
+}
+
+// contactDetails returns the contact details and dates of birth of the
+// victims and witnesses, leaving out address lines that the case also uses
+// in its own text, such as the place of an incident or where an exhibit was
+// seized (those print wherever that text does).
+func contactDetails(c *casefile.Case) []string {
+	var places strings.Builder
+	for _, in := range c.Incidents {
+		places.WriteString(in.Location + "\n" + in.Description + "\n")
+	}
+	for _, e := range c.Exhibits {
+		places.WriteString(e.SeizedPlace + "\n" + e.Description + "\n")
+	}
+	var out []string
+	for _, p := range c.People {
+		if p.Role == casefile.RoleSuspect || p.Role == casefile.RoleOfficer {
+			continue
+		}
+		for l := range strings.SplitSeq(p.Address, "\n") {
+			if l != "" && !strings.Contains(places.String(), l) {
+				out = append(out, l)
+			}
+		}
+		for _, s := range []string{p.Phone, p.Email, p.DateOfBirth.Short(), p.DateOfBirth.Long()} {
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func TestDisclosedFormsCarryNoVictimOrWitnessContactDetails(t *testing.T) {
+	for name, c := range map[string]*casefile.Case{"sample": sampleCase(t), "example": exampleCase(t)} {
+		details := contactDetails(c)
+		require.NotEmpty(t, details)
+		for _, form := range []string{"MG5.pdf", "MG6C.pdf", "MG12.pdf"} {
+			t.Run(name+"/"+form, func(t *testing.T) {
+				text := realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{}))
+				for _, d := range details {
+					assert.NotContains(t, text, d)
+				}
+			})
+		}
+	}
+}
+
+func TestMG11ContactPageIsLastAndOutsideTheStatement(t *testing.T) {
+	c := sampleCase(t)
+	s := c.Statements[0]
+	maker := person(t, c, s.Person)
+	pdf := writeForm(t, c, "MG11-"+s.ID+".pdf", casefile.FormOptions{})
+	pages := pageTexts(t, pdf)
+	n := len(pages)
+	require.GreaterOrEqual(t, n, 2)
+	for i, page := range pages[:n-1] {
+		assert.Contains(t, page, fmt.Sprintf("Statement of %s: page %d of %d", maker.Name(), i+1, n-1))
+		assert.Contains(t, page, "Signature witnessed by:")
+		for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short()} {
+			assert.NotContains(t, page, d, "statement page %d", i+1)
+		}
+	}
+	assert.Equal(t, n-1, pageCountBox(t, pages[0]), "the statement's pages, without the contact page")
+	last := pages[n-1]
+	assert.Contains(t, last, "Witness contact details — NOT FOR DISCLOSURE")
+	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short(), "Tŷ Gwyn", "screens; live link", "11/05/2026"} {
+		assert.Contains(t, last, d)
+	}
+	assert.NotContains(t, last, "Statement of "+maker.Name()+": page")
+	assert.NotContains(t, last, "Signature witnessed by")
+}
+
+// pageCountBox returns the number in the "Number of pages" box of an MG11
+// first page.
+func pageCountBox(t *testing.T, page string) int {
+	t.Helper()
+	m := regexp.MustCompile(`(?m)^\s*Number of pages\s+(\d+)\s*$`).FindStringSubmatch(page)
+	require.NotNil(t, m, "no page count box in:\n%s", page)
+	n, err := strconv.Atoi(m[1])
+	require.NoError(t, err)
+	return n
+}
+
+func TestMG11PrintsPlaceholderLookalikesAsWritten(t *testing.T) {
+	const said = "He sprayed {pdfdoc:pages} and {pdfdoc:group-pages} and {nb} on my door."
+	c := sampleCase(t)
+	s := &c.Statements[0]
+	s.Text = said + "\n\n" + words(3000, 150)
+	s.Place = "Flat {nb}, {pdfdoc:group-pages} House"
+	pdf := writeForm(t, c, "MG11-"+s.ID+".pdf", casefile.FormOptions{})
+	pages := pageTexts(t, pdf)
+	n := len(pages)
+	require.Greater(t, n, 3)
+	assert.Contains(t, squeeze(strings.Join(pages, "\n")), said)
+	assert.Contains(t, pages[0], s.Place)
+	assert.Equal(t, n-1, pageCountBox(t, pages[0]), "the statement's pages, without the contact page")
+	assert.Contains(t, squeeze(pages[0]), "this statement, of the number of pages shown above, each signed by me, is true")
+}
+
+func TestMG11FirstPageFields(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(s *casefile.Statement)
+		want []string
+	}{
+		{name: "adult", edit: func(*casefile.Statement) {}, want: []string{"Age if under 18", "Over 18", "Veterinary nurse", "Llandudno Police Station", "DC Leah Brennan 2318"}},
+		{name: "child with age", edit: func(s *casefile.Statement) { no := false; s.Over18, s.Age = &no, 16 }, want: []string{"Age if under 18   16"}},
+		{name: "video recorded", edit: func(s *casefile.Statement) { s.VideoRecorded = true }, want: []string{"visually recorded interview"}},
+		{name: "no text", edit: func(s *casefile.Statement) { s.Text = "" }, want: []string{"not recorded on the case file"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sampleCase(t)
+			tt.edit(&c.Statements[0])
+			page := realclient.PageText(t, writeForm(t, c, "MG11-ST1.pdf", casefile.FormOptions{}), 1)
+			for _, w := range tt.want {
+				assert.Contains(t, squeeze(page), squeeze(w))
+			}
+		})
+	}
+}
+
+// squeeze collapses runs of spaces, for text that pdftotext -layout spaces
+// out in columns.
+func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestWriteMG11RefusesAnUnknownStatement(t *testing.T) {
+	err := casefile.WriteMG11(&bytes.Buffer{}, sampleCase(t), "ST9", casefile.FormOptions{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `no statement "ST9"`)
+}
+
+// words returns n numbered words in paragraphs of per words each.
+func words(n, per int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		b.WriteString("w" + strconv.Itoa(i))
+		switch {
+		case i == n:
+		case i%per == 0:
+			b.WriteString("\n\n")
+		default:
+			b.WriteString(" ")
+		}
+	}
+	return b.String()
+}
+
+func TestLongStatementPaginatesWithoutLosingWords(t *testing.T) {
+	const total = 36000
+	c := sampleCase(t)
+	c.Statements[0].Text = words(total, 150)
+	pdf := writeForm(t, c, "MG11-ST1.pdf", casefile.FormOptions{})
+	pages := pageTexts(t, pdf)
+	n := len(pages)
+	require.Greater(t, n, 55, "about sixty pages")
+	assert.Equal(t, n-1, pageCountBox(t, pages[0]))
+	for i, page := range pages[:n-1] {
+		assert.Contains(t, page, fmt.Sprintf("Statement of Siân Pryce: page %d of %d", i+1, n-1))
+		assert.Contains(t, page, fmt.Sprintf("Page %d of %d", i+1, n))
+	}
+	found := regexp.MustCompile(`\bw(\d+)\b`).FindAllStringSubmatch(strings.Join(pages, "\n"), -1)
+	require.Len(t, found, total, "every word printed once")
+	for i, m := range found {
+		if m[1] != strconv.Itoa(i+1) {
+			t.Fatalf("word %d is w%s: words lost or out of order", i+1, m[1])
+		}
+	}
+}
+
+func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
+	c := sampleCase(t)
+	base := c.Incidents[1]
+	c.Incidents = nil
+	start := casefile.NewDate(2024, 1, 1)
+	for i := range 300 {
+		in := base
+		in.ID = fmt.Sprintf("I%d", i+1)
+		in.Date = start.AddDays(i * 2)
+		in.Description = fmt.Sprintf("Occasion %d: sent messages after being told to stop.", i+1)
+		c.Incidents = append(c.Incidents, in)
+	}
+	c.Charges[0].From, c.Charges[0].To = casefile.Date{}, casefile.Date{}
+	pdf := writeForm(t, c, "MG5.pdf", casefile.FormOptions{})
+	header := regexp.MustCompile(`Ref\.\s+Date\s+Place\s+What happened\s+Behaviour\s+Evidence`)
+	row := regexp.MustCompile(`(?m)^\s*I(\d+)\s+(\d\d/\d\d/\d{4})`)
+	seen := map[string]bool{}
+	pagesWithRows := 0
+	for i, page := range pageTexts(t, pdf) {
+		rows := row.FindAllStringSubmatch(page, -1)
+		if len(rows) == 0 {
+			continue
+		}
+		pagesWithRows++
+		assert.Regexp(t, header, page, "chronology header on page %d", i+1)
+		for _, r := range rows {
+			seen[r[1]] = true
+		}
+	}
+	assert.Greater(t, pagesWithRows, 10)
+	assert.Len(t, seen, 300, "every occasion is in the table")
+	text := realclient.PDFText(t, pdf)
+	for _, in := range c.Incidents {
+		assert.Contains(t, text, in.Date.Short())
+	}
+	realclient.QPDFCheck(t, pdf)
+}
+
+func TestBuildingTwiceGivesIdenticalBytes(t *testing.T) {
+	for _, form := range casefile.Forms(sampleCase(t)) {
+		t.Run(form.Name, func(t *testing.T) {
+			first := writeForm(t, sampleCase(t), form.Name, casefile.FormOptions{Draft: true})
+			second := writeForm(t, sampleCase(t), form.Name, casefile.FormOptions{Draft: true})
+			assert.True(t, bytes.Equal(first, second), "same case, same bytes")
+			assert.Equal(t, "2026-03-02T00:00:00Z", realclient.Info(t, first)["CreationDate"], "dated as of the case")
+		})
+	}
+}
+
+func TestCaseTextIsPrintedLiterally(t *testing.T) {
+	const injected = `Wrote {{ env "HOME" }} and {{.URN}}; <b>bold</b> & {{template "mg5.title"}}`
+	c := sampleCase(t)
+	c.Incidents[0].Description = injected
+	c.Incidents[0].Location = `{{.Force.Name}}`
+	c.Charges[0].Particulars = injected
+	text := realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{}))
+	assert.Contains(t, squeeze(text), "Particulars: "+injected, "a paragraph prints it whole")
+	for _, w := range []string{`{{`, `env`, `"HOME"`, `}}`, `{{.URN}};`, `<b>bold</b>`, `{{.Force.Name}}`} {
+		assert.Contains(t, text, w, "the chronology cells print it as written")
+	}
+	if home := os.Getenv("HOME"); home != "" {
+		assert.NotContains(t, text, home)
+	}
+}
+
+// pdfJSON is the part of `qpdf --json` output the link tests read.
+type pdfJSON struct {
+	Pages []struct {
+		Object string `json:"object"`
+	} `json:"pages"`
+	Outlines []struct {
+		Title string `json:"title"`
+		Dest  []any  `json:"dest"`
+		Page  int    `json:"destpageposfrom1"`
+		Kids  []struct {
+			Title string `json:"title"`
+			Dest  []any  `json:"dest"`
+			Page  int    `json:"destpageposfrom1"`
+		} `json:"kids"`
+	} `json:"outlines"`
+	// QPDF holds a header, then every object by "obj:N 0 R".
+	QPDF []json.RawMessage `json:"qpdf"`
+}
+
+func readPDFJSON(t *testing.T, pdf []byte) pdfJSON {
+	t.Helper()
+	tool := realclient.Require(t, "qpdf")
+	path := filepath.Join(t.TempDir(), "form.pdf")
+	require.NoError(t, os.WriteFile(path, pdf, 0o600))
+	out, err := exec.Command(tool, "--json=2", "--json-key=pages", "--json-key=outlines", "--json-key=qpdf", path).Output()
+	require.NoError(t, err)
+	var doc pdfJSON
+	require.NoError(t, json.Unmarshal(out, &doc))
+	return doc
+}
+
+// dest is a link or bookmark destination: a page (from 1) and a height.
+type dest struct {
+	Page int
+	Y    float64
+}
+
+func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
+	c := sampleCase(t)
+	pdf := writeForm(t, c, "MG5.pdf", casefile.FormOptions{})
+	var titles []string
+	for _, e := range realclient.Outline(t, pdf) {
+		titles = append(titles, e.Title)
+	}
+	assert.Equal(t, []string{"Contents", "1. Parties", "Suspect", "Victims and witnesses", "2. Headline summary",
+		"3. Chronology", "4. Key evidence", "Witness statements", "Exhibits", "5. Charges and the legal elements",
+		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)", "6. Validation findings"}, titles)
+
+	doc := readPDFJSON(t, pdf)
+	pageNo := map[string]int{}
+	for i, p := range doc.Pages {
+		pageNo[p.Object] = i + 1
+	}
+	toDest := func(d []any) dest {
+		require.Len(t, d, 5)
+		return dest{Page: pageNo[d[0].(string)], Y: d[3].(float64)}
+	}
+	// The bookmarks after "Contents", in order: what each contents entry
+	// must link to.
+	var want []dest
+	contentsPage := 0
+	for _, o := range doc.Outlines {
+		if o.Title == "Contents" {
+			contentsPage = o.Page
+			continue
+		}
+		want = append(want, toDest(o.Dest))
+		for _, k := range o.Kids {
+			want = append(want, toDest(k.Dest))
+		}
+	}
+	require.Equal(t, 1, contentsPage)
+	require.Len(t, doc.QPDF, 2)
+	var objects map[string]struct {
+		Value any `json:"value"`
+	}
+	require.NoError(t, json.Unmarshal(doc.QPDF[1], &objects))
+	resolve := func(v any) map[string]any {
+		if ref, ok := v.(string); ok {
+			v = objects["obj:"+ref].Value
+		}
+		return v.(map[string]any)
+	}
+	page := resolve(doc.Pages[0].Object)
+	var got []dest
+	for _, a := range page["/Annots"].([]any) {
+		annot := resolve(a)
+		if annot["/Subtype"] == "/Link" {
+			got = append(got, toDest(annot["/Dest"].([]any)))
+		}
+	}
+	assert.Equal(t, want, got, "each contents entry links to its section")
+
+	// The printed page numbers agree with the bookmarks.
+	entry := regexp.MustCompile(`^(.+?)[\s.]+(\d+)$`)
+	printed := map[string]int{}
+	for _, l := range nonBlankLines(realclient.PageText(t, pdf, 1)) {
+		if m := entry.FindStringSubmatch(l); m != nil {
+			printed[m[1]], _ = strconv.Atoi(m[2])
+		}
+	}
+	for _, e := range realclient.Outline(t, pdf)[1:] {
+		assert.Equal(t, e.Page, printed[e.Title], "contents page of %q", e.Title)
+	}
+}
+
+func TestMG3BookmarksItsSections(t *testing.T) {
+	pdf := writeForm(t, sampleCase(t), "MG3.pdf", casefile.FormOptions{})
+	var top []string
+	for _, e := range realclient.Outline(t, pdf) {
+		if e.Depth == 0 {
+			top = append(top, e.Title)
+		}
+		assert.Contains(t, squeeze(realclient.PageText(t, pdf, e.Page)), e.Title)
+	}
+	assert.Equal(t, []string{"1. Case summary", "2. Proposed charges", "3. Offence elements against the evidence",
+		"4. Time limits", "5. Risk assessments", "6. Victims: needs, impact and views", "7. Stalking Protection Order",
+		"8. Disclosure issues", "9. Validation findings", "10. Prosecutor's decision"}, top)
+}
+
+func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(c *casefile.Case)
+		want []string
+	}{
+		{name: "either way offence has no time limit and unverified summary maximum", edit: func(*casefile.Case) {},
+			want: []string{"Either way", "10 years' imprisonment, a fine, or both", "UNVERIFIED", "No time limit", "Protection from Harassment Act 1997, s.4A"}},
+		{name: "summary only stalking has a last day to charge", edit: func(c *casefile.Case) { c.Charges[0].Offence = casefile.Stalking },
+			want: []string{"Summary only", "6 months' imprisonment, a fine, or both", "24/07/2026", "144 days left as at 2 March 2026", "not triable this way"}},
+		{name: "expired limit is shown", edit: func(c *casefile.Case) {
+			c.Charges[0].Offence = casefile.Stalking
+			c.AsOf = casefile.NewDate(2026, 8, 1)
+		}, want: []string{"24/07/2026", "Expired 8 days before 1 August 2026"}},
+		{name: "aggravated form", edit: func(c *casefile.Case) { c.Charges[0].Aggravated = casefile.RaciallyAggravated },
+			want: []string{"Racially aggravated stalking involving fear", "Crime and Disorder Act 1998, s.32(1)(b)", "14 years' imprisonment"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sampleCase(t)
+			tt.edit(c)
+			text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", casefile.FormOptions{})))
+			for _, w := range tt.want {
+				assert.Contains(t, text, w)
+			}
+		})
+	}
+}
+
+func TestMG3WordsEveryOffenceAndDecision(t *testing.T) {
+	modes := map[law.ModeOfTrial]string{law.SummaryOnly: "Summary only", law.EitherWay: "Either way"}
+	limits := map[law.TimeLimitKind]string{law.NoTimeLimit: "No time limit", law.SummaryTimeLimit: "24/07/2026", law.ExtendedTimeLimit: "24/01/2029"}
+	decisions := casefile.Decision("").Values()
+	for i, off := range law.Offences() {
+		t.Run(off.Code, func(t *testing.T) {
+			c := sampleCase(t)
+			c.Charges[0].Offence = casefile.OffenceCode(off.Code)
+			c.SPOConsideration.Decision = casefile.Decision(decisions[i%len(decisions)])
+			for _, form := range []string{"MG3.pdf", "MG5.pdf"} {
+				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{})))
+				assert.Contains(t, text, off.Citation)
+				if form == "MG3.pdf" {
+					assert.Contains(t, text, "Mode of trial "+modes[off.Mode])
+					assert.Contains(t, text, limits[off.TimeLimit.Kind])
+				}
+			}
+		})
+	}
+}
+
+func TestFindingsAreListedOnMG5AndMG3(t *testing.T) {
+	c := sampleCase(t)
+	c.Charges[0].Offence = casefile.FearOfViolence // needs two occasions of fear
+	c.Incidents[5].VictimFearedViolence = false
+	given := &casefile.Report{URN: c.URN, AsOf: c.AsOf, Findings: []casefile.Finding{
+		{Rule: "TEST-RULE", Severity: casefile.Warning, Path: "incidents[0]", Message: "A finding passed in.", Citation: "Test Act s.1"},
+	}}
+	tests := []struct {
+		name    string
+		report  *casefile.Report
+		want    []string
+		notWant string
+	}{
+		{name: "nil report validates the case", want: []string{"FEAR-OCCASIONS", "At charges[0].victims[0]", "PHA 1997 s.4(1)", "1 error,", "Not met"}, notWant: "TEST-RULE"},
+		{name: "the caller's report", report: given, want: []string{"TEST-RULE", "Warning", "At incidents[0]", "A finding passed in.", "Test Act s.1"}, notWant: "FEAR-OCCASIONS"},
+	}
+	for _, tt := range tests {
+		for _, form := range []string{"MG5.pdf", "MG3.pdf"} {
+			t.Run(tt.name+"/"+form, func(t *testing.T) {
+				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{Report: tt.report})))
+				for _, w := range tt.want {
+					assert.Contains(t, text, w)
+				}
+				assert.NotContains(t, text, tt.notWant)
+			})
+		}
+	}
+}
+
+func TestMG6DWithoutSensitiveMaterialIsANilSchedule(t *testing.T) {
+	c := sampleCase(t)
+	c.UnusedMaterial = c.UnusedMaterial[:2]
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG6D.pdf", casefile.FormOptions{})))
+	assert.Contains(t, text, "Nil return: there is no relevant sensitive unused material in this case.")
+	assert.Contains(t, text, "Disclosure officer")
+	assert.Contains(t, text, "Signature:")
+	assert.NotContains(t, text, "Reason for sensitivity")
+	assert.NotContains(t, text, "Reviewing lawyer")
+}
+
+func TestMG6CNumbersItemsConsecutivelyAndFlagsDisclosableOnes(t *testing.T) {
+	c := sampleCase(t)
+	c.UnusedMaterial[1].UnderminesOrAssists = true
+	pdf := writeForm(t, c, "MG6C.pdf", casefile.FormOptions{})
+	text := realclient.PDFText(t, pdf)
+	assert.Regexp(t, `(?m)^\s*1\s+Call record`, text)
+	assert.Regexp(t, `(?m)^\s*2\s+Statement of the`, text)
+	assert.Regexp(t, `(?m)^\s*2\s+Statement of the.*Might undermine`, text, "flagged in the comment column")
+	assert.NotContains(t, text, "Social services referral", "sensitive items are on the MG6D only")
+	assert.Contains(t, squeeze(text), "Reviewing lawyer")
+	mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", casefile.FormOptions{})))
+	assert.Contains(t, mg3, "MG6C item 2 (U2)")
+}
+
+func TestDraftPrintsDraftOnEveryPage(t *testing.T) {
+	c := sampleCase(t)
+	for _, form := range []string{"MG5.pdf", "MG11-ST1.pdf"} {
+		pdf := writeForm(t, c, form, casefile.FormOptions{Draft: true})
+		for i, page := range pageTexts(t, pdf) {
+			assert.Regexp(t, `^DRAFT\s+OFFICIAL-SENSITIVE$`, nonBlankLines(page)[0], "%s page %d", form, i+1)
+		}
+	}
+}
+
+func TestAForceCanRewordTheForms(t *testing.T) {
+	set, err := templates.New(fstest.MapFS{"mg.tmpl": {Data: []byte(
+		`{{define "mg5.title"}}MG05 Police report (Northshire){{end}}{{define "mg.yes"}}Ydy{{end}}`)}})
+	require.NoError(t, err)
+	c := sampleCase(t)
+	mg5 := realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{Templates: set}))
+	assert.Contains(t, mg5, "MG05 Police report (Northshire)")
+	mg9 := realclient.PDFText(t, writeForm(t, c, "MG9.pdf", casefile.FormOptions{Templates: set}))
+	assert.Contains(t, mg9, "Victim: Ydy")
+}
+
+func TestAsOfDatesTheForms(t *testing.T) {
+	c := sampleCase(t)
+	pdf := writeForm(t, c, "MG12.pdf", casefile.FormOptions{AsOf: casefile.NewDate(2026, 4, 9)})
+	assert.Contains(t, realclient.PDFText(t, pdf), "09/04/2026")
+	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
+}
+
+func BenchmarkForms(b *testing.B) {
+	c, _ := casefile.Sample()
+	report := casefile.Validate(c, casefile.Options{})
+	opts := casefile.FormOptions{Report: report}
+	for b.Loop() {
+		for _, f := range casefile.Forms(c) {
+			var buf bytes.Buffer
+			if err := f.Write(&buf, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

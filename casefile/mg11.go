@@ -1,0 +1,172 @@
+package casefile
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spokit/spokit/internal/pdfdoc"
+	"github.com/spokit/spokit/templates"
+)
+
+// WriteMG11 writes one witness statement (MG11), the statement with the
+// given id, as a PDF: the statement as AddStatementPages lays it out, then
+// the witness's contact details (address, phone, email, date of birth,
+// dates to avoid, special measures) on a final page of their own, marked
+// not for disclosure and outside the statement's page count, so that the
+// statement can be served without it.
+func WriteMG11(w io.Writer, c *Case, statementID string, opts FormOptions) error {
+	f := newMGForm(c, opts, "mg11", false)
+	s := f.x.Statement(statementID)
+	if s == nil {
+		return fmt.Errorf("MG11: the case has no statement %q", statementID)
+	}
+	f.statementPages(s, StatementOptions{})
+	f.contactPage(s)
+	return f.write(w)
+}
+
+// StatementOptions control AddStatementPages.
+type StatementOptions struct {
+	// Templates is a force's wording; nil means templates.Default().
+	Templates *templates.Set
+	// AsOf is the date the small print says the case was recorded at;
+	// zero means the case's ResolveAsOf.
+	AsOf Date
+	// Heading, when set, is printed at the top of the statement's first
+	// page and bookmarked at HeadingLevel (1 to 3; 0 means 1).
+	Heading      string
+	HeadingLevel int
+	// Anchor, when set, names the statement's first page as a link target.
+	Anchor string
+	// Redact, when set, is applied to every piece of case text the
+	// statement prints (names, occupation, places, the statement itself),
+	// e.g. to withhold contact details from a copy served on a respondent.
+	Redact func(string) string
+}
+
+// AddStatementPages adds one witness statement to d in the MG11 layout,
+// as a page group of its own, for documents that reproduce statements
+// (WriteMG11, the SPO bundle). Its first page gives the witness's name, age
+// ("Over 18" or the age), occupation and the URN, then the declaration the
+// Criminal Justice Act 1967 s.9 and Criminal Procedure Rules r.16.2 require
+// (truth to the best of the witness's knowledge and belief, liability to
+// prosecution for anything wilfully stated that the witness knows to be
+// false or does not believe true, and the number of pages, which a box
+// above the declaration shows), in spokit's own words; the statement text
+// follows, paragraph by paragraph, printed exactly as the case gives it. Every page
+// reads "page x of y" for the statement and has lines for the witness's
+// signature and the signature of the person who witnessed it.
+//
+// The witness's contact details are not added. It returns the first
+// wording error; the pages are then incomplete and d must not be written.
+func AddStatementPages(d *pdfdoc.Document, c *Case, st *Statement, opts StatementOptions) error {
+	f := mgParts(c, opts.Templates, opts.AsOf, "mg11")
+	f.doc = d
+	if opts.Redact != nil {
+		f.clean = opts.Redact
+	}
+	f.statementPages(st, opts)
+	if err := f.t.Err(); err != nil {
+		return fmt.Errorf("MG11 %s: %w", st.ID, err)
+	}
+	return nil
+}
+
+// statementPages adds the statement as its own page group.
+func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
+	d := f.doc
+	name := f.clean(f.name(s.Person))
+	maker := f.maker(s)
+	d.StartGroup(pdfdoc.Group{
+		Name:       f.text("mg11.group", mgVars{"Name": name}),
+		Signatures: []string{f.label("mg.signature"), f.label("mg11.witnessed-by")},
+	})
+	switch {
+	case opts.Heading != "":
+		d.Heading(max(opts.HeadingLevel, 1), opts.Heading, opts.Anchor)
+	case opts.Anchor != "":
+		d.Anchor(opts.Anchor)
+	}
+	f.intro()
+	takenBy := ""
+	if s.TakenBy != "" {
+		takenBy = f.officer(s.TakenBy)
+	}
+	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
+		{f.field("mg11.statement-of", name)},
+		{f.field("mg11.age", f.text("mg11.age-value", mgVars{"Over18": s.IsOver18(), "Age": s.Age})),
+			f.field("mg.occupation", f.orNotRecorded(f.clean(maker.Occupation)))},
+		{f.field("mg.urn", f.c.URN), f.field("mg11.statement-id", s.ID)},
+		{f.field("mg11.made-on", s.Date.Short()), f.field("mg11.place", f.orNotRecorded(f.clean(s.Place)))},
+		{f.field("mg11.taken-by", f.orNotRecorded(f.clean(takenBy)))},
+		// The layout fills the box in, so the count is the statement's own.
+		{{Label: f.label("mg11.pages"), Count: pdfdoc.GroupPageCount}},
+	}})
+	d.Text(pdfdoc.Text{Body: f.label("mg11.declaration")})
+	d.Signatures(f.label("mg.signature"), f.label("mg.date"))
+	if s.VideoRecorded {
+		d.Text(pdfdoc.Text{Body: f.label("mg11.video"), Style: pdfdoc.Bold})
+	}
+	paragraphs := statementParagraphs(f.clean(s.Text))
+	if len(paragraphs) == 0 {
+		d.Paragraph(f.label("mg11.no-text"))
+	}
+	for _, p := range paragraphs {
+		d.Paragraph(p)
+	}
+	d.Signatures(f.label("mg.signature"))
+	d.EndGroup()
+}
+
+// maker returns the person who made the statement, or an empty person
+// with the statement's id for them when it does not resolve.
+func (f *mgForm) maker(s *Statement) *Person {
+	if p := f.x.Person(s.Person); p != nil {
+		return p
+	}
+	return &Person{ID: s.Person}
+}
+
+// contactPage adds the witness's contact details on a page of its own,
+// after the statement's page group.
+func (f *mgForm) contactPage(s *Statement) {
+	d := f.doc
+	name := f.name(s.Person)
+	maker := f.maker(s)
+	d.Heading(1, f.label("mg11.contact-title"), "")
+	d.Text(pdfdoc.Text{Body: f.text("mg11.contact-note", mgVars{"Name": name, "ID": s.ID}), Style: pdfdoc.Small})
+	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
+		{f.field("mg.name", name)},
+		{f.field("mg.address", f.orNotRecorded(maker.Address))},
+		{f.field("mg.phone", f.orNotRecorded(maker.Phone))},
+		{f.field("mg.email", f.orNotRecorded(maker.Email))},
+		{f.field("mg.dob", f.orNotRecorded(maker.DateOfBirth.Short()))},
+		{f.field("mg.dates-to-avoid", f.orNone(shortDates(maker.DatesToAvoid)))},
+		{f.field("mg.special-measures", f.orNone(strings.Join(maker.SpecialMeasures, "; ")))},
+		{f.field("mg.vulnerable", f.yesNo(maker.Vulnerable)), f.field("mg.intimidated", f.yesNo(maker.Intimidated))},
+	}})
+}
+
+// statementParagraphs splits statement text at blank lines, keeping single
+// line breaks inside a paragraph.
+func statementParagraphs(text string) []string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	var out, cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, "\n"))
+			cur = nil
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimRight(line, " \t")
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,57 @@
+package casefile
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spokit/spokit/internal/pdfdoc"
+)
+
+// WriteMG9 writes the witness list (MG9) as a PDF: every victim and witness
+// and anyone else who made a statement (officers included), numbered, with
+// their role, whether they are a victim or a vulnerable or intimidated
+// witness, the special measures sought, dates to avoid, their statements
+// and their contact details. The MG9 holds contact details, so it is not
+// disclosed: every page says so under the header.
+func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
+	f := newMGForm(c, opts, "mg9", true)
+	d := f.doc
+	f.intro()
+	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
+		{f.field("mg.urn", c.URN), f.field("mg.r-v", f.defendant())},
+		{f.field("mg.oic", f.officer(c.OfficerInCase))},
+		{f.field("mg.date", f.asOf.Short())},
+	}})
+	people := f.x.Witnesses(false)
+	if len(people) == 0 {
+		d.Paragraph(f.label("mg9.none"))
+		return f.write(w)
+	}
+	rows := make([]pdfdoc.Row, len(people))
+	for i, p := range people {
+		rows[i] = pdfdoc.TextRow(
+			strconv.Itoa(i+1),
+			f.text("mg9.witness", mgVars{"Name": p.Name(), "Role": f.role(p), "Officer": p.Role == RoleOfficer,
+				"Rank": p.Rank, "Number": p.Number, "Unit": p.Unit}),
+			f.text("mg9.flags", mgVars{"Victim": f.yesNo(p.Victim), "Vulnerable": f.yesNo(p.Vulnerable), "Intimidated": f.yesNo(p.Intimidated)}),
+			f.text("mg9.availability", mgVars{"Measures": f.orNone(strings.Join(p.SpecialMeasures, "; ")), "Avoid": f.orNone(shortDates(p.DatesToAvoid))}),
+			f.orNone(f.statementList(p.Statements)),
+			f.contact(p.Person),
+		)
+	}
+	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
+		f.col("mg.col-no", 9, 0), f.col("mg9.col-witness", 0, 1.1), f.col("mg9.col-flags", 27, 0),
+		f.col("mg9.col-availability", 0, 1), f.col("mg.col-statements", 24, 0), f.col("mg9.col-contact", 0, 2),
+	}, Rows: rows})
+	d.Text(pdfdoc.Text{Body: f.label("mg9.note"), Style: pdfdoc.Small})
+	return f.write(w)
+}
+
+// contact words a person's contact details: address, phone, email and date
+// of birth, each only when recorded.
+func (f *mgForm) contact(p *Person) string {
+	return f.orNotRecorded(f.text("mg.contact", mgVars{
+		"Address": p.Address, "Phone": p.Phone, "Email": p.Email, "DOB": p.DateOfBirth.Short(),
+	}))
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spokit/spokit/casefile"
+)
+
+var formsCommand = command{
+	name:    "forms",
+	summary: "write the MG case-file forms (MG3, MG5, MG6C, MG6D, MG9, MG11, MG12) as PDF",
+	usage:   "[-o DIR] [--as-of DATE] [--draft] CASE.json | --sample",
+	run:     runForms,
+}
+
+// runForms writes every MG form of the case into the output folder. The
+// forms list the validation findings, so they are written even when the
+// case has errors (a charging request goes to the prosecutor with its gaps
+// shown); the command says how many there are. Either every form is
+// written or none is.
+func runForms(e *env, c *command, args []string) int {
+	var dir string
+	var draft bool
+	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
+		fs.StringVar(&dir, "o", "out", "write the forms into `DIR`")
+		fs.BoolVar(&draft, "draft", false, "print DRAFT on every page")
+	})
+	if l == nil {
+		return status
+	}
+	defer l.close()
+	report := validate(l)
+	names, err := writeAll(dir, func(s *staging) error { return writeForms(s, l, report, draft) })
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spokit: nothing written: %v\n", err)
+		return exitInput
+	}
+	for _, name := range names {
+		fmt.Fprintln(e.stdout, filepath.Join(dir, name))
+	}
+	if n := report.Count(casefile.Error); n > 0 {
+		fmt.Fprintf(e.stderr, "spokit: the case has %s; the MG5 and MG3 list them\n", count(n, "error finding"))
+	}
+	return exitOK
+}
+
+// writeForms stages every MG form of the case.
+func writeForms(s *staging, l *loaded, report *casefile.Report, draft bool) error {
+	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Draft: draft}
+	for _, form := range casefile.Forms(l.c) {
+		if err := s.add(form.Name, func(w io.Writer) error { return form.Write(w, opts) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}

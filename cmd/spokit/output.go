@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// staging collects a command's output files in a private folder inside the
+// output directory and moves them into place only when every one has been
+// written, so a failure never leaves a half-written or mixed set behind.
+type staging struct {
+	dir, tmp string
+	files    []manifestEntry
+}
+
+// manifestEntry is one output file as manifest.json lists it.
+type manifestEntry struct {
+	Name   string `json:"name"`
+	Size   int    `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+func stage(dir string) (*staging, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(dir, ".spokit-")
+	if err != nil {
+		return nil, err
+	}
+	return &staging{dir: dir, tmp: tmp}, nil
+}
+
+// add renders one output file with write and stages it under name.
+func (s *staging) add(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(s.tmp, name), buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	s.files = append(s.files, manifestEntry{Name: name, Size: buf.Len(), SHA256: hex.EncodeToString(sum[:])})
+	return nil
+}
+
+// entries returns the staged files in name order.
+func (s *staging) entries() []manifestEntry {
+	out := slices.Clone(s.files)
+	slices.SortFunc(out, func(a, b manifestEntry) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// commit moves every staged file into the output directory.
+func (s *staging) commit() error {
+	defer os.RemoveAll(s.tmp)
+	for _, f := range s.entries() {
+		if err := os.Rename(filepath.Join(s.tmp, f.Name), filepath.Join(s.dir, f.Name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// abort discards everything staged.
+func (s *staging) abort() { os.RemoveAll(s.tmp) }
+
+// writeAll stages the files write adds in dir and moves them into place
+// together, or writes nothing when any fails. It returns the names written.
+func writeAll(dir string, write func(*staging) error) ([]string, error) {
+	s, err := stage(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, unwrapPath(err))
+	}
+	if err := write(s); err != nil {
+		s.abort()
+		return nil, err
+	}
+	names := make([]string, 0, len(s.files))
+	for _, f := range s.entries() {
+		names = append(names, f.Name)
+	}
+	if err := s.commit(); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return names, nil
+}
