@@ -1,73 +1,80 @@
 // Command custom-wording shows how a police force changes the wording on
-// spokit's documents without changing code: it overrides one default wording
-// unit and prints the unit as spokit ships it and as the force has it.
+// spokit's documents without changing code. It layers the force's wording
+// files over spokit's defaults, prints one unit as spokit ships it and as
+// the force has it, and writes the sample case's MG5 in the force's wording.
 //
-// The force's wording lives in wording/common.tmpl, embedded here so the
-// example runs anywhere:
+// The force's wording lives in wording/*.tmpl, embedded here so the example
+// runs anywhere:
 //
-//	go run ./examples/custom-wording
+//	go run ./examples/custom-wording -o MG5.pdf
 //
-// Give a directory to load a force's wording files from disk instead, which
-// is how a deployment works:
+// -wording loads a force's wording files from a folder instead, which is how
+// a deployment works (spokit's defaults are in the templates package's
+// text folder; copy one and change the units you need):
 //
-//	go run ./examples/custom-wording path/to/wording
+//	go run ./examples/custom-wording -wording path/to/wording -o MG5.pdf
 package main
 
 import (
 	"embed"
-	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 
+	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/templates"
 )
 
 //go:embed wording/*.tmpl
 var wording embed.FS
 
-// data stands in for what a document generator passes: a fictional case.
-var data = map[string]string{"URN": "99NP0000126", "AsOf": "2 March 2026"}
-
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	dir := flag.String("wording", "", "load the force's wording files from `DIR` (default: the embedded example)")
+	out := flag.String("o", "", "write the sample case's MG5 in the force's wording to `FILE`")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "custom-wording:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string) error {
-	var override fs.FS
-	switch len(args) {
-	case 0:
-		sub, err := fs.Sub(wording, "wording")
-		if err != nil {
-			return fmt.Errorf("embedded wording: %w", err)
-		}
-		override = sub
-	case 1:
-		override = os.DirFS(args[0])
-	default:
-		return errors.New("usage: custom-wording [WORDING-DIR]")
-	}
-
-	force, err := templates.New(override)
+func run(dir, out string) error {
+	override, err := fs.Sub(wording, "wording")
 	if err != nil {
 		return err
 	}
-	for _, name := range []string{"common.produced-by", "common.withheld"} {
-		fmt.Println(name)
-		for _, v := range []struct {
-			label string
-			set   *templates.Set
-		}{{"default", templates.Default()}, {"force", force}} {
-			text, err := v.set.Render(name, data)
-			if err != nil {
-				return err
-			}
-			fmt.Printf("--- %s ---\n%s\n", v.label, text)
-		}
-		fmt.Println()
+	if dir != "" {
+		override = os.DirFS(dir)
 	}
-	return nil
+	force, err := templates.New(override) // refuses a unit spokit does not have
+	if err != nil {
+		return err
+	}
+
+	data := map[string]string{"Form": "MG5", "URN": "99NP0000126", "AsOf": "2 March 2026"}
+	for _, v := range []struct {
+		label string
+		set   *templates.Set
+	}{{"spokit", templates.Default()}, {"force", force}} {
+		text, err := v.set.Render("mg.layout-note", data)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%s: %s\n", v.label, text)
+	}
+
+	if out == "" {
+		return nil
+	}
+	c, _ := casefile.Sample()
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := casefile.WriteMG5(f, c, casefile.FormOptions{Templates: force}); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
