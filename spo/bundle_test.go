@@ -280,21 +280,14 @@ func TestDraftMarksEveryPage(t *testing.T) {
 }
 
 func TestOutputIsByteIdentical(t *testing.T) {
-	// The sample's two pictures are equally wide, and pdfdoc (through fpdf,
-	// which orders pictures by width alone) then numbers them in map
-	// order, so the bytes vary from build to build. This test embeds one
-	// picture and one PDF until pdfdoc orders pictures itself.
-	sample := func() (*casefile.Case, fs.FS) {
-		c, files := casefile.Sample()
-		c.Exhibits[3].File = "" // LB/2, 640 pixels wide like OJ/1
-		return c, files
-	}
+	// Every exhibit file of the sample is embedded, among them two pictures
+	// of the same width and a PDF.
 	for name, write := range map[string]writer{"bundle": spo.WriteBundle, "service copy": spo.WriteServiceCopy, "notice": spo.WriteNotice} {
 		t.Run(name, func(t *testing.T) {
-			c, files := sample()
+			c, files := casefile.Sample()
 			first := build(t, write, c, spo.BundleOptions{Files: files})
 			for range 3 {
-				c, files = sample()
+				c, files = casefile.Sample()
 				assert.True(t, bytes.Equal(first, build(t, write, c, spo.BundleOptions{Files: files})), "two builds differ")
 			}
 			c = exampleCase(t)

@@ -35,13 +35,23 @@
 //
 // Text is set in the Go fonts (regular and bold), embedded as Unicode
 // TrueType, so names such as "Siân Ŵyn" print and extract exactly without
-// any system font.
+// any system font. What the PDF library cannot print, malformed UTF-8 and
+// characters beyond U+FFFF such as emoji, prints as U+FFFD (�), so that
+// bad input shows rather than crashing Write.
 //
 // # Reproducible output
 //
 // The same description gives the same bytes: the file's dates come from
-// Options.Date, catalogues are sorted, pictures are named by a hash of their
-// content, and pages imported from other PDFs are written by this package in
-// a fixed order (fpdf's own bridge to gofpdi orders them by map iteration,
-// so that part is done here with gofpdi's parser only).
+// Options.Date, catalogues are sorted, and pictures and pages imported from
+// other PDFs are written by this package, numbered in the order they are
+// first used (fpdf orders pictures of equal width, and its bridge to gofpdi
+// orders imported objects, by map iteration). A picture used twice is
+// stored once.
+//
+// # Pictures
+//
+// Pictures are evidence, so no pixel is changed: JPEG data is embedded as
+// it is, and PNG data as it is or, when PDF cannot read it directly
+// (interlaced or transparent PNGs), as its decoded samples at their own bit
+// depth, with transparency as a soft mask.
 package pdfdoc

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Options describe a whole document: what every page carries and the
@@ -161,7 +164,7 @@ type Form struct {
 }
 
 // Image is a PNG or JPEG picture, scaled down to fit the page, with an
-// optional caption below it.
+// optional caption below it. Its pixels are embedded unchanged.
 type Image struct {
 	Data    []byte
 	Caption string
@@ -308,6 +311,7 @@ func (d *Document) Write(w io.Writer) error {
 	if d.opts.Date.IsZero() {
 		return errors.New("pdfdoc: Options.Date is required for reproducible output")
 	}
+	d = d.printable()
 	if err := d.validate(); err != nil {
 		return err
 	}
@@ -319,6 +323,105 @@ func (d *Document) Write(w io.Writer) error {
 		return fmt.Errorf("pdfdoc: write output: %w", err)
 	}
 	return nil
+}
+
+// printable returns a copy of the description in which every string that is
+// printed, bookmarked or stored as metadata is text fpdf can handle (see
+// printableText). Anchor names are only matched, never printed, so they are
+// left as they are.
+func (d *Document) printable() *Document {
+	o := d.opts
+	for _, s := range []*string{&o.Title, &o.Subject, &o.Author, &o.Reference, &o.Marking, &o.HeaderNote} {
+		*s = printableText(*s)
+	}
+	blocks := make([]block, len(d.blocks))
+	for i, b := range d.blocks {
+		blocks[i] = printableBlock(b)
+	}
+	return &Document{opts: o, blocks: blocks}
+}
+
+func printableBlock(b block) block {
+	switch b := b.(type) {
+	case headingBlock:
+		b.title = printableText(b.title)
+		return b
+	case textBlock:
+		b.Label, b.Body = printableText(b.Label), printableText(b.Body)
+		return b
+	case contentsBlock:
+		b.title = printableText(b.title)
+		return b
+	case groupBlock:
+		b.group.Name = printableText(b.group.Name)
+		b.group.Signatures = printableTexts(b.group.Signatures)
+		return b
+	case tableBlock:
+		b.Columns = slices.Clone(b.Columns)
+		for i := range b.Columns {
+			b.Columns[i].Title = printableText(b.Columns[i].Title)
+		}
+		b.Rows = slices.Clone(b.Rows)
+		for i := range b.Rows {
+			b.Rows[i].Cells = slices.Clone(b.Rows[i].Cells)
+			for j := range b.Rows[i].Cells {
+				b.Rows[i].Cells[j].Text = printableText(b.Rows[i].Cells[j].Text)
+			}
+		}
+		return b
+	case formBlock:
+		b.Rows = slices.Clone(b.Rows)
+		for i := range b.Rows {
+			b.Rows[i] = slices.Clone(b.Rows[i])
+			for j := range b.Rows[i] {
+				f := &b.Rows[i][j]
+				f.Label, f.Value = printableText(f.Label), printableText(f.Value)
+			}
+		}
+		return b
+	case signatureBlock:
+		b.labels = printableTexts(b.labels)
+		return b
+	case imageBlock:
+		b.Caption = printableText(b.Caption)
+		return b
+	case importBlock:
+		b.Title = printableText(b.Title)
+		return b
+	case chartBlock:
+		b.Title, b.XLabel, b.YLabel = printableText(b.Title), printableText(b.XLabel), printableText(b.YLabel)
+		b.Categories = printableTexts(b.Categories)
+		b.Series = slices.Clone(b.Series)
+		for i := range b.Series {
+			b.Series[i].Name = printableText(b.Series[i].Name)
+		}
+		return b
+	}
+	// Anchors, page breaks and spaces print nothing.
+	return b
+}
+
+// printableText replaces what fpdf cannot take with U+FFFD, so that a
+// reader sees something was there: each malformed UTF-8 sequence (fpdf
+// converts text to UTF-16 assuming valid UTF-8 and indexes past the end of
+// a string that is not) and each character beyond U+FFFF, such as an emoji
+// (fpdf's font subsetting covers only the first 65,536 code points and
+// panics on the rest).
+func printableText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
+}
+
+func printableTexts(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = printableText(s)
+	}
+	return out
 }
 
 // validate checks what can be checked before layout, so that mistakes are

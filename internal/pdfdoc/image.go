@@ -2,36 +2,37 @@ package pdfdoc
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"image"
-	"image/draw"
+	"image/color"
 	"image/jpeg"
 	"image/png"
-
-	"codeberg.org/go-pdf/fpdf"
+	"strconv"
 )
+
+// Pictures are evidence, so they are embedded without changing a pixel
+// (see the package documentation), and written by this package rather than
+// fpdf so that their order is fixed (see xobjects).
 
 // Pictures without a resolution of their own are taken to be at this many
 // dots per inch, and are never enlarged.
 const imageDPI = 96.0
 
+// picture is a checked picture ready to be written.
+type picture struct {
+	w, h  int  // in pixels
+	image *obj // the image XObject
+	smask *obj // its soft mask (alpha), or nil when every pixel is opaque
+}
+
 func (b imageBlock) render(r *renderer) error {
-	data, kind, cfg, err := normaliseImage(b.Data)
-	if err == nil && (cfg.Width == 0 || cfg.Height == 0) {
-		err = errors.New("picture has no pixels")
-	}
+	w, h, name, err := r.picture(b.Data)
 	if err != nil {
-		return fmt.Errorf("pdfdoc: image %q: %w", b.Caption, err)
-	}
-	// Naming by content makes the output reproducible and stores a picture
-	// used twice only once.
-	sum := sha256.Sum256(data)
-	name := "img-" + hex.EncodeToString(sum[:12])
-	opts := fpdf.ImageOptions{ImageType: kind}
-	if err := r.register(name, opts, data); err != nil {
 		return fmt.Errorf("pdfdoc: image %q: %w", b.Caption, err)
 	}
 
@@ -41,8 +42,6 @@ func (b imageBlock) render(r *renderer) error {
 		caption = r.wrap([]span{{b.Caption, false}}, smallSize, contentW)
 		captionH = 1.5 + float64(len(caption))*smallLine
 	}
-	w := float64(cfg.Width) * 25.4 / imageDPI
-	h := float64(cfg.Height) * 25.4 / imageDPI
 	maxH := r.freshBottom() - r.top - captionH
 	if b.MaxHeight > 0 {
 		maxH = min(maxH, b.MaxHeight)
@@ -58,8 +57,7 @@ func (b imageBlock) render(r *renderer) error {
 		}
 	}
 	r.ensure(h + captionH)
-	x := marginX + (contentW-w)/2
-	r.pdf.ImageOptions(name, x, r.y, w, h, false, opts, 0, "")
+	r.drawXObject(name, 1, 1, marginX+(contentW-w)/2, r.y, w, h)
 	r.y += h
 	if len(caption) > 0 {
 		r.y += 1.5
@@ -73,51 +71,224 @@ func (b imageBlock) render(r *renderer) error {
 	return nil
 }
 
-// register hands the picture to fpdf, turning its sticky error or a panic on
-// a malformed file into an error.
-func (r *renderer) register(name string, opts fpdf.ImageOptions, data []byte) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("malformed image: %v", p)
+// picture stores the picture, once however often it is used, and returns
+// its natural size in millimetres and its resource name.
+func (r *renderer) picture(data []byte) (w, h float64, name string, err error) {
+	sum := sha256.Sum256(data)
+	key := "picture:" + hex.EncodeToString(sum[:])
+	pic, ok := r.pictures[key]
+	if !ok {
+		if pic, err = decodePicture(data); err != nil {
+			return 0, 0, "", err
 		}
-	}()
-	r.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
-	if err := r.pdf.Error(); err != nil {
-		return err
+		if pic.smask != nil {
+			pic.image.dict["/SMask"] = &obj{kind: kindRef, text: key + ":smask"}
+			r.xobjects.objects[key+":smask"] = pic.smask
+		}
+		r.xobjects.objects[key] = pic.image
+		r.pictures[key] = pic
 	}
-	return nil
+	if name, err = r.xobjects.use(key); err != nil {
+		return 0, 0, "", err
+	}
+	const mm = 25.4 / imageDPI
+	return float64(pic.w) * mm, float64(pic.h) * mm, name, nil
 }
 
-// normaliseImage checks the picture and returns it in a form fpdf reads:
-// fpdf rejects 16-bit and interlaced PNGs, so those are re-encoded.
-func normaliseImage(data []byte) ([]byte, string, image.Config, error) {
+// decodePicture checks a PNG or JPEG picture and makes its image XObject.
+func decodePicture(data []byte) (picture, error) {
+	var pic picture
+	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		cfg, err := png.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			return nil, "", cfg, err
-		}
-		// IHDR: bit depth at byte 24, interlace method at byte 28.
-		if len(data) > 28 && (data[24] == 16 || data[28] != 0) {
-			img, err := png.Decode(bytes.NewReader(data))
-			if err != nil {
-				return nil, "", cfg, err
-			}
-			rgba := image.NewNRGBA(img.Bounds())
-			draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
-			var buf bytes.Buffer
-			if err := png.Encode(&buf, rgba); err != nil {
-				return nil, "", cfg, err
-			}
-			data = buf.Bytes()
-		}
-		return data, "PNG", cfg, nil
+		pic, err = pngPicture(data)
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			return nil, "", cfg, err
-		}
-		return data, "JPG", cfg, nil
+		pic, err = jpegPicture(data)
+	default:
+		return picture{}, errors.New("not a PNG or JPEG picture")
 	}
-	return nil, "", image.Config{}, errors.New("not a PNG or JPEG picture")
+	if err == nil && (pic.w == 0 || pic.h == 0) {
+		err = errors.New("picture has no pixels")
+	}
+	return pic, err
+}
+
+// jpegPicture embeds the JPEG data untouched; viewers decode it.
+func jpegPicture(data []byte) (picture, error) {
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return picture{}, err
+	}
+	dict := imageDict(cfg.Width, cfg.Height, 8)
+	switch cfg.ColorModel {
+	case color.GrayModel:
+		dict["/ColorSpace"] = token("/DeviceGray")
+	case color.YCbCrModel:
+		dict["/ColorSpace"] = token("/DeviceRGB")
+	case color.CMYKModel:
+		dict["/ColorSpace"] = token("/DeviceCMYK")
+		// Four-colour JPEGs are written by Adobe's programs with the inks
+		// inverted.
+		dict["/Decode"] = &obj{kind: kindArray, items: []*obj{
+			token("1"), token("0"), token("1"), token("0"), token("1"), token("0"), token("1"), token("0"),
+		}}
+	default:
+		return picture{}, errors.New("JPEG colour model not supported")
+	}
+	dict["/Filter"] = token("/DCTDecode")
+	return picture{w: cfg.Width, h: cfg.Height, image: &obj{kind: kindStream, dict: dict, data: data}}, nil
+}
+
+// pngPicture checks the PNG by decoding it. A PNG that is not interlaced
+// and has no transparency keeps its own compressed data, which PDF reads
+// as it is (Flate with PNG predictors). Any other PNG is written as the
+// decoded samples, at 8 or 16 bits, with alpha, if any pixel is not
+// opaque, as a soft mask of the same depth.
+func pngPicture(data []byte) (picture, error) {
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		return picture{}, err
+	}
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	// The decoder has checked the header: IHDR comes first, with the bit
+	// depth at byte 24, colour type at 25 and interlace method at 28.
+	depth, colourType, interlaced := int(data[24]), data[25], data[28] != 0
+	space := token("/DeviceRGB")
+	switch m := img.(type) {
+	case *image.Gray, *image.Gray16:
+		space = token("/DeviceGray")
+	case *image.Paletted:
+		// The decoder extends the palette to every index the picture uses.
+		rgb := make([]byte, 0, 3*len(m.Palette))
+		for _, c := range m.Palette {
+			n := color.NRGBAModel.Convert(c).(color.NRGBA)
+			rgb = append(rgb, n.R, n.G, n.B)
+		}
+		space = &obj{kind: kindArray, items: []*obj{
+			token("/Indexed"), token("/DeviceRGB"), token(strconv.Itoa(len(m.Palette) - 1)), {kind: kindHex, text: hex.EncodeToString(rgb)},
+		}}
+	}
+	if idat, ok := pngImageData(data); ok && !interlaced && (colourType == 0 || colourType == 2 || colourType == 3) {
+		colours := 1
+		if colourType == 2 {
+			colours = 3
+		}
+		dict := imageDict(w, h, depth)
+		dict["/ColorSpace"] = space
+		dict["/Filter"] = token("/FlateDecode")
+		dict["/DecodeParms"] = &obj{kind: kindDict, dict: map[string]*obj{
+			"/Predictor":        token("15"),
+			"/Colors":           token(strconv.Itoa(colours)),
+			"/BitsPerComponent": token(strconv.Itoa(depth)),
+			"/Columns":          token(strconv.Itoa(w)),
+		}}
+		return picture{w: w, h: h, image: &obj{kind: kindStream, dict: dict, data: idat}}, nil
+	}
+	bpc := 8
+	var samples, alpha []byte
+	switch m := img.(type) {
+	case *image.Gray:
+		samples, _ = split(m.Pix, m.Stride, w, h, 1, 1)
+	case *image.Gray16:
+		bpc = 16
+		samples, _ = split(m.Pix, m.Stride, w, h, 2, 2)
+	case *image.RGBA: // the decoder gives RGBA only for opaque pictures
+		samples, alpha = split(m.Pix, m.Stride, w, h, 4, 3)
+	case *image.NRGBA:
+		samples, alpha = split(m.Pix, m.Stride, w, h, 4, 3)
+	case *image.RGBA64: // opaque, like RGBA
+		bpc = 16
+		samples, alpha = split(m.Pix, m.Stride, w, h, 8, 6)
+	case *image.NRGBA64:
+		bpc = 16
+		samples, alpha = split(m.Pix, m.Stride, w, h, 8, 6)
+	case *image.Paletted:
+		samples, _ = split(m.Pix, m.Stride, w, h, 1, 1)
+		opacity := make([]byte, len(m.Palette))
+		for i, c := range m.Palette {
+			opacity[i] = color.NRGBAModel.Convert(c).(color.NRGBA).A
+		}
+		alpha = make([]byte, len(samples))
+		for i, index := range samples {
+			alpha[i] = opacity[index]
+		}
+	default:
+		return picture{}, fmt.Errorf("PNG layout %T not supported", img)
+	}
+	pic := picture{w: w, h: h, image: flateImage(w, h, bpc, space, samples)}
+	if !opaque(alpha) {
+		pic.smask = flateImage(w, h, bpc, token("/DeviceGray"), alpha)
+	}
+	return pic, nil
+}
+
+// pngImageData returns the concatenated IDAT chunks of a PNG that the
+// decoder has accepted, or false when it has a tRNS (transparency) chunk.
+func pngImageData(data []byte) ([]byte, bool) {
+	var idat []byte
+	for pos := 8; pos+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[pos:]))
+		if n > len(data)-pos-12 {
+			break
+		}
+		body := data[pos+8 : pos+8+n]
+		switch string(data[pos+4 : pos+8]) {
+		case "tRNS":
+			return nil, false
+		case "IDAT":
+			idat = append(idat, body...)
+		case "IEND":
+			return idat, true
+		}
+		pos += 12 + n
+	}
+	return idat, true
+}
+
+// split separates pixels of size bytes into their first colour bytes and
+// the rest (alpha), row by row without padding.
+func split(pix []byte, stride, w, h, size, colour int) (samples, rest []byte) {
+	samples = make([]byte, 0, w*h*colour)
+	rest = make([]byte, 0, w*h*(size-colour))
+	for y := range h {
+		row := pix[y*stride : y*stride+w*size]
+		for x := 0; x < len(row); x += size {
+			samples = append(samples, row[x:x+colour]...)
+			rest = append(rest, row[x+colour:x+size]...)
+		}
+	}
+	return samples, rest
+}
+
+// opaque reports whether every alpha sample is at its maximum.
+func opaque(alpha []byte) bool {
+	for _, a := range alpha {
+		if a != 0xff {
+			return false
+		}
+	}
+	return true
+}
+
+func imageDict(w, h, bpc int) map[string]*obj {
+	return map[string]*obj{
+		"/Type":             token("/XObject"),
+		"/Subtype":          token("/Image"),
+		"/Width":            token(strconv.Itoa(w)),
+		"/Height":           token(strconv.Itoa(h)),
+		"/BitsPerComponent": token(strconv.Itoa(bpc)),
+	}
+}
+
+// flateImage is an image XObject of raw samples, compressed losslessly.
+func flateImage(w, h, bpc int, space *obj, samples []byte) *obj {
+	var buf bytes.Buffer
+	z := zlib.NewWriter(&buf)
+	// Writing to memory cannot fail.
+	_, _ = z.Write(samples)
+	_ = z.Close()
+	dict := imageDict(w, h, bpc)
+	dict["/ColorSpace"] = space
+	dict["/Filter"] = token("/FlateDecode")
+	return &obj{kind: kindStream, dict: dict, data: buf.Bytes()}
 }

@@ -12,24 +12,9 @@ import (
 )
 
 // PDF pages are imported with gofpdi's parser, but not through fpdf's
-// gofpdi bridge: that bridge numbers the imported objects in map order and
-// gofpdi writes dictionaries in map order, so two runs gave different bytes.
-// Instead the objects gofpdi produces are parsed back, written with sorted
-// keys and numbered in the order they are first used, and appended to
-// fpdf's finished file with their XObject names in its resource dictionary.
-
-// importer collects the imported objects of one document.
-type importer struct {
-	objects  map[string]*obj // by source-qualified key
-	order    []string        // keys in the order they are written
-	numbered map[string]int  // key -> index in order
-	forms    []string        // XObject resource names, in order of use
-	formKeys []string        // object key of each form
-}
-
-func newImporter() *importer {
-	return &importer{objects: map[string]*obj{}, numbered: map[string]int{}}
-}
+// gofpdi bridge (see xobjects): gofpdi writes dictionaries in map order, so
+// the objects it produces are parsed back and kept for this package to
+// write.
 
 // importedPage is one page of a source PDF ready to be placed.
 type importedPage struct {
@@ -40,7 +25,7 @@ type importedPage struct {
 
 // load parses a PDF and turns each of its pages into a form XObject. The
 // source index keeps the object keys of different sources apart.
-func (im *importer) load(data []byte, source int) (pages []importedPage, err error) {
+func (x *xobjects) load(data []byte, source int) (pages []importedPage, err error) {
 	defer func() {
 		// gofpdi panics on many malformed files.
 		if p := recover(); p != nil {
@@ -71,7 +56,7 @@ func (im *importer) load(data []byte, source int) (pages []importedPage, err err
 			return nil, fmt.Errorf("imported object: %w", err)
 		}
 		qualify(o, prefix)
-		im.objects[prefix+hash] = o
+		x.objects[prefix+hash] = o
 	}
 	for i, id := range ids {
 		name, _, _, _, _ := imp.UseTemplate(id, 0, 0, 1, 1)
@@ -80,7 +65,7 @@ func (im *importer) load(data []byte, source int) (pages []importedPage, err err
 			return nil, fmt.Errorf("page %d: no form for %s", i+1, name)
 		}
 		key := prefix + hash
-		form := im.objects[key]
+		form := x.objects[key]
 		if form == nil || form.kind != kindStream {
 			return nil, fmt.Errorf("page %d: form object missing", i+1)
 		}
@@ -209,101 +194,20 @@ func fixForm(form *obj, boxes map[string]map[string]float64) (w, h float64, err 
 		c, s, tx, ty = 0, 1, ury, -llx
 		w, h = h, w
 	}
-	num := func(v float64) *obj { return &obj{kind: kindToken, text: strconv.FormatFloat(v, 'f', -1, 64)} }
+	num := func(v float64) *obj { return token(strconv.FormatFloat(v, 'f', -1, 64)) }
 	form.dict["/BBox"] = &obj{kind: kindArray, items: []*obj{num(llx), num(lly), num(urx), num(ury)}}
 	form.dict["/Matrix"] = &obj{kind: kindArray, items: []*obj{num(c), num(s), num(-s), num(c), num(tx), num(ty)}}
 	return w, h, nil
 }
 
-// use returns the resource name under which the page's form is drawn,
-// numbering it and everything it refers to on first use.
-func (im *importer) use(page importedPage) (string, error) {
-	for i, k := range im.formKeys {
-		if k == page.key {
-			return im.forms[i], nil
-		}
-	}
-	var visit func(key string) error
-	visit = func(key string) error {
-		if _, done := im.numbered[key]; done {
-			return nil
-		}
-		o := im.objects[key]
-		if o == nil {
-			return fmt.Errorf("imported PDF refers to a missing object")
-		}
-		im.numbered[key] = len(im.order)
-		im.order = append(im.order, key)
-		var err error
-		refs(o, func(k string) {
-			if err == nil {
-				err = visit(k)
-			}
-		})
-		return err
-	}
-	if err := visit(page.key); err != nil {
-		return "", err
-	}
-	name := "/PdfdocImport" + strconv.Itoa(len(im.forms)+1)
-	im.forms = append(im.forms, name)
-	im.formKeys = append(im.formKeys, page.key)
-	return name, nil
-}
-
-// assemble writes the final file: fpdf's output, plus the imported objects
-// when there are any.
-func (im *importer) assemble(raw []byte, out *bytes.Buffer) error {
-	if len(im.order) == 0 {
-		out.Write(raw)
-		return nil
-	}
-	f, err := parseFpdf(raw)
-	if err != nil {
-		return fmt.Errorf("pdfdoc: add imported pages: %w", err)
-	}
-	base := len(f.offsets)
-	id := func(key string) (int, error) {
-		n, ok := im.numbered[key]
-		if !ok {
-			return 0, errors.New("pdfdoc: imported PDF refers to a missing object")
-		}
-		return base + n, nil
-	}
-	objects := make([][]byte, len(im.order))
-	for i, key := range im.order {
-		var b bytes.Buffer
-		if err := writeObj(&b, im.objects[key], id); err != nil {
-			return err
-		}
-		objects[i] = b.Bytes()
-	}
-	var names bytes.Buffer
-	for i, name := range im.forms {
-		n, _ := id(im.formKeys[i])
-		fmt.Fprintf(&names, "%s %d 0 R\n", name, n)
-	}
-	data, err := f.withObjects(names.String(), objects)
-	if err != nil {
-		return fmt.Errorf("pdfdoc: add imported pages: %w", err)
-	}
-	// Imported pages may use any PDF feature; the header must not promise
-	// an older version than they need (same length, so offsets hold).
-	if bytes.HasPrefix(data, []byte("%PDF-1.")) {
-		data[7] = '7'
-	}
-	out.Write(data)
-	return nil
-}
-
 func (b importBlock) render(r *renderer) error {
-	pages, err := r.imports.load(b.Data, r.index)
+	pages, err := r.xobjects.load(b.Data, r.index)
 	if err != nil {
 		return fmt.Errorf("pdfdoc: import PDF %q: %w", b.Title, err)
 	}
 	const captionH = 7.0
 	for i, page := range pages {
-		name, err := r.imports.use(page)
+		name, err := r.xobjects.use(page.key)
 		if err != nil {
 			return fmt.Errorf("pdfdoc: import PDF %q: %w", b.Title, err)
 		}
@@ -347,8 +251,7 @@ func (r *renderer) place(name string, page importedPage, x, y, w, h float64) {
 	scale := min(w/(page.w/k), h/(page.h/k))
 	pw, ph := page.w/k*scale, page.h/k*scale
 	x += (w - pw) / 2
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
-	r.pdf.RawWriteStr("q " + f(pw*k/page.w) + " 0 0 " + f(ph*k/page.h) + " " + f(x*k) + " " + f((pageH-y-ph)*k) + " cm " + name + " Do Q")
+	r.drawXObject(name, page.w, page.h, x, y, pw, ph)
 	r.pdf.SetDrawColor(midGrey[0], midGrey[1], midGrey[2])
 	r.pdf.SetLineWidth(0.2)
 	r.pdf.Rect(x, y, pw, ph, "D")

@@ -76,3 +76,19 @@ func TestChartTicksAreRound(t *testing.T) {
 func TestTokensKeepSpacesAndBreaks(t *testing.T) {
 	assert.Equal(t, []string{"a", "  ", "bc", "\n", "\n", "d", " "}, tokens("a  bc\r\n\nd\t"))
 }
+
+func TestPrintableTextReplacesOnlyWhatFpdfCannotTake(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"valid text unchanged", "Siân Ŵyn £5 “quoted”", "Siân Ŵyn £5 “quoted”"},
+		{"stray byte at the end", "ends badly \xff", "ends badly \uFFFD"},
+		{"run of bad bytes is one mark", "a\xff\xfe\xfdb", "a\uFFFDb"},
+		{"truncated sequence", "euro \xe2\x82", "euro \uFFFD"},
+		{"emoji beyond U+FFFF", "ok \U0001F44D", "ok \uFFFD"},
+		{"last character of the first plane kept", "\uFFFC", "\uFFFC"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, printableText(tt.in))
+		})
+	}
+}

@@ -8,9 +8,10 @@ import (
 	"strconv"
 )
 
-// This file holds the small amount of PDF syntax the importer needs: a
-// parser for the objects gofpdi serialises, a canonical writer for them, and
-// the step that adds them to fpdf's finished file.
+// This file holds the small amount of PDF syntax this package writes itself
+// (see xobjects): a parser for the objects gofpdi serialises, a canonical
+// writer for them and for pictures, and the step that adds them to fpdf's
+// finished file.
 
 type objKind int
 
@@ -34,6 +35,9 @@ type obj struct {
 }
 
 var errSyntax = errors.New("pdf syntax error")
+
+// token is a number, name or keyword.
+func token(text string) *obj { return &obj{kind: kindToken, text: text} }
 
 // parseObject parses one object body as gofpdi writes it: a value, then for
 // a stream "stream\n" data "\nendstream\n", then "endobj".
@@ -239,7 +243,7 @@ func writeObj(buf *bytes.Buffer, v *obj, id func(key string) (int, error)) error
 			for k, val := range v.dict {
 				dict[k] = val
 			}
-			dict["/Length"] = &obj{kind: kindToken, text: strconv.Itoa(len(v.data))}
+			dict["/Length"] = token(strconv.Itoa(len(v.data)))
 		}
 		buf.WriteString("<<")
 		for _, k := range sortedKeys(dict) {
@@ -287,7 +291,7 @@ func refs(v *obj, fn func(key string)) {
 	}
 }
 
-// fpdfFile is the part of fpdf's output structure that the importer edits.
+// fpdfFile is the part of fpdf's output structure that assemble edits.
 type fpdfFile struct {
 	data     []byte
 	xref     int   // offset of the xref table

@@ -92,8 +92,9 @@ type renderer struct {
 	headings map[int]*target // heading (and titled import) targets by block index
 	numbers  []pageNumber
 
-	imports *importer
-	index   int // of the block being rendered
+	xobjects *xobjects          // imported pages and pictures
+	pictures map[string]picture // by content key, each decoded once
+	index    int                // of the block being rendered
 
 	fontBold bool
 	fontSize float64
@@ -105,7 +106,8 @@ func render(d *Document, out *bytes.Buffer) (err error) {
 		opts:     d.opts,
 		anchors:  map[string]*target{},
 		headings: map[int]*target{},
-		imports:  newImporter(),
+		xobjects: newXObjects(),
+		pictures: map[string]picture{},
 	}
 	r.top = bodyTop
 	if d.opts.HeaderNote != "" {
@@ -131,7 +133,7 @@ func render(d *Document, out *bytes.Buffer) (err error) {
 	if err := r.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("pdfdoc: output: %w", err)
 	}
-	return r.imports.assemble(raw.Bytes(), out)
+	return r.xobjects.assemble(raw.Bytes(), out)
 }
 
 func (r *renderer) setup() {
