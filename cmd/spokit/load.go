@@ -51,14 +51,9 @@ type loaded struct {
 // load reads the case named by args (or the sample). On failure it prints
 // the problem and returns the exit status.
 func (s *caseSource) load(e *env, args []string) (*loaded, int) {
-	var asOf casefile.Date
-	if s.asOf != "" {
-		d, err := casefile.ParseDate(s.asOf)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "spokit: --as-of: %v\n", err)
-			return nil, exitInput
-		}
-		asOf = d
+	asOf, ok := s.date(e)
+	if !ok {
+		return nil, exitInput
 	}
 	switch {
 	case s.sample && len(args) == 0:
@@ -75,6 +70,20 @@ func (s *caseSource) load(e *env, args []string) (*loaded, int) {
 	}
 	l.asOf = asOf
 	return l, exitOK
+}
+
+// date returns the --as-of date (zero when not given), printing the
+// problem when it is not a date.
+func (s *caseSource) date(e *env) (casefile.Date, bool) {
+	if s.asOf == "" {
+		return casefile.Date{}, true
+	}
+	d, err := casefile.ParseDate(s.asOf)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "spokit: --as-of: %v\n", err)
+		return casefile.Date{}, false
+	}
+	return d, true
 }
 
 // openCase decodes the case file at path. Its exhibit files are read
