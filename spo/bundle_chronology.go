@@ -33,10 +33,9 @@ func (b *builder) chronology() {
 		if in == nil {
 			continue
 		}
-		evidence := b.evidence(in)
-		first := pdfdoc.Cell{Text: b.t("spo.evidence.none", nil)}
-		if len(evidence) > 0 {
-			first = evidence[0]
+		evidence := pdfdoc.Cell{Links: b.evidence(in)}
+		if len(evidence.Links) == 0 {
+			evidence.Text = b.t("spo.evidence.none", nil)
 		}
 		t.Rows = append(t.Rows, pdfdoc.Row{Anchor: b.actAnchor[in], Cells: []pdfdoc.Cell{
 			{Text: fmt.Sprint(i + 1), Bold: true},
@@ -44,12 +43,8 @@ func (b *builder) chronology() {
 			{Text: b.orNot(in.Location)},
 			{Text: b.conduct(in.Behaviours)},
 			{Text: b.orNot(in.Description)},
-			first,
+			evidence,
 		}})
-		// A cell links to one place, so further evidence takes a row each.
-		for _, c := range evidence[min(1, len(evidence)):] {
-			t.Rows = append(t.Rows, pdfdoc.Row{Cells: []pdfdoc.Cell{{}, {}, {}, {}, {}, c}})
-		}
 	}
 	d.Table(t)
 }
@@ -78,12 +73,12 @@ func (b *builder) conduct(bs []casefile.Behaviour) string {
 	return strings.Join(lines, "\n")
 }
 
-// evidence returns one linked cell for each statement and exhibit an act
+// evidence returns one linked entry for each statement and exhibit an act
 // cites. The service copy leaves out sensitive exhibits altogether.
-func (b *builder) evidence(in *casefile.Incident) []pdfdoc.Cell {
-	var out []pdfdoc.Cell
+func (b *builder) evidence(in *casefile.Incident) []pdfdoc.CellLink {
+	var out []pdfdoc.CellLink
 	for _, id := range in.Statements {
-		c := pdfdoc.Cell{Text: b.t("spo.evidence.statement", b.data("ID", b.clean(id)))}
+		c := pdfdoc.CellLink{Text: b.t("spo.evidence.statement", b.data("ID", b.clean(id)))}
 		if b.x.Statement(id) != nil {
 			c.Link = b.stAnchor[id]
 		}
@@ -94,7 +89,7 @@ func (b *builder) evidence(in *casefile.Incident) []pdfdoc.Cell {
 		if e != nil && e.Sensitive && b.service {
 			continue
 		}
-		c := pdfdoc.Cell{Text: b.t("spo.evidence.exhibit", b.data("Ref", b.clean(ref)))}
+		c := pdfdoc.CellLink{Text: b.t("spo.evidence.exhibit", b.data("Ref", b.clean(ref)))}
 		if e != nil {
 			c.Link = b.exAnchor[ref]
 		}

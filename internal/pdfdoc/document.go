@@ -104,6 +104,17 @@ type Cell struct {
 	// PageOf names an anchor; the cell then shows the page number where that
 	// anchor lands, taken from the layout.
 	PageOf string
+	// Links are entries printed after Text, each starting a new line and
+	// linking to its own anchor: e.g. the several statements and exhibits
+	// that evidence one act.
+	Links []CellLink
+}
+
+// CellLink is one separately linked entry of a table cell.
+type CellLink struct {
+	Text string
+	// Link names the anchor the entry links to.
+	Link string
 }
 
 // Row is one table row.
@@ -365,7 +376,12 @@ func printableBlock(b block) block {
 		for i := range b.Rows {
 			b.Rows[i].Cells = slices.Clone(b.Rows[i].Cells)
 			for j := range b.Rows[i].Cells {
-				b.Rows[i].Cells[j].Text = printableText(b.Rows[i].Cells[j].Text)
+				c := &b.Rows[i].Cells[j]
+				c.Text = printableText(c.Text)
+				c.Links = slices.Clone(c.Links)
+				for k := range c.Links {
+					c.Links[k].Text = printableText(c.Links[k].Text)
+				}
 			}
 		}
 		return b
@@ -505,6 +521,9 @@ func (t tableBlock) validate(define func(string) error, refs *[]string) error {
 		}
 		for _, c := range row.Cells {
 			*refs = append(*refs, c.Link, c.PageOf)
+			for _, l := range c.Links {
+				*refs = append(*refs, l.Link)
+			}
 		}
 	}
 	for _, c := range t.Columns {

@@ -742,3 +742,29 @@ func TestEmptyDocumentHasOnePage(t *testing.T) {
 	assert.Equal(t, 1, realclient.PDFPages(t, pdf))
 	assert.Contains(t, realclient.PDFText(t, pdf), "Page 1 of 1")
 }
+
+func TestCellLinksEachGoToTheirOwnPage(t *testing.T) {
+	d := pdfdoc.New(pdfdoc.Options{Title: "Links", Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
+	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{{Title: "Act"}, {Title: "Evidence"}}, Rows: []pdfdoc.Row{
+		{Cells: []pdfdoc.Cell{{Text: "I1"}, {Links: []pdfdoc.CellLink{{Text: "Statement ST1", Link: "st1"}, {Text: "Exhibit AB/1", Link: "ab1"}, {Text: "Exhibit XY/9 (not held)"}}}}},
+	}})
+	d.PageBreak()
+	d.Heading(1, "Statement ST1", "st1")
+	d.PageBreak()
+	d.Heading(1, "Exhibit AB/1", "ab1")
+	var buf bytes.Buffer
+	require.NoError(t, d.Write(&buf))
+	pdf := buf.Bytes()
+	realclient.QPDFCheck(t, pdf)
+	text := realclient.PageText(t, pdf, 1)
+	for _, s := range []string{"Statement ST1", "Exhibit AB/1", "Exhibit XY/9 (not held)"} {
+		assert.Contains(t, text, s)
+	}
+	var dests []int
+	for _, l := range realclient.Links(t, pdf) {
+		if l.Page == 1 {
+			dests = append(dests, l.DestPage)
+		}
+	}
+	assert.ElementsMatch(t, []int{2, 3}, dests, "one link per linked entry, none for the unlinked one")
+}

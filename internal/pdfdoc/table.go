@@ -9,6 +9,9 @@ type boxCell struct {
 	align Align
 	fill  bool
 	link  *target
+	// lineLinks, when set, holds for each line the target it links to (nil
+	// for an unlinked line).
+	lineLinks []*target
 	// number, when set, is drawn in the cell once the layout is known.
 	number func() int
 	bold   bool
@@ -33,6 +36,25 @@ func (b boxRow) lineCount() int {
 func (r *renderer) cell(text string, x, w float64, bold bool, align Align) boxCell {
 	lines := r.wrap([]span{{text, bold}}, tableSize, w-2*cellPad)
 	return boxCell{x: x, w: w, lines: lines, align: align, bold: bold}
+}
+
+// addLinkLines appends each linked entry to the cell on lines of its own,
+// remembering which target each line links to.
+func (r *renderer) addLinkLines(c *boxCell, links []CellLink) {
+	c.lineLinks = make([]*target, len(c.lines), len(c.lines)+len(links))
+	if len(c.lines) == 1 && len(c.lines[0].spans) == 0 {
+		c.lines, c.lineLinks = c.lines[:0], c.lineLinks[:0] // no Text: start with the first entry
+	}
+	for _, l := range links {
+		var to *target
+		if l.Link != "" {
+			to = r.anchor(l.Link)
+		}
+		for _, ln := range r.wrap([]span{{l.Text, c.bold}}, tableSize, c.w-2*cellPad) {
+			c.lines = append(c.lines, ln)
+			c.lineLinks = append(c.lineLinks, to)
+		}
+	}
 }
 
 // freshRoom is the height available on a new page of the current group.
@@ -120,7 +142,18 @@ func (r *renderer) drawPiece(row boxRow, from, to int, first bool) {
 		}
 		for i := from; i < to && i < len(c.lines); i++ {
 			y := r.y + cellPad + float64(i-from)*tableLine
+			var dest *target
+			if i < len(c.lineLinks) {
+				dest = c.lineLinks[i]
+			}
+			if dest != nil {
+				r.textColour(linkBlue)
+			}
 			r.drawLine(c.lines[i], c.x+cellPad, y, c.w-2*cellPad, tableLine, tableSize, c.align, 0)
+			if dest != nil {
+				pdf.Link(c.x+cellPad, y, c.w-2*cellPad, tableLine, r.link(dest))
+				r.textColour(black)
+			}
 		}
 		if c.number != nil && first {
 			r.numbers = append(r.numbers, pageNumber{
@@ -202,6 +235,9 @@ func (t tableBlock) render(r *renderer) error {
 			}
 			if c.Link != "" {
 				cell.link = r.anchor(c.Link)
+			}
+			if len(c.Links) > 0 {
+				r.addLinkLines(&cell, c.Links)
 			}
 			rows[i].cells = append(rows[i].cells, cell)
 		}
