@@ -450,3 +450,13 @@ func (f *mgForm) unused(sensitive bool) []*UnusedItem {
 func (f *mgForm) defendant() string {
 	return f.orNotRecorded(strings.Join(f.suspects(), ", "))
 }
+
+// caseGrid prints the boxes that head the MG9 and MG12: URN, the
+// defendant, the officer in the case and the date.
+func (f *mgForm) caseGrid() {
+	f.doc.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
+		{f.field("mg.urn", f.c.URN), f.field("mg.r-v", f.defendant())},
+		{f.field("mg.oic", f.officer(f.c.OfficerInCase))},
+		{f.field("mg.date", f.asOf.Short())},
+	}})
+}

@@ -14,11 +14,7 @@ func WriteMG12(w io.Writer, c *Case, opts FormOptions) error {
 	f := newMGForm(c, opts, "mg12", false)
 	d := f.doc
 	f.intro()
-	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
-		{f.field("mg.urn", c.URN), f.field("mg.r-v", f.defendant())},
-		{f.field("mg.oic", f.officer(c.OfficerInCase))},
-		{f.field("mg.date", f.asOf.Short())},
-	}})
+	f.caseGrid()
 	if len(c.Exhibits) == 0 {
 		d.Paragraph(f.label("mg12.none"))
 		return f.write(w)

@@ -18,11 +18,7 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 	f := newMGForm(c, opts, "mg9", true)
 	d := f.doc
 	f.intro()
-	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
-		{f.field("mg.urn", c.URN), f.field("mg.r-v", f.defendant())},
-		{f.field("mg.oic", f.officer(c.OfficerInCase))},
-		{f.field("mg.date", f.asOf.Short())},
-	}})
+	f.caseGrid()
 	people := f.x.Witnesses(false)
 	if len(people) == 0 {
 		d.Paragraph(f.label("mg9.none"))
