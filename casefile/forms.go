@@ -103,8 +103,11 @@ type mgForm struct {
 	asOf Date
 	opts FormOptions
 	code string // "mg5": the prefix of the form's wording units
-	t    *templates.Renderer
-	doc  *pdfdoc.Document
+	// set is the wording: t renders from it, and a screening is put into
+	// words with it.
+	set *templates.Set
+	t   *templates.Renderer
+	doc *pdfdoc.Document
 	// clean is applied to case text where a caller may need to withhold
 	// part of it (AddStatementPages); it is the identity otherwise.
 	clean func(string) string
@@ -116,7 +119,7 @@ func mgParts(c *Case, set *templates.Set, asOf Date, code string) *mgForm {
 	if set == nil {
 		set = templates.Default()
 	}
-	return &mgForm{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, t: set.Renderer(),
+	return &mgForm{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer(),
 		clean: func(s string) string { return s }}
 }
 

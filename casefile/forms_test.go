@@ -552,7 +552,10 @@ func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Contents", "1. Parties", "Suspect", "Victims and witnesses", "2. Headline summary",
 		"3. Chronology", "4. Key evidence", "Witness statements", "Exhibits", "5. Charges and the legal elements",
-		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)", "6. Validation findings"}, titles)
+		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)",
+		"6. Stalking screening and triage", "FOUR indicators: Fixated, Obsessive, Unwanted, Repeated",
+		"Acts associated with stalking (PHA 1997 s.2A(3))", "Offence triage", "Escalation", "Online stalking", "Crime recording",
+		"Stalking Protection Order", "7. Validation findings"}, titles)
 
 	doc := readPDFJSON(t, pdf)
 	pageNo := map[string]int{}
@@ -758,16 +761,77 @@ func TestAsOfDatesTheForms(t *testing.T) {
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 }
 
-func BenchmarkForms(b *testing.B) {
-	c, _ := casefile.Sample()
-	report := casefile.Validate(c, casefile.Options{})
-	opts := casefile.FormOptions{Report: report}
-	for b.Loop() {
-		for _, f := range casefile.Forms(c) {
-			var buf bytes.Buffer
-			if err := f.Write(&buf, opts); err != nil {
-				b.Fatal(err)
-			}
-		}
+func TestMG5SetsOutTheScreeningBetweenTheChargesAndTheFindings(t *testing.T) {
+	northshire, err := templates.New(fstest.MapFS{"ours.tmpl": {Data: []byte(`{{define "screen.title"}}Northshire stalking screen{{end}}`)}})
+	require.NoError(t, err)
+	tests := []struct {
+		name    string
+		set     *templates.Set
+		heading string
+	}{
+		{name: "spokit's wording", heading: "6. Stalking screening and triage"},
+		{name: "a force's wording of the screening", set: northshire, heading: "6. Northshire stalking screen"},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sampleCase(t)
+			set := tt.set
+			if set == nil {
+				set = templates.Default()
+			}
+			rep, err := casefile.Screen(c, casefile.Date{}).Report(set)
+			require.NoError(t, err)
+			text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{Templates: tt.set})))
+
+			// The contents lists each heading first; the last mention is the section.
+			charges := strings.LastIndex(text, "5. Charges and the legal elements")
+			screening := strings.LastIndex(text, tt.heading)
+			findings := strings.LastIndex(text, "7. Validation findings")
+			require.Less(t, charges, screening)
+			require.Less(t, screening, findings)
+			section := text[screening:findings]
+			assert.True(t, strings.HasPrefix(section, tt.heading+" "+squeeze(rep.Caveat)), "the caveat comes first:\n%s", section)
+			last := 0
+			for _, sec := range rep.Sections {
+				at := strings.Index(section, sec.Heading+" "+firstWords(sec.Intro, 6))
+				assert.Greater(t, at, last, "part %s, with its explanation, in order", sec.Key)
+				last = at
+			}
+		})
+	}
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+func TestMG5ScreeningCutsLongIncidentListsShort(t *testing.T) {
+	c := sampleCase(t)
+	base := c.Incidents[1]
+	c.Incidents = nil
+	var ids []string
+	for i := range 40 {
+		in := base
+		in.ID = fmt.Sprintf("I%d", i+1)
+		in.Date = casefile.NewDate(2025, 1, 1).AddDays(i)
+		c.Incidents = append(c.Incidents, in)
+		ids = append(ids, in.ID)
+	}
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
+	section := text[strings.LastIndex(text, "6. Stalking screening and triage"):strings.LastIndex(text, "7. Validation findings")]
+	assert.Contains(t, section, "Repeated Present 40 occasions towards Siân Pryce, from 1 January 2025 to 9 February 2025 (39 days). (incidents "+
+		strings.Join(ids[:29], ", ")+", I30 and 10 more)")
+	assert.NotContains(t, section, "I31")
+}
+
+func TestMG5ScreeningSaysWhenAPartHasNothingToList(t *testing.T) {
+	c := sampleCase(t)
+	for i := range c.Incidents {
+		c.Incidents[i].Victims = nil
+	}
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
+	assert.Contains(t, text, "Offence triage Each offence is tested")
+	assert.Contains(t, text, "is never judged here. Nothing to list: no incident names a victim. Escalation")
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spokit/spokit/internal/xlsxdoc"
+	"github.com/spokit/spokit/templates"
 )
 
 // WorkbookOptions control WriteWorkbook and WriteSensitiveWorkbook.
@@ -21,6 +22,9 @@ type WorkbookOptions struct {
 	// private directory; empty means the system's temporary directory. The
 	// files are removed before the call returns.
 	TmpDir string
+	// Templates is the wording of the Screening sheet (the screen.* units);
+	// nil means templates.Default().
+	Templates *templates.Set
 }
 
 // Sheet names of the workbooks. ReadReview finds the review by them.
@@ -28,6 +32,7 @@ const (
 	SummarySheet    = "Summary"
 	ReviewSheet     = "Review"
 	ChargesSheet    = "Charges"
+	ScreeningSheet  = "Screening"
 	ChronologySheet = "Chronology"
 	ActsSheet       = "Acts by month"
 	WitnessesSheet  = "Witnesses"
@@ -50,10 +55,13 @@ func HasSensitiveUnused(c *Case) bool {
 
 // WriteWorkbook writes the prosecution workbook for the CPS reviewing
 // lawyer (prosecution.xlsx): a summary, the chronology, each charge's legal
-// elements with their evidence, the witnesses (MG9), exhibits (MG12),
-// non-sensitive unused material (MG6C), every finding of r, acts per month
-// by behaviour with a chart, and a Review sheet on which the lawyer records
-// decisions for ReadReview to read back.
+// elements with their evidence, the stalking screening (Screen, worded by
+// Screening.Report from opts.Templates: its caveat, then one row per line,
+// as the screen command, the MG5 and the SPO bundle word it), the
+// witnesses (MG9), exhibits (MG12), non-sensitive unused material (MG6C),
+// every finding of r, acts per month by behaviour with a chart, and a
+// Review sheet on which the lawyer records decisions for ReadReview to
+// read back.
 //
 // The workbook carries no contact details and no dates of birth: the review
 // does not need them. Sensitive unused material is left out; it goes in the
@@ -82,6 +90,7 @@ func WriteWorkbook(w io.Writer, c *Case, r *Report, opts WorkbookOptions) error 
 		func() error { return b.summary(r) },
 		b.review,
 		b.charges,
+		func() error { return b.screening(opts.Templates) },
 		b.chronology,
 		b.actsByMonth,
 		b.witnesses,
@@ -397,6 +406,30 @@ func (b *wbBuilder) charges() error {
 			{Column: 4, Equals: wbNotMet},
 			{Column: 9, OnOrBefore: wbDate(b.asOf.AddDays(deadlineWarnDays)), Fill: "FFEB9C"},
 		}}, rows)
+}
+
+// screening writes the Screening sheet: the screening's title and caveat
+// in the first row, then one row per line of the report (its part, what is
+// screened, the state, the reasons each with its incidents, and every
+// incident the line rests on), under a header that filters.
+func (b *wbBuilder) screening(set *templates.Set) error {
+	if set == nil {
+		set = templates.Default()
+	}
+	rep, err := Screen(b.c, b.asOf).Report(set)
+	if err != nil {
+		return err
+	}
+	cols := []xlsxdoc.Column{{Header: "Part", Width: 24, Wrap: true}, {Header: "Screened for", Width: 28, Wrap: true},
+		{Header: "State", Width: 12}, {Header: "Reasons, with the incidents each rests on", Width: 80, Wrap: true},
+		{Header: "Incidents", Width: 24, Wrap: true}}
+	rows := [][]xlsxdoc.Cell{{wbText(rep.Title).Bold(), {}, {}, wbText(rep.Caveat).Bold()}}
+	for _, sec := range rep.Sections {
+		for _, l := range sec.Lines {
+			rows = append(rows, []xlsxdoc.Cell{wbText(sec.Heading), wbText(l.Label), wbText(l.StateText), wbText(l.Text), wbText(wbList(l.Incidents))})
+		}
+	}
+	return b.addSheet(ScreeningSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Screening"}, rows)
 }
 
 // actsByMonth counts, for each month from the first incident to the last,

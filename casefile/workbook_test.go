@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -21,6 +22,7 @@ import (
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/realclient"
 	"github.com/spokit/spokit/internal/xlsxdoc"
+	"github.com/spokit/spokit/templates"
 )
 
 func wbYMD(s string) casefile.Date {
@@ -178,7 +180,7 @@ func TestWorkbookHasItsSheetsInOrderWithTheMetadataHidden(t *testing.T) {
 	for _, n := range names {
 		got = append(got, n[1])
 	}
-	assert.Equal(t, []string{"Summary", "Review", "Charges", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings", "spokit"}, got)
+	assert.Equal(t, []string{"Summary", "Review", "Charges", "Screening", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings", "spokit"}, got)
 	assert.Regexp(t, `<sheet name="spokit" [^>]*state="hidden"`, book)
 	assert.Equal(t, [][]string{{"format", casefile.ReviewFormat}, {"layout", "1"}, {"workbook", "prosecution"}, {"urn", c.URN}, {"as_of", "2026-03-02"}},
 		wbSheetRows(t, out.Bytes(), "spokit"))
@@ -413,6 +415,51 @@ func TestWorkbookIsTheSameBytesEveryTime(t *testing.T) {
 	assert.True(t, bytes.Equal(wbWriteSensitive(t, c), wbWriteSensitive(t, c)))
 }
 
+func TestScreeningSheetPutsTheCaveatFirstThenOneRowPerLine(t *testing.T) {
+	northshire, err := templates.New(fstest.MapFS{"ours.tmpl": {Data: []byte(`{{define "screen.title"}}Northshire stalking screen{{end}}`)}})
+	require.NoError(t, err)
+	tests := []struct {
+		name  string
+		set   *templates.Set
+		title string
+	}{
+		{name: "spokit's wording", title: "Stalking screening and triage"},
+		{name: "a force's wording", set: northshire, title: "Northshire stalking screen"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := wbFixture()
+			var out bytes.Buffer
+			require.NoError(t, casefile.WriteWorkbook(&out, c, nil, casefile.WorkbookOptions{TmpDir: t.TempDir(), Templates: tt.set}))
+			set := tt.set
+			if set == nil {
+				set = templates.Default()
+			}
+			want, err := casefile.Screen(c, casefile.Date{}).Report(set)
+			require.NoError(t, err)
+			rows := wbSheetRows(t, out.Bytes(), casefile.ScreeningSheet)
+			require.Len(t, rows, 2+len(want.Lines()))
+			assert.Equal(t, []string{"Part", "Screened for", "State", "Reasons, with the incidents each rests on", "Incidents"}, rows[0])
+			assert.Equal(t, []string{tt.title, "", "", want.Caveat}, rows[1], "the caveat comes first")
+			row := 2
+			for _, sec := range want.Sections {
+				for _, l := range sec.Lines {
+					got := append(rows[row], make([]string, 5)...)[:5] // blank cells at the end are not stored
+					assert.Equal(t, []string{sec.Heading, l.Label, l.StateText, l.Text, strings.Join(l.Incidents, ", ")}, got, "line %s", l.Key)
+					row++
+				}
+			}
+		})
+	}
+}
+
+func TestScreeningSheetCountsIncidentsPastTheCellLimit(t *testing.T) {
+	rows := wbSheetRows(t, wbWrite(t, wbBigCase(60)), casefile.ScreeningSheet)
+	require.Greater(t, len(rows), 2)
+	assert.Equal(t, "Repeated", rows[5][1], "the FOUR indicators open the lines")
+	assert.True(t, strings.HasSuffix(rows[5][4], " and 10 more (see the Chronology sheet)"), rows[5][4])
+}
+
 func TestWorkbookOptionsAsOfOverridesTheCase(t *testing.T) {
 	c := wbFixture()
 	var out bytes.Buffer
@@ -615,8 +662,10 @@ func TestOpenpyxlReadsTheWorkbook(t *testing.T) {
 	xlsx := wbWrite(t, wbFixture())
 	var got openpyxlView
 	realclient.OpenpyxlJSON(t, xlsx, openpyxlViewScript, &got)
+	screening, err := casefile.Screen(wbFixture(), casefile.Date{}).Report(templates.Default())
+	require.NoError(t, err)
 
-	assert.Equal(t, []string{"Summary", "Review", "Charges", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings", "spokit"}, got.Sheets)
+	assert.Equal(t, []string{"Summary", "Review", "Charges", "Screening", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings", "spokit"}, got.Sheets)
 	assert.Equal(t, "hidden", got.States["spokit"])
 	for _, s := range got.Sheets {
 		assert.True(t, got.Protected[s], "sheet %s is protected", s)
@@ -626,7 +675,8 @@ func TestOpenpyxlReadsTheWorkbook(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string]string{"Elements": "Charges!A1:K5", "Chronology": "Chronology!A1:X4", "Witnesses": "Witnesses!A1:I3",
-		"Exhibits": "Exhibits!A1:F3", "Unused": "Unused!A1:E3", "Findings": "Findings!A1:E" + strconv.Itoa(1+len(casefile.Validate(wbFixture(), casefile.Options{}).Findings))},
+		"Exhibits": "Exhibits!A1:F3", "Unused": "Unused!A1:E3", "Findings": "Findings!A1:E" + strconv.Itoa(1+len(casefile.Validate(wbFixture(), casefile.Options{}).Findings)),
+		"Screening": "Screening!A1:E" + strconv.Itoa(2+len(screening.Lines()))},
 		got.Tables)
 	assert.ElementsMatch(t, [][3]string{
 		{"list", `"charge,no further action,further evidence needed,out of court disposal"`, "D2:D3"},

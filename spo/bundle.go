@@ -50,6 +50,9 @@ var ErrNoCase = errors.New("the application has no case")
 //   - the chronology of acts, with the s.2A(3) wording for each behaviour and
 //     links to the statement or exhibit evidencing it;
 //   - a chart of acts per month by kind of conduct;
+//   - the police's stalking screening of the case (casefile.Screen, worded
+//     by Screening.Report), with each incident it names mapped to its act
+//     in the chronology;
 //   - the proposed terms, each with its necessity (s.2(2)), whom it protects
 //     and where it applies (s.2(4)), and the checks of s.2(3) and
 //     s.2(6)–(7);
@@ -76,11 +79,12 @@ func WriteBundle(w io.Writer, app *Application, opts BundleOptions) error {
 
 // WriteServiceCopy writes the bundle as it is served on the respondent: the
 // court copy's sections, headed SERVICE COPY, without the witnesses'
-// contact pages, sensitive exhibits (not even listed) or any findings, and
-// with the protected people's and witnesses' addresses, phone numbers, email
-// addresses and dates of birth withheld wherever they occur, including in
-// free text. The redactor's doc (redact.go) says exactly what is withheld;
-// note that a term or place naming a withheld street prints "[withheld]".
+// contact pages, sensitive exhibits (not even listed), the screening or
+// any findings, and with the protected people's and witnesses' addresses,
+// phone numbers, email addresses and dates of birth withheld wherever they
+// occur, including in free text. The redactor's doc (redact.go) says
+// exactly what is withheld; note that a term or place naming a withheld
+// street prints "[withheld]".
 // The respondent's own details are printed in full. Exhibit files are
 // reproduced as they are: mark an exhibit sensitive if its file shows a
 // protected person's details.
@@ -110,12 +114,13 @@ type builder struct {
 	opts    BundleOptions
 	service bool
 	asOf    casefile.Date
+	set     *templates.Set // the wording, which r renders
 	r       *templates.Renderer
 	d       *pdfdoc.Document
 	red     *redactor
 	// buildErr is the first problem found while describing the document:
-	// an exhibit file a final (not draft) bundle cannot read, or a
-	// statement that cannot be laid out.
+	// an exhibit file a final (not draft) bundle cannot read, a statement
+	// that cannot be laid out, or a screening the wording cannot word.
 	buildErr error
 
 	actAnchor map[*casefile.Incident]string
@@ -142,6 +147,7 @@ func newBuilder(a *Application, opts BundleOptions, ed edition) (*builder, error
 	b := &builder{
 		a: a, c: a.Case, x: x, opts: opts, service: ed == serviceCopy,
 		asOf:      a.Case.ResolveAsOf(opts.AsOf),
+		set:       set,
 		r:         set.Renderer(),
 		actAnchor: map[*casefile.Incident]string{},
 		stAnchor:  map[string]string{},
@@ -181,6 +187,9 @@ func (b *builder) bundle() {
 	b.application()
 	b.chronology()
 	b.escalation()
+	if !b.service {
+		b.screening()
+	}
 	b.terms()
 	b.order()
 	b.interimOrder()
