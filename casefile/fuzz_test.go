@@ -2,10 +2,15 @@ package casefile_test
 
 import (
 	"bytes"
+	"io"
 	"testing"
 	"testing/fstest"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/fuzzedit"
+	"github.com/spokit/spokit/templates"
 )
 
 // FuzzDecodeValidate feeds arbitrary documents through the decoder and, when
@@ -29,6 +34,74 @@ func FuzzDecodeValidate(f *testing.F) {
 		}
 		if _, err := casefile.Decode(&buf); err != nil {
 			t.Fatalf("a decoded case does not decode again after Encode: %v\n%s", err, buf.Bytes())
+		}
+	})
+}
+
+// fuzzAsOf is the date the fuzz targets judge cases on, so that an edit
+// that removes a case's own as_of does not make a run depend on the clock.
+var fuzzAsOf = casefile.NewDate(2026, 3, 2)
+
+// editedSample returns the sample case changed as input directs (package
+// fuzzedit), and false when the changed document no longer decodes.
+func editedSample(t *testing.T, input []byte) (*casefile.Case, bool) {
+	doc, err := fuzzedit.Apply(casefile.SampleJSON(), input)
+	require.NoError(t, err)
+	c, err := casefile.Decode(bytes.NewReader(doc))
+	return c, err == nil
+}
+
+// FuzzScreen screens edited samples and puts the screening into words:
+// neither may panic, and the default wording always renders.
+func FuzzScreen(f *testing.F) {
+	for _, seed := range fuzzedit.Seeds {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input []byte) {
+		c, ok := editedSample(t, input)
+		if !ok {
+			return
+		}
+		_, err := casefile.Screen(c, fuzzAsOf).Report(templates.Default())
+		require.NoError(t, err)
+	})
+}
+
+// FuzzForms writes every MG form of edited samples: none may panic, and
+// every case that decodes prints.
+func FuzzForms(f *testing.F) {
+	for _, seed := range fuzzedit.Seeds {
+		f.Add(seed)
+	}
+	_, files := casefile.Sample()
+	f.Fuzz(func(t *testing.T, input []byte) {
+		c, ok := editedSample(t, input)
+		if !ok {
+			return
+		}
+		opts := casefile.FormOptions{AsOf: fuzzAsOf, Report: casefile.Validate(c, casefile.Options{AsOf: fuzzAsOf, Files: files})}
+		for _, form := range casefile.Forms(c) {
+			require.NoError(t, form.Write(io.Discard, opts), form.Name)
+		}
+	})
+}
+
+// FuzzWorkbook writes the prosecution workbook and the sensitive schedule of
+// edited samples: neither may panic, and every case that decodes is
+// written.
+func FuzzWorkbook(f *testing.F) {
+	for _, seed := range fuzzedit.Seeds {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, input []byte) {
+		c, ok := editedSample(t, input)
+		if !ok {
+			return
+		}
+		opts := casefile.WorkbookOptions{AsOf: fuzzAsOf, TmpDir: t.TempDir()}
+		require.NoError(t, casefile.WriteWorkbook(io.Discard, c, casefile.Validate(c, casefile.Options{AsOf: fuzzAsOf}), opts))
+		if casefile.HasSensitiveUnused(c) {
+			require.NoError(t, casefile.WriteSensitiveWorkbook(io.Discard, c, opts))
 		}
 	})
 }

@@ -164,13 +164,16 @@ func (w *reporter) lineOf(section, key, label, state string, reasons []LineReaso
 		l.StateText = w.r.Text("screen.state."+state, nil)
 	}
 	texts := make([]string, len(reasons))
+	// A long campaign has reasons resting on a thousand incidents.
+	seen := map[string]bool{}
 	for i, r := range reasons {
 		texts[i] = r.Text
 		if len(r.Incidents) > 0 {
 			texts[i] += " " + w.r.Text("screen.evidence", r.Incidents)
 		}
 		for _, id := range r.Incidents {
-			if !slices.Contains(l.Incidents, id) {
+			if !seen[id] {
+				seen[id] = true
 				l.Incidents = append(l.Incidents, id)
 			}
 		}

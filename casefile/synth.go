@@ -55,6 +55,15 @@ type SynthOptions struct {
 	AsOf Date
 }
 
+// The two sizes spokit is measured at (its benchmarks and the scale it
+// must handle): a typical case, and a long campaign with a large evidence
+// base whose statements run to about three pages each.
+var (
+	TypicalCase = SynthOptions{Incidents: 30, Statements: 5, Exhibits: 20, Seed: 1}
+	LargeCase   = SynthOptions{Incidents: 1000, Statements: 60, StatementPages: 3, Exhibits: 300,
+		ImageExhibits: 50, Unused: 500, Seed: 8}
+)
+
 // Defaults of SynthOptions.
 const (
 	synthDefaultIncidents  = 12

@@ -19,11 +19,6 @@ import (
 	"github.com/spokit/spokit/internal/realclient"
 )
 
-// scaleOptions is the size the project must handle: a long-running case
-// with a large evidence base.
-var scaleOptions = casefile.SynthOptions{Incidents: 1000, Statements: 60, StatementPages: 3,
-	Exhibits: 300, ImageExhibits: 50, Unused: 500, Seed: 8}
-
 func mustDate(t testing.TB, s string) casefile.Date {
 	t.Helper()
 	d, err := casefile.ParseDate(s)
@@ -65,7 +60,7 @@ func TestSynthesizedCasesHaveTheSizeAskedAndNoFindings(t *testing.T) {
 			opts: casefile.SynthOptions{Incidents: -1, Statements: -5, Exhibits: -2, Unused: -1, Seed: -9}, want: [6]int{12, 4, 8, 3, 2, 6}},
 		{name: "judged on a leap day",
 			opts: casefile.SynthOptions{Incidents: 40, Statements: 9, Seed: 4, AsOf: mustDate(t, "2024-02-29")}, want: [6]int{40, 9, 8, 3, 2, 6}},
-		{name: "the scale the project must handle", opts: scaleOptions, want: [6]int{1000, 60, 300, 50, 2, 500}},
+		{name: "the scale the project must handle", opts: casefile.LargeCase, want: [6]int{1000, 60, 300, 50, 2, 500}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,7 +113,7 @@ func TestSynthesizeIsDeterministic(t *testing.T) {
 }
 
 func TestSynthesizedCaseRoundTripsThroughEncodeAndDecode(t *testing.T) {
-	for _, opts := range []casefile.SynthOptions{{}, scaleOptions} {
+	for _, opts := range []casefile.SynthOptions{{}, casefile.LargeCase} {
 		c, _ := casefile.Synthesize(opts)
 		var b bytes.Buffer
 		require.NoError(t, casefile.Encode(&b, c))
@@ -130,7 +125,7 @@ func TestSynthesizedCaseRoundTripsThroughEncodeAndDecode(t *testing.T) {
 }
 
 func TestSynthesizedChronologyIsAPlausibleCourseOfConduct(t *testing.T) {
-	c, _ := casefile.Synthesize(scaleOptions)
+	c, _ := casefile.Synthesize(casefile.LargeCase)
 	x := casefile.NewIndex(c)
 	seen := map[casefile.Behaviour]bool{}
 	online, feared, second := 0, 0, 0
@@ -174,11 +169,11 @@ func TestSynthesizedChronologyIsAPlausibleCourseOfConduct(t *testing.T) {
 }
 
 func TestSynthesizedEvidenceIsLinkedAndReadable(t *testing.T) {
-	c, _ := casefile.Synthesize(scaleOptions)
-	target := scaleOptions.StatementPages * 3000
+	c, _ := casefile.Synthesize(casefile.LargeCase)
+	target := casefile.LargeCase.StatementPages * 3000
 	for _, st := range c.Statements {
-		assert.GreaterOrEqual(t, len(st.Text), target, "statement %s is shorter than about %d pages", st.ID, scaleOptions.StatementPages)
-		assert.Less(t, len(st.Text), target*3/2, "statement %s is much longer than about %d pages", st.ID, scaleOptions.StatementPages)
+		assert.GreaterOrEqual(t, len(st.Text), target, "statement %s is shorter than about %d pages", st.ID, casefile.LargeCase.StatementPages)
+		assert.Less(t, len(st.Text), target*3/2, "statement %s is much longer than about %d pages", st.ID, casefile.LargeCase.StatementPages)
 		assert.Contains(t, st.Text, "\n\n", "statement %s has no paragraphs", st.ID)
 		assert.True(t, utf8.ValidString(st.Text))
 	}
@@ -214,7 +209,7 @@ func TestSynthesizedEvidenceIsLinkedAndReadable(t *testing.T) {
 }
 
 func TestSynthesizedExhibitFilesAreTheImagesAndPDFsTheyClaim(t *testing.T) {
-	c, files := casefile.Synthesize(scaleOptions)
+	c, files := casefile.Synthesize(casefile.LargeCase)
 	all := synthFiles(t, files)
 	named := map[string]bool{}
 	formats := map[string]int{}
@@ -261,6 +256,6 @@ func TestSynthesizedPDFExhibitsPassQPDFAndShowTheirReference(t *testing.T) {
 
 func BenchmarkSynthesize(b *testing.B) {
 	for b.Loop() {
-		casefile.Synthesize(scaleOptions)
+		casefile.Synthesize(casefile.LargeCase)
 	}
 }

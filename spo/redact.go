@@ -51,12 +51,24 @@ import (
 // Hoole"). Officers should word exclusion zones so that the served order
 // still tells the respondent where they must not go, for example by a map
 // exhibit served separately or a description that does not name the home.
+//
+// redact_find.go says how the details are found fast, in statements pages
+// long.
 type redactor struct {
 	patterns []pattern
-	// needles are what text must contain, once folded (see fold), for any
-	// pattern to match in it, so that text with nothing to withhold
-	// (nearly all of it) is passed over cheaply.
-	needles  []string
+	// needles are every pattern's needles, once each.
+	needles []string
+	// starting indexes the needles of two bytes or more by their first two
+	// bytes (an index into startGroups, 0 for none), and short the one-byte
+	// needles by their byte, so that one pass over a text's fold finds
+	// every needle it holds.
+	starting    []int32
+	startGroups [][]int
+	short       [256][]int
+	// firstOf lists, for each needle, the patterns whose first needle it
+	// is; always lists the patterns with no needle, tried on every text.
+	firstOf  [][]int
+	always   []int
 	withheld string
 }
 
@@ -64,6 +76,26 @@ type redactor struct {
 type pattern struct {
 	re    *regexp.Regexp
 	edges edgeKind
+	// needles index redactor.needles: what the fold of every match holds,
+	// the longest (the fewest places to look) first.
+	needles []int
+	// span is the most bytes the fold of a match can have.
+	span int
+}
+
+// detail is a pattern before it is compiled: its source, edges, needles and
+// span (see pattern).
+type detail struct {
+	src     string
+	edges   edgeKind
+	needles []string
+	span    int
+}
+
+// literal is the detail that withholds text as written (literalPattern).
+func literal(s string) detail {
+	f := fold(s)
+	return detail{literalPattern(s), wordEdges, []string{f}, len(f)}
 }
 
 // edgeKind says which neighbouring characters make a match part of
@@ -96,58 +128,62 @@ const minPhoneDigits = 6
 
 // newRedactor builds the redactor for an application's service copy.
 func newRedactor(a *Application, withheld string) *redactor {
-	r := &redactor{withheld: withheld}
+	r := &redactor{withheld: withheld, starting: make([]int32, 1<<16), startGroups: [][]int{nil}}
 	seen := map[string]bool{}
-	add := func(src string, e edgeKind, needle string) {
-		if src == "" || seen[src] {
+	add := func(d detail) {
+		if d.src == "" || seen[d.src] {
 			return
 		}
-		seen[src] = true
-		r.patterns = append(r.patterns, pattern{re: regexp.MustCompile("(?i)" + src), edges: e})
-		if !slices.Contains(r.needles, needle) {
-			r.needles = append(r.needles, needle)
-		}
+		seen[d.src] = true
+		r.add(d)
 	}
 	for _, p := range redactedPeople(a) {
 		for _, part := range addressParts(p.Address) {
-			add(literalPattern(part), wordEdges, fold(part))
+			add(literal(part))
 		}
 		for _, pc := range postcodes(p.Address) {
-			add(literalPattern(pc), wordEdges, fold(pc))
+			add(literal(pc))
 		}
-		if src, e, needle := phonePattern(p.Phone); src != "" {
-			add(src, e, needle)
-		}
-		if src, e, needle := emailPattern(p.Email); src != "" {
-			add(src, e, needle)
-		}
-		if !p.DateOfBirth.IsZero() {
-			// Every form of the date has the last two digits of its year.
-			needle := fmt.Sprintf("%02d", p.DateOfBirth.Year()%100)
-			for _, src := range datePatterns(p.DateOfBirth) {
-				add(src, wordEdges, needle)
-			}
+		add(phonePattern(p.Phone))
+		add(emailPattern(p.Email))
+		for _, d := range datePatterns(p.DateOfBirth) {
+			add(d)
 		}
 	}
 	return r
 }
 
 // fold returns s in lower case, accents removed, with only its letters and
-// digits: whatever a pattern matches in some text, the pattern's needle is
+// digits: whatever a pattern matches in some text, the pattern's needles are
 // in the text's fold. Letters are first put in the form case-insensitive
 // matching treats them as (so "ſ" is "s", and the Kelvin sign "k").
 func fold(s string) string {
 	var b strings.Builder
 	for _, c := range s {
-		c = unicode.ToLower(caseClass(c))
-		if base, ok := foldBase[c]; ok {
-			c = base
-		}
-		if isAlnum(c) {
+		if c, ok := foldRune(c); ok {
 			b.WriteRune(c)
 		}
 	}
 	return b.String()
+}
+
+// foldRune is what c folds to, and false when it folds to nothing.
+func foldRune(c rune) (rune, bool) {
+	if c < utf8.RuneSelf {
+		// Nearly all text is ASCII, whose letters fold to lower case.
+		switch {
+		case 'A' <= c && c <= 'Z':
+			return c + 'a' - 'A', true
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			return c, true
+		}
+		return c, false
+	}
+	c = unicode.ToLower(caseClass(c))
+	if base, ok := foldBase[c]; ok {
+		c = base
+	}
+	return c, isAlnum(c)
 }
 
 // caseClass returns the smallest rune that case-insensitive matching treats
@@ -158,20 +194,6 @@ func caseClass(c rune) rune {
 		least = min(least, f)
 	}
 	return least
-}
-
-// mayMatch reports whether any pattern could match in s.
-func (r *redactor) mayMatch(s string) bool {
-	if len(r.needles) == 0 {
-		return false
-	}
-	f := fold(s)
-	for _, n := range r.needles {
-		if strings.Contains(f, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // redactedPeople returns the people whose details the service copy
@@ -200,23 +222,11 @@ func redactedPeople(a *Application) []*casefile.Person {
 // characters (zero-width spaces, soft hyphens) are removed first, so they
 // cannot hide a detail from the patterns.
 func (r *redactor) apply(s string) string {
-	s = strings.Map(func(c rune) rune {
-		if unicode.Is(unicode.Cf, c) {
-			return -1
-		}
-		return c
-	}, s)
-	if !r.mayMatch(s) {
-		return s
-	}
-	var spans [][2]int
-	for _, p := range r.patterns {
-		spans = append(spans, p.matches(s)...)
-	}
+	s = visible(s)
+	spans := r.spans(s)
 	if len(spans) == 0 {
 		return s
 	}
-	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
 	var out strings.Builder
 	at := 0
 	for i := 0; i < len(spans); {
@@ -230,30 +240,6 @@ func (r *redactor) apply(s string) string {
 	}
 	out.WriteString(s[at:])
 	return out.String()
-}
-
-// matches returns every whole match of the pattern in s. A match whose
-// edges fail is retried one character later, so that a shorter whole match
-// inside it is still found.
-func (p pattern) matches(s string) [][2]int {
-	var out [][2]int
-	for from := 0; from < len(s); {
-		loc := p.re.FindStringIndex(s[from:])
-		if loc == nil {
-			break
-		}
-		start, end := from+loc[0], from+loc[1]
-		if end > start && p.edges.whole(s, start, end) {
-			if p.edges == digitEdges {
-				start = balance(s, start, end)
-			}
-			out = append(out, [2]int{start, end})
-			from = end
-			continue
-		}
-		from = start + runeLen(s[start:])
-	}
-	return out
 }
 
 // balance moves the start of a phone number's match so that it holds as
@@ -410,7 +396,7 @@ func literalPattern(s string) string {
 // phonePattern matches a phone number in any spacing or punctuation. A UK
 // number (national 0..., +44, 0044) matches with any of those prefixes or
 // none; another international number with or without its + or 00.
-func phonePattern(phone string) (src string, edges edgeKind, needle string) {
+func phonePattern(phone string) detail {
 	digits := strings.Map(func(c rune) rune {
 		if c >= '0' && c <= '9' {
 			return c
@@ -420,9 +406,9 @@ func phonePattern(phone string) (src string, edges edgeKind, needle string) {
 	trimmed := strings.TrimSpace(phone)
 	if len(digits) < minPhoneDigits {
 		if alnumCount(trimmed) >= minDetail {
-			return literalPattern(trimmed), wordEdges, fold(trimmed)
+			return literal(trimmed)
 		}
-		return "", wordEdges, ""
+		return detail{}
 	}
 	intl := strings.HasPrefix(trimmed, "+") || strings.HasPrefix(digits, "00")
 	digits = strings.TrimPrefix(digits, "00")
@@ -441,21 +427,23 @@ func phonePattern(phone string) (src string, edges edgeKind, needle string) {
 	for _, d := range digits {
 		parts = append(parts, string(d))
 	}
-	return prefix + strings.Join(parts, digitSep), digitEdges, digits
+	// The longest prefix folds to "0044" and the 0 of "(0)".
+	return detail{prefix + strings.Join(parts, digitSep), digitEdges, []string{digits}, len(digits) + 5}
 }
 
 // emailPattern matches an email address in any case, also with spaces
 // around the @.
-func emailPattern(email string) (src string, edges edgeKind, needle string) {
+func emailPattern(email string) detail {
 	email = strings.TrimSpace(email)
 	local, domain, ok := strings.Cut(email, "@")
 	if !ok || local == "" || domain == "" {
 		if alnumCount(email) >= minDetail {
-			return literalPattern(email), wordEdges, fold(email)
+			return literal(email)
 		}
-		return "", wordEdges, ""
+		return detail{}
 	}
-	return regexp.QuoteMeta(local) + space + "@" + space + regexp.QuoteMeta(domain), emailEdges, fold(local + domain)
+	needle := fold(local + domain)
+	return detail{regexp.QuoteMeta(local) + space + "@" + space + regexp.QuoteMeta(domain), emailEdges, []string{needle}, len(needle)}
 }
 
 // monthWords are the ways a month is written in words, full name first.
@@ -473,7 +461,7 @@ func monthWords(m time.Month) string {
 
 // datePatterns returns the patterns that match a date of birth in the
 // common ways of writing it; none for the zero date.
-func datePatterns(d casefile.Date) []string {
+func datePatterns(d casefile.Date) []detail {
 	if d.IsZero() {
 		return nil
 	}
@@ -489,16 +477,29 @@ func datePatterns(d casefile.Date) []string {
 	sep := space + `[/.\-]` + space
 	ordinalDay := day + `(?:st|nd|rd|th)?`
 	words := monthWords(d.Month())
-	out := []string{
-		day + sep + month + sep + year,                                           // 17/04/1993, 17.4.93
-		yyyy + sep + month + sep + day,                                           // 1993-04-17
-		fmt.Sprintf("%s%02d%02d", yyyy, int(d.Month()), d.Day()),                 // 19930417
-		fmt.Sprintf("%02d%02d%s", d.Day(), int(d.Month()), yyyy),                 // 17041993
-		ordinalDay + `(?:` + dateSep + `of)?` + dateSep + words + dateSep + year, // 17th of April 1993
-		words + dateSep + ordinalDay + dateSep + year,                            // April 17, 1993
+	// Every form has the day and the year's last two digits; the digit
+	// forms have the month's digits and the word forms the first three
+	// letters of its name. The longest folds are "17041993" and
+	// "17thofseptember1993".
+	yy, dd := fmt.Sprintf("%02d", d.Year()%100), fmt.Sprint(d.Day())
+	digits := func(src string) detail {
+		return detail{src, wordEdges, []string{dd, fmt.Sprint(int(d.Month())), yy}, 4 + len(yyyy)}
+	}
+	named := func(src string) detail {
+		return detail{src, wordEdges, []string{dd, strings.ToLower(d.Month().String()[:3]), yy},
+			len("17thof") + len(d.Month().String()) + len(yyyy)}
+	}
+	compact := func(src string) detail { return detail{src, wordEdges, []string{src}, len(src)} }
+	out := []detail{
+		digits(day + sep + month + sep + year),                                          // 17/04/1993, 17.4.93
+		digits(yyyy + sep + month + sep + day),                                          // 1993-04-17
+		compact(fmt.Sprintf("%s%02d%02d", yyyy, int(d.Month()), d.Day())),               // 19930417
+		compact(fmt.Sprintf("%02d%02d%s", d.Day(), int(d.Month()), yyyy)),               // 17041993
+		named(ordinalDay + `(?:` + dateSep + `of)?` + dateSep + words + dateSep + year), // 17th of April 1993
+		named(words + dateSep + ordinalDay + dateSep + year),                            // April 17, 1993
 	}
 	if d.Day() > 12 {
-		out = append(out, month+sep+day+sep+year) // 04/17/1993 cannot be another date
+		out = append(out, digits(month+sep+day+sep+year)) // 04/17/1993 cannot be another date
 	}
 	return out
 }

@@ -1,6 +1,9 @@
 package spo
 
 import (
+	"cmp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,7 +13,7 @@ import (
 
 // redactorFor builds the service copy's redactor for a small case: a
 // victim, a witness, a protected relative, an officer and the respondent.
-func redactorFor(t *testing.T) *redactor {
+func redactorFor(t testing.TB) *redactor {
 	t.Helper()
 	c := &casefile.Case{People: []casefile.Person{
 		{ID: "V1", Role: casefile.RoleVictim, Forenames: "Renée", Surname: "Marsh", Address: "14 Lark Rise\nHoole\nChester CH2 3QX",
@@ -103,4 +106,59 @@ func TestRedactorLeavesOtherTextAlone(t *testing.T) {
 func TestRedactorWithNothingToWithholdChangesNothing(t *testing.T) {
 	r := newRedactor(&Application{Case: &casefile.Case{}}, "[withheld]")
 	assert.Equal(t, "14 Lark Rise, 07700 900123", r.apply("14 Lark Rise, 07700 900123"))
+}
+
+// checkWindows checks that the redactor finds in text exactly the matches
+// a scan of the whole text with every pattern finds: the needles and
+// windows only save time.
+func checkWindows(t *testing.T, r *redactor, text string) {
+	t.Helper()
+	text = visible(text)
+	var whole [][2]int
+	for _, p := range r.patterns {
+		whole = p.matchesIn(text, [2]int{0, len(text)}, whole)
+	}
+	byPlace := func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) }
+	slices.SortFunc(whole, byPlace)
+	got := r.spans(text)
+	slices.SortFunc(got, byPlace)
+	assert.Equal(t, whole, got, "in %q", text)
+}
+
+func TestRedactorFindsWhatAScanOfTheWholeTextFinds(t *testing.T) {
+	r := redactorFor(t)
+	fragments := []string{
+		"Call +44 (0)7700 900123 or 0044 7700 900 123", "(07700) 900123", "0 7 7 0 0 9 0 0 1 2 3", "407700900123",
+		"renee.marsh @ example.org.", "RENEE.MARSH@EXAMPLE.ORG.uk", "17th of April 1993", "April 17, 1993",
+		"17/4/93", "1993-04-17", "19930417", "04/17/1993", "9 Feb 1958", "14 Lark Rise, Hoole", "LarkRise",
+		"Ty Newydd", "Tŷ Newydd", "Flat 2, 41 Varden Close", "CH2 3QX", "ch23qx", "Chester CH2 3QX",
+		"LARK RI\u017fE", "07700\u200b900123", "Hooley Lane and Larkrises", "on 17/04 at 19:93", "17/04/2019",
+		"é", "—", "  \n\t", "93", "1993", "Ap", "ril",
+	}
+	var long strings.Builder
+	for i := range 400 {
+		long.WriteString(fragments[(i*7)%len(fragments)])
+		long.WriteString([]string{" ", "", ", ", "\n", "-", "x"}[i%6])
+	}
+	texts := append([]string{long.String(), ""}, fragments...)
+	for i := range fragments {
+		texts = append(texts, fragments[i]+fragments[(i+1)%len(fragments)])
+	}
+	for _, text := range texts {
+		checkWindows(t, r, text)
+	}
+}
+
+// FuzzRedactor checks, on any text, that the redactor never panics and that
+// its windows find what a scan of the whole text finds.
+func FuzzRedactor(f *testing.F) {
+	for _, s := range []string{"Call 07700 900123 now.", "Born 17th of April 1993.", "14 Lark Rise, Hoole",
+		"renee.marsh@example.org", "(+44 (0)1244 900789)", "Tŷ Newydd \u200b CH2 3QX", "\xff\xfe7700"} {
+		f.Add(s)
+	}
+	r := redactorFor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		checkWindows(t, r, text)
+		r.apply(text)
+	})
 }

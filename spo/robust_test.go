@@ -142,26 +142,3 @@ func FuzzBundle(f *testing.F) {
 		}
 	})
 }
-
-func BenchmarkBundle(b *testing.B) {
-	benchmark(b, spo.WriteBundle)
-}
-
-func BenchmarkServiceCopy(b *testing.B) {
-	benchmark(b, spo.WriteServiceCopy)
-}
-
-func benchmark(b *testing.B, write writer) {
-	c, files := casefile.Sample()
-	a, err := spo.NewApplication(c)
-	require.NoError(b, err)
-	opts := spo.BundleOptions{Files: files}
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := write(&buf, a, opts); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.SetBytes(int64(buf.Len()))
-}

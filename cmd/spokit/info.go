@@ -15,7 +15,7 @@ import (
 var sampleCommand = command{
 	name:    "sample",
 	summary: "print the fictional sample case as JSON, or generate one of any size; -o writes it with its exhibit files",
-	usage:   "[-o DIR] [--incidents N] [--statements M] [--exhibits K] [--images I] [--unused U] [--seed S]",
+	usage:   "[-o DIR] [--incidents N] [--statements M] [--pages P] [--exhibits K] [--images I] [--unused U] [--seed S]",
 	run:     runSample,
 }
 
@@ -30,6 +30,7 @@ func runSample(e *env, c *command, args []string) int {
 	}{
 		{"incidents", &opts.Incidents, "generate a case with `N` incidents (0: 12; at least 2)"},
 		{"statements", &opts.Statements, "generate a case with `M` witness statements (0: 4)"},
+		{"pages", &opts.StatementPages, "make each statement about `P` typed pages long (0: 2)"},
 		{"exhibits", &opts.Exhibits, "generate a case with `K` exhibits (0: 8), up to two of them with a PDF file"},
 		{"images", &opts.ImageExhibits, "give `I` of the exhibits a PNG or JPEG file (0: 3; at most K)"},
 		{"unused", &opts.Unused, "generate a case with `U` items of unused material (0: 6)"},

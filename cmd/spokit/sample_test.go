@@ -22,7 +22,7 @@ func TestSampleSizeFlagsPrintASyntheticCaseWithoutFiles(t *testing.T) {
 	}{
 		{name: "incidents alone", args: []string{"--incidents", "30"}, want: [4]int{30, 4, 8, 6}},
 		{name: "seed alone gives the default size", args: []string{"--seed", "3"}, want: [4]int{12, 4, 8, 6}},
-		{name: "every size", args: []string{"--incidents", "50", "--statements", "9", "--exhibits", "20", "--images", "5", "--unused", "11", "--seed", "-4"},
+		{name: "every size", args: []string{"--incidents", "50", "--statements", "9", "--pages", "1", "--exhibits", "20", "--images", "5", "--unused", "11", "--seed", "-4"},
 			want: [4]int{50, 9, 20, 11}},
 		{name: "zero means the default", args: []string{"--incidents", "0", "--images", "0"}, want: [4]int{12, 4, 8, 6}},
 	}
@@ -42,6 +42,23 @@ func TestSampleSizeFlagsPrintASyntheticCaseWithoutFiles(t *testing.T) {
 			assert.Zero(t, report.Count(casefile.Warning))
 		})
 	}
+}
+
+func TestSamplePagesSetsTheLengthOfEveryStatement(t *testing.T) {
+	length := func(pages string) int {
+		status, out, stderr := spokit(t, "sample", "--statements", "6", "--pages", pages)
+		require.Equal(t, exitOK, status, stderr)
+		c, err := casefile.Decode(strings.NewReader(out))
+		require.NoError(t, err)
+		n := 0
+		for _, st := range c.Statements {
+			n += len(st.Text)
+		}
+		return n
+	}
+	one, three := length("1"), length("3")
+	assert.Greater(t, three, 2*one, "three pages a statement is about three times one page")
+	assert.Equal(t, length("2"), length("0"), "0 means the default, two pages")
 }
 
 func TestSampleSyntheticIsTheSameForTheSameSeed(t *testing.T) {
@@ -91,7 +108,7 @@ func TestSampleWithoutSizeFlagsIsTheEmbeddedSample(t *testing.T) {
 }
 
 func TestSampleRejectsNegativeSizes(t *testing.T) {
-	for _, flag := range []string{"--incidents", "--statements", "--exhibits", "--images", "--unused"} {
+	for _, flag := range []string{"--incidents", "--statements", "--pages", "--exhibits", "--images", "--unused"} {
 		status, out, stderr := spokit(t, "sample", flag, "-1")
 		assert.Equal(t, exitInput, status, flag)
 		assert.Empty(t, out, flag)
@@ -102,7 +119,7 @@ func TestSampleRejectsNegativeSizes(t *testing.T) {
 func TestSampleHelpNamesTheSizeFlags(t *testing.T) {
 	status, _, stderr := spokit(t, "sample", "--help")
 	assert.Equal(t, exitOK, status)
-	for _, flag := range []string{"-o", "-incidents", "-statements", "-exhibits", "-images", "-unused", "-seed"} {
+	for _, flag := range []string{"-o", "-incidents", "-statements", "-pages", "-exhibits", "-images", "-unused", "-seed"} {
 		assert.Contains(t, stderr, flag)
 	}
 }

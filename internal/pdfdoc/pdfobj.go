@@ -397,11 +397,17 @@ func (f *fpdfFile) withObjects(xobjects string, objects [][]byte) ([]byte, error
 		out.Write(o)
 		out.WriteString("\nendobj\n")
 	}
-	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
-	for _, off := range offsets[1:] {
-		fmt.Fprintf(&out, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %s\n/Info %s\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), f.root, f.info, xref)
+	f.writeTail(&out, offsets)
 	return out.Bytes(), nil
+}
+
+// writeTail ends a file made from f whose objects are at offsets: the
+// cross-reference table, the trailer and the pointer to the table.
+func (f *fpdfFile) writeTail(out *bytes.Buffer, offsets []int) {
+	xref := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for _, off := range offsets[1:] {
+		fmt.Fprintf(out, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %s\n/Info %s\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), f.root, f.info, xref)
 }

@@ -133,12 +133,18 @@ func render(d *Document, out *bytes.Buffer) (err error) {
 	if err := r.pdf.Output(&raw); err != nil {
 		return fmt.Errorf("pdfdoc: output: %w", err)
 	}
-	return r.xobjects.assemble(raw.Bytes(), out)
+	packed, err := compressPages(raw.Bytes())
+	if err != nil {
+		return err
+	}
+	return r.xobjects.assemble(packed, out)
 }
 
 func (r *renderer) setup() {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
+	// compressPages compresses the pages, faster than fpdf does.
+	pdf.SetCompression(false)
 	pdf.SetCreationDate(r.opts.Date)
 	pdf.SetModificationDate(r.opts.Date)
 	pdf.SetTitle(r.opts.Title, true)

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // orderedZip is the zip writer excelize writes the package through. excelize
@@ -38,6 +39,15 @@ func (e *heldEntry) Write(p []byte) (int, error) {
 	return e.fw.Write(p)
 }
 
+// compressors are reused from entry to entry and workbook to workbook, as
+// archive/zip reuses its own: setting up a compressor costs more than
+// compressing a small sheet.
+var compressors sync.Pool
+
+// heldLevel is the compression level of held entries: archive/zip's, which
+// every other entry of the package gets (and faster than the default).
+const heldLevel = 5
+
 func newOrderedZip(w io.Writer, streams int) *orderedZip {
 	return &orderedZip{zw: zip.NewWriter(w), pending: streams}
 }
@@ -50,11 +60,16 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	if z.pending > 0 {
 		z.pending--
 		e := &heldEntry{name: name}
-		fw, err := flate.NewWriter(&e.data, flate.DefaultCompression)
-		if err != nil {
-			return nil, err
+		if fw, ok := compressors.Get().(*flate.Writer); ok {
+			fw.Reset(&e.data)
+			e.fw = fw
+		} else {
+			fw, err := flate.NewWriter(&e.data, heldLevel)
+			if err != nil {
+				return nil, err
+			}
+			e.fw = fw
 		}
-		e.fw = fw
 		z.held = append(z.held, e)
 		return e, nil
 	}
@@ -94,6 +109,7 @@ func (z *orderedZip) finishHeld() error {
 		if err := last.fw.Close(); err != nil {
 			return err
 		}
+		compressors.Put(last.fw)
 		last.fw = nil
 	}
 	return nil

@@ -1,0 +1,102 @@
+package casefile_test
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/baseline"
+	"github.com/spokit/spokit/internal/realclient"
+	"github.com/spokit/spokit/templates"
+)
+
+// benchSizes are the cases the benchmarks run on (casefile.TypicalCase and
+// casefile.LargeCase).
+var benchSizes = []struct {
+	name string
+	opts casefile.SynthOptions
+}{{"typical", casefile.TypicalCase}, {"large", casefile.LargeCase}}
+
+// BenchmarkScreen screens a case and puts the screening into words, as the
+// screen command, the MG forms and the workbook do.
+func BenchmarkScreen(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			c, _ := casefile.Synthesize(size.opts)
+			for b.Loop() {
+				if _, err := casefile.Screen(c, c.AsOf).Report(templates.Default()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkForms writes every MG form of a case; its "-fpdf" companions
+// write the same documents, each with as many pages of the case's text, with
+// fpdf alone.
+func BenchmarkForms(b *testing.B) {
+	for _, size := range benchSizes {
+		c, files := casefile.Synthesize(size.opts)
+		opts := casefile.FormOptions{Report: casefile.Validate(c, casefile.Options{Files: files})}
+		forms := casefile.Forms(c)
+		outs := make([]bytes.Buffer, len(forms))
+		b.Run(size.name, func(b *testing.B) {
+			for b.Loop() {
+				for i, f := range forms {
+					outs[i].Reset()
+					if err := f.Write(&outs[i], opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		b.Run(size.name+"-fpdf", func(b *testing.B) {
+			text := baseline.Strings(c)
+			docs := make([]baseline.PDF, len(outs))
+			for i := range outs {
+				docs[i] = baseline.PDF{Pages: realclient.PDFPages(b, outs[i].Bytes()), Text: text, Date: c.AsOf.Time()}
+			}
+			for b.Loop() {
+				for _, d := range docs {
+					if err := baseline.WritePDF(io.Discard, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWorkbook writes the prosecution workbook; its "-excelize"
+// companions write the same values into the same sheets with excelize's
+// stream writer alone.
+func BenchmarkWorkbook(b *testing.B) {
+	for _, size := range benchSizes {
+		c, files := casefile.Synthesize(size.opts)
+		report := casefile.Validate(c, casefile.Options{Files: files})
+		var out bytes.Buffer
+		b.Run(size.name, func(b *testing.B) {
+			opts := casefile.WorkbookOptions{TmpDir: b.TempDir()}
+			for b.Loop() {
+				out.Reset()
+				if err := casefile.WriteWorkbook(&out, c, report, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(size.name+"-excelize", func(b *testing.B) {
+			sheets, err := baseline.ReadSheets(out.Bytes())
+			require.NoError(b, err)
+			tmp := b.TempDir()
+			for b.Loop() {
+				if err := baseline.WriteWorkbook(io.Discard, sheets, tmp); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

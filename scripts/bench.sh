@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Measures spokit on one core and prints the figures as a Markdown table:
+# the Go benchmarks of a typical and a large synthetic case (casefile.TypicalCase,
+# casefile.LargeCase) beside their raw fpdf and excelize baselines, then the
+# time and peak memory of "spokit build" of the large case, and whether two
+# builds under different time zones and locales are byte-identical.
+#
+# Usage: scripts/bench.sh   (BENCHTIME=10x scripts/bench.sh to change -benchtime; it takes
+# about two minutes with the default. Run it on an otherwise idle machine.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+benchtime=${BENCHTIME:-3s}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3-)"
+echo "Benchmarks run with GOMAXPROCS=1 (-cpu 1), -benchtime $benchtime."
+echo
+
+go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" \
+  -bench '^(BenchmarkDecodeValidate|BenchmarkBundle|BenchmarkServiceCopy)$' ./spo >"$work/bench.txt"
+go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" \
+  -bench '^(BenchmarkScreen|BenchmarkForms|BenchmarkWorkbook)$' ./casefile >>"$work/bench.txt"
+go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" \
+  -bench '^BenchmarkBuild$' ./cmd/spokit >>"$work/bench.txt"
+
+# A benchmark named X-fpdf or X-excelize is the baseline of X.
+awk '
+  /^Benchmark/ {
+    name = $1; sub(/^Benchmark/, "", name)
+    for (f = 3; f <= NF; f++) {
+      if ($f == "ns/op") ns[name] = $(f - 1)
+      if ($f == "B/op") bytes[name] = $(f - 1)
+      if ($f == "allocs/op") allocs[name] = $(f - 1)
+    }
+    order[++n] = name
+  }
+  function dur(v) {
+    if (v >= 1e9) return sprintf("%.2f s", v / 1e9)
+    if (v >= 1e6) return sprintf("%.1f ms", v / 1e6)
+    return sprintf("%.0f µs", v / 1e3)
+  }
+  function mem(v) { return v >= 1048576 ? sprintf("%.1f MB", v / 1048576) : sprintf("%.0f kB", v / 1024) }
+  END {
+    print "| benchmark | time/op | allocs/op | memory/op | ratio to baseline |"
+    print "|---|---:|---:|---:|---:|"
+    for (i = 1; i <= n; i++) {
+      name = order[i]; ratio = ""
+      for (b in ns) {
+        if (b == name "-fpdf" || b == name "-excelize") ratio = sprintf("%.2fx", ns[name] / ns[b])
+      }
+      printf "| %s | %s | %d | %s | %s |\n", name, dur(ns[name]), allocs[name], mem(bytes[name]), ratio
+    }
+    pdf = ns["Forms/large"] + ns["Bundle/large"] + ns["ServiceCopy/large"]
+    raw = ns["Forms/large-fpdf"] + ns["Bundle/large-fpdf"] + ns["ServiceCopy/large-fpdf"]
+    if (raw > 0) printf "\nPDF work of the large case (forms, bundle, service copy): %s, %.2fx raw fpdf.\n", dur(pdf), pdf / raw
+    if (ns["Build/typical"] > 0) printf "Full builds of the typical case per second, one core: %.1f.\n", 1e9 / ns["Build/typical"]
+  }
+' "$work/bench.txt"
+
+go build -o "$work/spokit" ./cmd/spokit
+"$work/spokit" sample --incidents 1000 --statements 60 --pages 3 --exhibits 300 --images 50 --unused 500 --seed 8 -o "$work/large"
+TZ=UTC GOMAXPROCS=1 /usr/bin/time -v "$work/spokit" build -o "$work/out" "$work/large/case.json" >/dev/null 2>"$work/time.txt"
+elapsed=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
+rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
+echo
+echo "spokit build of the large case, GOMAXPROCS=1: $elapsed elapsed, $((rss / 1024)) MB peak resident memory, $(ls "$work/out" | wc -l) files."
+
+env GOMAXPROCS=1 TZ=Pacific/Chatham LC_ALL=tr_TR.UTF-8 LANG=tr_TR.UTF-8 "$work/spokit" build -o "$work/again" "$work/large/case.json" >/dev/null
+if diff -r "$work/out" "$work/again" >/dev/null; then
+  echo "A second build under another time zone and locale is byte-identical."
+else
+  echo "A second build under another time zone and locale DIFFERS." >&2
+  exit 1
+fi
