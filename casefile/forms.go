@@ -25,6 +25,10 @@ type FormOptions struct {
 	Templates *templates.Set
 	// Draft prints DRAFT on every page.
 	Draft bool
+	// Screening is the stalking screening to print; nil screens the case.
+	// A build passes one value to every document so the case is screened
+	// once and every document prints the same result.
+	Screening *Screening
 }
 
 // Form is one MG form a case needs: the file name it is written under and

@@ -29,7 +29,7 @@ import (
 // out exhibits marked sensitive.
 func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
 	f := newMGForm(c, opts, "mg5", false)
-	screening, err := Screen(c, f.asOf).Report(f.set)
+	screening, err := screeningOf(opts.Screening, c, f.asOf).Report(f.set)
 	if err != nil {
 		return fmt.Errorf("MG5: %w", err)
 	}

@@ -388,3 +388,12 @@ func enumUnmarshal[T ~int](v *T, b []byte, names []string, what string) error {
 	}
 	return fmt.Errorf("casefile: unknown %s %q", what, b)
 }
+
+// screeningOf returns the screening a document prints: the one given, or
+// the case screened as of asOf.
+func screeningOf(given *Screening, c *Case, asOf Date) Screening {
+	if given != nil {
+		return *given
+	}
+	return Screen(c, asOf)
+}

@@ -25,6 +25,10 @@ type WorkbookOptions struct {
 	// Templates is the wording of the Screening sheet (the screen.* units);
 	// nil means templates.Default().
 	Templates *templates.Set
+	// Screening is the stalking screening to print; nil screens the case.
+	// A build passes one value to every document so the case is screened
+	// once and every document prints the same result.
+	Screening *Screening
 }
 
 // Sheet names of the workbooks. ReadReview finds the review by them.
@@ -90,7 +94,7 @@ func WriteWorkbook(w io.Writer, c *Case, r *Report, opts WorkbookOptions) error 
 		func() error { return b.summary(r) },
 		b.review,
 		b.charges,
-		func() error { return b.screening(opts.Templates) },
+		func() error { return b.screening(opts.Templates, opts.Screening) },
 		b.chronology,
 		b.actsByMonth,
 		b.witnesses,
@@ -412,11 +416,11 @@ func (b *wbBuilder) charges() error {
 // in the first row, then one row per line of the report (its part, what is
 // screened, the state, the reasons each with its incidents, and every
 // incident the line rests on), under a header that filters.
-func (b *wbBuilder) screening(set *templates.Set) error {
+func (b *wbBuilder) screening(set *templates.Set, given *Screening) error {
 	if set == nil {
 		set = templates.Default()
 	}
-	rep, err := Screen(b.c, b.asOf).Report(set)
+	rep, err := screeningOf(given, b.c, b.asOf).Report(set)
 	if err != nil {
 		return err
 	}

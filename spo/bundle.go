@@ -32,6 +32,10 @@ type BundleOptions struct {
 	// Report, when given, adds a summary of its findings at the end of the
 	// court copy. The service copy and the notice never show findings.
 	Report *casefile.Report
+	// Screening is the stalking screening to print; nil screens the case.
+	// A build passes one value to every document so the case is screened
+	// once and every document prints the same result.
+	Screening *casefile.Screening
 }
 
 // ErrNoCase is returned when an Application has no case to print from.

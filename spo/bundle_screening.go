@@ -24,7 +24,12 @@ import (
 // It is not in the service copy: it is a police decision aid about the
 // respondent, not evidence relied on, like the findings.
 func (b *builder) screening() {
-	s := casefile.Screen(b.c, b.asOf)
+	var s casefile.Screening
+	if b.opts.Screening != nil {
+		s = *b.opts.Screening
+	} else {
+		s = casefile.Screen(b.c, b.asOf)
+	}
 	rep, err := s.Report(b.set)
 	if err != nil {
 		if b.buildErr == nil {

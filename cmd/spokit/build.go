@@ -100,15 +100,17 @@ func buildCase(l *loaded, dir string, draft bool) built {
 
 // writeBuild stages every output of one case, the manifest last.
 func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) error {
+	// Screened once, printed by the MG5, the bundle and the workbook.
+	screening := casefile.Screen(l.c, report.AsOf)
 	if l.c.SPO != nil {
-		if err := writeSPO(s, l, report, draft); err != nil {
+		if err := writeSPO(s, l, report, &screening, draft); err != nil {
 			return err
 		}
 	}
-	if err := writeForms(s, l, report, draft); err != nil {
+	if err := writeForms(s, l, report, &screening, draft); err != nil {
 		return err
 	}
-	if err := writeWorkbooks(s, l, report); err != nil {
+	if err := writeWorkbooks(s, l, report, &screening); err != nil {
 		return err
 	}
 	if err := s.add("findings.json", func(w io.Writer) error { return writeJSON(w, report) }); err != nil {
@@ -123,12 +125,12 @@ func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) erro
 }
 
 // writeSPO stages the court bundle, the service copy and the notice.
-func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error {
+func writeSPO(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
 	app, err := spo.NewApplication(l.c)
 	if err != nil {
 		return err
 	}
-	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Report: report}
+	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Report: report, Screening: screening}
 	for _, out := range []struct {
 		name  string
 		write func(io.Writer, *spo.Application, spo.BundleOptions) error
@@ -147,13 +149,13 @@ func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error 
 // writeWorkbooks stages prosecution.xlsx and, when the case has sensitive
 // unused material, sensitive-unused.xlsx. excelize may spill case data to
 // temporary files: they stay inside the private staging folder.
-func writeWorkbooks(s *staging, l *loaded, report *casefile.Report) error {
+func writeWorkbooks(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening) error {
 	tmp, err := os.MkdirTemp(s.tmp, "xlsx-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp}
+	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening}
 	if err := s.add("prosecution.xlsx", func(w io.Writer) error { return casefile.WriteWorkbook(w, l.c, report, opts) }); err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func runForms(e *env, c *command, args []string) int {
 	}
 	defer l.close()
 	report := validate(l)
-	names, err := writeAll(dir, func(s *staging) error { return writeForms(s, l, report, draft) })
+	names, err := writeAll(dir, func(s *staging) error { return writeForms(s, l, report, nil, draft) })
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spokit: nothing written: %v\n", err)
 		return exitInput
@@ -48,8 +48,8 @@ func runForms(e *env, c *command, args []string) int {
 }
 
 // writeForms stages every MG form of the case.
-func writeForms(s *staging, l *loaded, report *casefile.Report, draft bool) error {
-	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Draft: draft}
+func writeForms(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
+	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Screening: screening, Draft: draft}
 	for _, form := range casefile.Forms(l.c) {
 		if err := s.add(form.Name, func(w io.Writer) error { return form.Write(w, opts) }); err != nil {
 			return err
