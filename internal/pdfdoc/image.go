@@ -13,6 +13,8 @@ import (
 	"image/jpeg"
 	"image/png"
 	"strconv"
+
+	"golang.org/x/image/tiff"
 )
 
 // Pictures are evidence, so they are embedded without changing a pixel
@@ -25,13 +27,14 @@ const imageDPI = 96.0
 
 // picture is a checked picture ready to be written.
 type picture struct {
-	w, h  int  // in pixels
-	image *obj // the image XObject
-	smask *obj // its soft mask (alpha), or nil when every pixel is opaque
+	w, h   int  // in pixels, as stored
+	orient int  // EXIF orientation, 1 (upright) to 8
+	image  *obj // the image XObject
+	smask  *obj // its soft mask (alpha), or nil when every pixel is opaque
 }
 
 func (b imageBlock) render(r *renderer) error {
-	w, h, name, err := r.picture(b.Data)
+	w, h, name, orient, err := r.picture(b.Data)
 	if err != nil {
 		return fmt.Errorf("pdfdoc: image %q: %w", b.Caption, err)
 	}
@@ -57,7 +60,7 @@ func (b imageBlock) render(r *renderer) error {
 		}
 	}
 	r.ensure(h + captionH)
-	r.drawXObject(name, 1, 1, marginX+(contentW-w)/2, r.y, w, h)
+	r.drawPicture(name, orient, marginX+(contentW-w)/2, r.y, w, h)
 	r.y += h
 	if len(caption) > 0 {
 		r.y += 1.5
@@ -72,14 +75,15 @@ func (b imageBlock) render(r *renderer) error {
 }
 
 // picture stores the picture, once however often it is used, and returns
-// its natural size in millimetres and its resource name.
-func (r *renderer) picture(data []byte) (w, h float64, name string, err error) {
+// its natural size in millimetres as shown upright, its resource name and
+// its EXIF orientation.
+func (r *renderer) picture(data []byte) (w, h float64, name string, orient int, err error) {
 	sum := sha256.Sum256(data)
 	key := "picture:" + hex.EncodeToString(sum[:])
 	pic, ok := r.pictures[key]
 	if !ok {
 		if pic, err = decodePicture(data); err != nil {
-			return 0, 0, "", err
+			return 0, 0, "", 0, err
 		}
 		if pic.smask != nil {
 			pic.image.dict["/SMask"] = &obj{kind: kindRef, text: key + ":smask"}
@@ -89,35 +93,94 @@ func (r *renderer) picture(data []byte) (w, h float64, name string, err error) {
 		r.pictures[key] = pic
 	}
 	if name, err = r.xobjects.use(key); err != nil {
-		return 0, 0, "", err
+		return 0, 0, "", 0, err
 	}
 	const mm = 25.4 / imageDPI
-	return float64(pic.w) * mm, float64(pic.h) * mm, name, nil
+	w, h = float64(pic.w)*mm, float64(pic.h)*mm
+	if pic.orient >= 5 {
+		w, h = h, w
+	}
+	return w, h, name, pic.orient, nil
 }
 
-// decodePicture checks a PNG or JPEG picture and makes its image XObject.
-func decodePicture(data []byte) (picture, error) {
-	var pic picture
-	var err error
+// drawPicture draws the picture called name upright into the box w by h
+// millimetres whose top-left corner is at x, y.
+func (r *renderer) drawPicture(name string, orient int, x, y, w, h float64) {
+	const k = 72 / 25.4 // points per millimetre
+	m := orientMatrix(orient, x*k, (pageH-y-h)*k, w*k, h*k)
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 4, 64) }
+	r.pdf.RawWriteStr("q " + f(m[0]) + " " + f(m[1]) + " " + f(m[2]) + " " + f(m[3]) + " " + f(m[4]) + " " + f(m[5]) + " cm " + name + " Do Q")
+}
+
+// Refusals of pictures, in plain words for the person who supplied them.
+var (
+	errHEIC    = errors.New("it is a HEIC picture (the iPhone's default), which cannot be printed here; convert it to JPEG (on the iPhone, share or export it as JPEG, or set Settings > Camera > Formats > Most Compatible; on a computer, open it and save or export it as JPEG)")
+	errFormat  = errors.New("it is not a PDF, PNG, JPEG or TIFF file (judged by its content, not its name); save or export it as one of those")
+	errDamaged = errors.New("it is damaged (its picture data is cut short or corrupt); ask for a fresh copy of the original file")
+	errHuge    = fmt.Errorf("it has more than %d million pixels, too many to print; save it at a smaller size", maxPicturePixels/1_000_000)
+)
+
+// pictureKind names the picture format of data by its content, or "".
+func pictureKind(data []byte) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		pic, err = pngPicture(data)
+		return "png"
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return "jpeg"
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return "tiff"
+	case len(data) >= 12 && string(data[4:8]) == "ftyp":
+		switch string(data[8:12]) {
+		case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif":
+			return "heic"
+		}
+	}
+	return ""
+}
+
+// decodePicture checks a PNG, JPEG or TIFF picture by decoding it whole
+// (a damaged picture is refused, not printed half grey) and makes its
+// image XObject, free of metadata.
+func decodePicture(data []byte) (pic picture, err error) {
+	defer func() {
+		// The decoders are not meant to panic, but a picture is untrusted.
+		if p := recover(); p != nil {
+			pic, err = picture{}, errDamaged
+		}
+	}()
+	switch pictureKind(data) {
+	case "png":
+		pic, err = pngPicture(data)
+	case "jpeg":
 		pic, err = jpegPicture(data)
+	case "tiff":
+		pic, err = tiffPicture(data)
+	case "heic":
+		return picture{}, errHEIC
 	default:
-		return picture{}, errors.New("not a PNG or JPEG picture")
+		return picture{}, errFormat
 	}
 	if err == nil && (pic.w == 0 || pic.h == 0) {
-		err = errors.New("picture has no pixels")
+		err = errDamaged
+	}
+	if pic.orient == 0 {
+		pic.orient = 1
 	}
 	return pic, err
 }
 
-// jpegPicture embeds the JPEG data untouched; viewers decode it.
+// jpegPicture embeds the JPEG data as it is, less its metadata; viewers
+// decode it. It is decoded here once, to refuse a damaged file.
 func jpegPicture(data []byte) (picture, error) {
 	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return picture{}, err
+		return picture{}, errDamaged
+	}
+	if cfg.Width*cfg.Height > maxPicturePixels {
+		return picture{}, errHuge
+	}
+	if _, err := jpeg.Decode(bytes.NewReader(data)); err != nil {
+		return picture{}, errDamaged
 	}
 	dict := imageDict(cfg.Width, cfg.Height, 8)
 	switch cfg.ColorModel {
@@ -133,10 +196,46 @@ func jpegPicture(data []byte) (picture, error) {
 			token("1"), token("0"), token("1"), token("0"), token("1"), token("0"), token("1"), token("0"),
 		}}
 	default:
-		return picture{}, errors.New("JPEG colour model not supported")
+		return picture{}, errDamaged
 	}
 	dict["/Filter"] = token("/DCTDecode")
-	return picture{w: cfg.Width, h: cfg.Height, image: &obj{kind: kindStream, dict: dict, data: data}}, nil
+	return picture{w: cfg.Width, h: cfg.Height, orient: jpegOrientation(data), image: &obj{kind: kindStream, dict: dict, data: stripJPEG(data)}}, nil
+}
+
+// tiffPicture decodes a TIFF (a scanner's usual format; its first page)
+// and embeds its pixels as 8-bit RGB, or grey when it is grey.
+func tiffPicture(data []byte) (picture, error) {
+	cfg, err := tiff.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return picture{}, errDamaged
+	}
+	if cfg.Width*cfg.Height > bigPicturePixels {
+		return picture{}, errHuge
+	}
+	img, err := tiff.Decode(bytes.NewReader(data))
+	if err != nil {
+		return picture{}, errDamaged
+	}
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if g, ok := img.(*image.Gray); ok {
+		samples, _ := split(g.Pix, g.Stride, w, h, 1, 1)
+		return picture{w: w, h: h, image: flateImage(w, h, 8, token("/DeviceGray"), samples)}, nil
+	}
+	rgb := make([]byte, 0, w*h*3)
+	alpha := make([]byte, 0, w*h)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			rgb = append(rgb, c.R, c.G, c.B)
+			alpha = append(alpha, c.A)
+		}
+	}
+	pic := picture{w: w, h: h, image: flateImage(w, h, 8, token("/DeviceRGB"), rgb)}
+	if !opaque(alpha) {
+		pic.smask = flateImage(w, h, 8, token("/DeviceGray"), alpha)
+	}
+	return pic, nil
 }
 
 // pngPicture checks the PNG by decoding it. A PNG that is not interlaced
@@ -145,9 +244,19 @@ func jpegPicture(data []byte) (picture, error) {
 // decoded samples, at 8 or 16 bits, with alpha, if any pixel is not
 // opaque, as a soft mask of the same depth.
 func pngPicture(data []byte) (picture, error) {
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return picture{}, errDamaged
+	}
+	switch px := cfg.Width * cfg.Height; {
+	case px > maxPicturePixels:
+		return picture{}, errHuge
+	case px > bigPicturePixels:
+		return reducePNG(data)
+	}
 	img, err := png.Decode(bytes.NewReader(data))
 	if err != nil {
-		return picture{}, err
+		return picture{}, errDamaged
 	}
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	// The decoder has checked the header: IHDR comes first, with the bit
@@ -213,7 +322,7 @@ func pngPicture(data []byte) (picture, error) {
 			alpha[i] = opacity[index]
 		}
 	default:
-		return picture{}, fmt.Errorf("PNG layout %T not supported", img)
+		return picture{}, errDamaged
 	}
 	pic := picture{w: w, h: h, image: flateImage(w, h, bpc, space, samples)}
 	if !opaque(alpha) {

@@ -2,19 +2,19 @@ package pdfdoc
 
 import (
 	"bytes"
-	"errors"
+	"compress/zlib"
 	"fmt"
-	"io"
-	"regexp"
+	"math"
 	"strconv"
 
-	"github.com/phpdave11/gofpdi"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// PDF pages are imported with gofpdi's parser, but not through fpdf's
-// gofpdi bridge (see xobjects): gofpdi writes dictionaries in map order, so
-// the objects it produces are parsed back and kept for this package to
-// write.
+// PDF pages are read with pdfcpu (see exhibitpdf.go) and written by this
+// package: each page becomes a form XObject, its objects keyed by source
+// and object number and written in a fixed order (see xobjects), so that
+// nothing pdfcpu would stamp (dates, file IDs, its object order) reaches
+// the output.
 
 // importedPage is one page of a source PDF ready to be placed.
 type importedPage struct {
@@ -23,117 +23,242 @@ type importedPage struct {
 	index int     // 1-based page number in the source
 }
 
-// load parses a PDF and turns each of its pages into a form XObject. The
-// source index keeps the object keys of different sources apart.
+// cleanState puts an imported page in PDF's initial graphics state
+// (PDF 32000-1:2008, 8.4.1): whatever our own page had set, a page that
+// relies on the defaults prints black text on no transparency.
+const cleanState = "0 g 0 G 1 w 0 J 0 j 10 M [] 0 d 0 Tc 0 Tw 100 Tz 0 TL 0 Tr 0 Ts /SpokitGS gs\n"
+
+// load reads a PDF and turns each of its pages into a form XObject that
+// draws the page and its annotations as a viewer shows them. The source
+// index keeps the object keys of different sources apart.
 func (x *xobjects) load(data []byte, source int) (pages []importedPage, err error) {
-	defer func() {
-		// gofpdi panics on many malformed files.
-		if p := recover(); p != nil {
-			pages, err = nil, fmt.Errorf("malformed PDF: %v", p)
-		}
-	}()
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return nil, errors.New("not a PDF (no %PDF- header)")
-	}
-	if err := checkXrefChain(data); err != nil {
+	src, err := openPDF(data)
+	if err != nil {
 		return nil, err
 	}
-	imp := gofpdi.NewImporter()
-	var rs io.ReadSeeker = bytes.NewReader(data)
-	imp.SetSourceStream(&rs)
-	n := imp.GetNumPages()
-	sizes := imp.GetPageSizes()
-	ids := make([]int, n)
-	for i := range n {
-		ids[i] = imp.ImportPage(i+1, "/CropBox")
-	}
-	names := imp.PutFormXobjectsUnordered()
-	raw := imp.GetImportedObjectsUnordered()
-	prefix := strconv.Itoa(source) + ":"
-	for hash, b := range raw {
-		o, err := parseObject(b)
+	defer func() {
+		if p := recover(); p != nil {
+			pages, err = nil, ErrDamaged
+		}
+	}()
+	c := &converter{src: src, x: x, prefix: "pdf" + strconv.Itoa(source) + ":"}
+	for i, p := range src.pages {
+		key, err := c.page(p, i+1)
 		if err != nil {
-			return nil, fmt.Errorf("imported object: %w", err)
+			return nil, err
 		}
-		qualify(o, prefix)
-		x.objects[prefix+hash] = o
-	}
-	for i, id := range ids {
-		name, _, _, _, _ := imp.UseTemplate(id, 0, 0, 1, 1)
-		hash, ok := names[name]
-		if !ok {
-			return nil, fmt.Errorf("page %d: no form for %s", i+1, name)
-		}
-		key := prefix + hash
-		form := x.objects[key]
-		if form == nil || form.kind != kindStream {
-			return nil, fmt.Errorf("page %d: form object missing", i+1)
-		}
-		w, h, err := fixForm(form, sizes[i+1])
-		if err != nil {
-			return nil, fmt.Errorf("page %d: %w", i+1, err)
+		w, h := p.box.Width(), p.box.Height()
+		if p.rotate%180 != 0 {
+			w, h = h, w
 		}
 		pages = append(pages, importedPage{key: key, w: w, h: h, index: i + 1})
-	}
-	if len(pages) == 0 {
-		return nil, errors.New("PDF has no pages")
 	}
 	return pages, nil
 }
 
-// checkXrefChain follows the file's cross-reference sections from
-// startxref through every /Prev. gofpdi loops for ever when startxref is
-// missing and recurses without end on a /Prev cycle, so such files are
-// refused before it sees them.
-func checkXrefChain(data []byte) error {
-	tail := data[max(0, len(data)-1500):]
-	at := bytes.LastIndex(tail, []byte("startxref"))
-	if at < 0 {
-		return errors.New("malformed PDF: no startxref")
-	}
-	off, ok := leadingInt(tail[at+len("startxref"):])
-	seen := map[int]bool{}
-	for ok {
-		if off <= 0 || off >= len(data) || seen[off] || len(seen) > 1000 {
-			return fmt.Errorf("malformed PDF: bad cross-reference offset %d", off)
-		}
-		seen[off] = true
-		section := data[off:]
-		var dict []byte
-		switch {
-		case bytes.HasPrefix(section, []byte("xref")):
-			t := bytes.Index(section, []byte("trailer"))
-			if t < 0 {
-				return errors.New("malformed PDF: cross-reference table without trailer")
-			}
-			dict = section[t:min(len(section), t+4096)]
-			if end := bytes.Index(dict, []byte("startxref")); end >= 0 {
-				dict = dict[:end]
-			}
-		case xrefStream.Match(section[:min(len(section), 32)]):
-			end := bytes.Index(section, []byte("stream"))
-			if end < 0 {
-				return errors.New("malformed PDF: cross-reference stream without data")
-			}
-			dict = section[:end]
-		default:
-			return fmt.Errorf("malformed PDF: no cross-reference section at offset %d", off)
-		}
-		off, ok = 0, false
-		if p := bytes.Index(dict, []byte("/Prev")); p >= 0 {
-			off, ok = leadingInt(dict[p+len("/Prev"):])
-			if !ok {
-				return errors.New("malformed PDF: bad /Prev")
-			}
-		}
-	}
-	if len(seen) == 0 {
-		return errors.New("malformed PDF: bad startxref")
-	}
-	return nil
+// converter copies the objects a page needs from pdfcpu's model into this
+// package's.
+type converter struct {
+	src    *sourcePDF
+	x      *xobjects
+	prefix string
+	count  int
 }
 
-var xrefStream = regexp.MustCompile(`^\d+\s+\d+\s+obj\b`)
+// Entries never copied: metadata may carry what the page does not show
+// (authors, edit history, GPS), and back-references to pages or the tree
+// would pull in the whole source document.
+var droppedKeys = map[string]bool{"Metadata": true, "PieceInfo": true, "Parent": true, "P": true, "Thumb": true, "B": true, "StructParent": true, "StructParents": true}
+
+// page builds the form XObjects of page p: an inner form holding the
+// page's own content and resources, and an outer one that puts the page
+// in a clean state, turns it as /Rotate says and draws the annotations'
+// appearances over it.
+func (c *converter) page(p sourcePage, n int) (string, error) {
+	content, err := c.src.contents(p.dict)
+	if err != nil {
+		return "", err
+	}
+	base := c.prefix + "page" + strconv.Itoa(n)
+	bbox := &obj{kind: kindArray, items: []*obj{token(num(p.box.LL.X)), token(num(p.box.LL.Y)), token(num(p.box.UR.X)), token(num(p.box.UR.Y))}}
+	inner := formDict(bbox)
+	if p.resources != nil {
+		res, err := c.value(p.resources, 0)
+		if err != nil {
+			return "", err
+		}
+		inner["/Resources"] = res
+	}
+	c.x.objects[base+":content"] = &obj{kind: kindStream, dict: inner, data: flate(content)}
+	inner["/Filter"] = token("/FlateDecode")
+
+	xobjs := map[string]*obj{"/P": {kind: kindRef, text: base + ":content"}}
+	var body bytes.Buffer
+	body.WriteString(cleanState + "q /P Do Q\n")
+	for i, a := range c.src.appearances(p.dict) {
+		m, ok := c.src.appearanceMatrix(a)
+		if !ok {
+			continue
+		}
+		form, err := c.value(a.form, 0)
+		if err != nil {
+			return "", err
+		}
+		if form.kind != kindRef {
+			continue
+		}
+		name := "/A" + strconv.Itoa(i+1)
+		xobjs[name] = form
+		fmt.Fprintf(&body, "q %s %s %s %s %s %s cm %s Do Q\n", num(m[0]), num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), name)
+	}
+	outer := formDict(bbox)
+	outer["/Matrix"] = rotation(p.box, p.rotate)
+	outer["/Resources"] = &obj{kind: kindDict, dict: map[string]*obj{
+		"/XObject": {kind: kindDict, dict: xobjs},
+		"/ExtGState": {kind: kindDict, dict: map[string]*obj{"/SpokitGS": {kind: kindDict, dict: map[string]*obj{
+			"/CA": token("1"), "/ca": token("1"), "/BM": token("/Normal"), "/SMask": token("/None"),
+		}}}},
+	}}
+	c.x.objects[base] = &obj{kind: kindStream, dict: outer, data: body.Bytes()}
+	return base, nil
+}
+
+// formDict starts the dictionary of a form XObject.
+func formDict(bbox *obj) map[string]*obj {
+	return map[string]*obj{"/Type": token("/XObject"), "/Subtype": token("/Form"), "/BBox": bbox}
+}
+
+// rotation is the matrix that turns a page's box clockwise by rotate
+// degrees and moves it to the origin, as a viewer shows it.
+func rotation(box types.Rectangle, rotate int) *obj {
+	llx, lly, urx, ury := box.LL.X, box.LL.Y, box.UR.X, box.UR.Y
+	var m [6]float64
+	switch rotate {
+	case 90:
+		m = [6]float64{0, -1, 1, 0, -lly, urx}
+	case 180:
+		m = [6]float64{-1, 0, 0, -1, urx, ury}
+	case 270:
+		m = [6]float64{0, 1, -1, 0, ury, -llx}
+	default:
+		m = [6]float64{1, 0, 0, 1, -llx, -lly}
+	}
+	items := make([]*obj, 6)
+	for i, v := range m {
+		items[i] = token(num(v))
+	}
+	return &obj{kind: kindArray, items: items}
+}
+
+// flate compresses data.
+func flate(data []byte) []byte {
+	var buf bytes.Buffer
+	z := zlib.NewWriter(&buf)
+	// Writing to memory cannot fail.
+	_, _ = z.Write(data)
+	_ = z.Close()
+	return buf.Bytes()
+}
+
+// value converts a pdfcpu value. Indirect objects are converted once and
+// referred to by key; depth bounds direct nesting.
+func (c *converter) value(o types.Object, depth int) (*obj, error) {
+	if depth > 100 {
+		return nil, ErrDamaged
+	}
+	c.count++
+	if c.count > maxObjectsVisited {
+		return nil, ErrDamaged
+	}
+	switch v := o.(type) {
+	case nil:
+		return token("null"), nil
+	case types.Boolean:
+		return token(v.PDFString()), nil
+	case types.Integer:
+		return token(v.PDFString()), nil
+	case types.Float:
+		f := v.Value()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return token("0"), nil
+		}
+		return token(num(f)), nil
+	case types.Name:
+		return token(v.PDFString()), nil
+	case types.StringLiteral:
+		return &obj{kind: kindString, text: string(v)}, nil
+	case types.HexLiteral:
+		return &obj{kind: kindHex, text: string(v)}, nil
+	case types.Array:
+		a := &obj{kind: kindArray, items: make([]*obj, 0, len(v))}
+		for _, item := range v {
+			iv, err := c.value(item, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			a.items = append(a.items, iv)
+		}
+		return a, nil
+	case types.Dict:
+		return c.dict(v, depth)
+	case types.StreamDict:
+		return c.streamObj(&v, depth)
+	case types.IndirectRef:
+		key := c.prefix + strconv.Itoa(v.ObjectNumber.Value())
+		if _, done := c.x.objects[key]; done {
+			return &obj{kind: kindRef, text: key}, nil
+		}
+		target, err := c.src.ctx.Dereference(v)
+		if err != nil || target == nil {
+			return token("null"), nil
+		}
+		if d, ok := target.(types.Dict); ok {
+			if t := d.NameEntry("Type"); t != nil && (*t == "Page" || *t == "Pages" || *t == "Catalog") {
+				return token("null"), nil
+			}
+		}
+		// Placeholder first, so that a cycle ends here.
+		c.x.objects[key] = token("null")
+		conv, err := c.value(target, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		c.x.objects[key] = conv
+		return &obj{kind: kindRef, text: key}, nil
+	}
+	return token("null"), nil
+}
+
+func (c *converter) dict(v types.Dict, depth int) (*obj, error) {
+	d := &obj{kind: kindDict, dict: make(map[string]*obj, len(v))}
+	for k, item := range v {
+		if droppedKeys[k] {
+			continue
+		}
+		iv, err := c.value(item, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		d.dict[types.Name(k).PDFString()] = iv
+	}
+	return d, nil
+}
+
+// streamObj keeps a stream's data encoded (pdfcpu has decrypted it) under
+// its own filters, except that JPEG pictures lose their metadata.
+func (c *converter) streamObj(sd *types.StreamDict, depth int) (*obj, error) {
+	d, err := c.dict(sd.Dict, depth)
+	if err != nil {
+		return nil, err
+	}
+	delete(d.dict, "/Length")
+	delete(d.dict, "/DL")
+	data := sd.Raw
+	if f := sd.FilterPipeline; len(f) == 1 && f[0].Name == "DCTDecode" {
+		data = stripJPEG(data)
+	}
+	return &obj{kind: kindStream, dict: d.dict, data: data}, nil
+}
 
 // leadingInt reads the integer after optional white space.
 func leadingInt(b []byte) (int, bool) {
@@ -144,60 +269,6 @@ func leadingInt(b []byte) (int, bool) {
 	}
 	n, err := strconv.Atoi(string(b[:end]))
 	return n, err == nil
-}
-
-// qualify prefixes every reference in o with the source's prefix.
-func qualify(o *obj, prefix string) {
-	switch o.kind {
-	case kindRef:
-		o.text = prefix + o.text
-	case kindArray:
-		for _, item := range o.items {
-			qualify(item, prefix)
-		}
-	case kindDict, kindStream:
-		for _, v := range o.dict {
-			qualify(v, prefix)
-		}
-	}
-}
-
-// fixForm sets the form's bounding box and matrix from the page's own box:
-// gofpdi takes the box of page 1 for every page, which clips pages of other
-// sizes. It returns the page's size once rotated.
-func fixForm(form *obj, boxes map[string]map[string]float64) (w, h float64, err error) {
-	box := boxes["/CropBox"]
-	if len(box) == 0 {
-		box = boxes["/MediaBox"]
-	}
-	if len(box) == 0 || box["w"] <= 0 || box["h"] <= 0 {
-		return 0, 0, errors.New("page has no usable box")
-	}
-	llx, lly, urx, ury := box["llx"], box["lly"], box["urx"], box["ury"]
-	// gofpdi's matrix carries the page rotation in its first two entries.
-	c, s := 1.0, 0.0
-	if m := form.dict["/Matrix"]; m != nil && m.kind == kindArray && len(m.items) == 6 {
-		c, _ = strconv.ParseFloat(m.items[0].text, 64)
-		s, _ = strconv.ParseFloat(m.items[1].text, 64)
-	}
-	var tx, ty float64
-	w, h = box["w"], box["h"]
-	switch {
-	case c > 0.5: // upright
-		c, s, tx, ty = 1, 0, -llx, -lly
-	case c < -0.5: // upside down
-		c, s, tx, ty = -1, 0, urx, ury
-	case s < 0: // turned a quarter clockwise
-		c, s, tx, ty = 0, -1, -lly, urx
-		w, h = h, w
-	default: // turned a quarter anticlockwise
-		c, s, tx, ty = 0, 1, ury, -llx
-		w, h = h, w
-	}
-	num := func(v float64) *obj { return token(strconv.FormatFloat(v, 'f', -1, 64)) }
-	form.dict["/BBox"] = &obj{kind: kindArray, items: []*obj{num(llx), num(lly), num(urx), num(ury)}}
-	form.dict["/Matrix"] = &obj{kind: kindArray, items: []*obj{num(c), num(s), num(-s), num(c), num(tx), num(ty)}}
-	return w, h, nil
 }
 
 func (b importBlock) render(r *renderer) error {

@@ -621,8 +621,8 @@ func TestMalformedInputIsAnErrorNotAPanic(t *testing.T) {
 		build func(d *pdfdoc.Document)
 		want  string
 	}{
-		{"not a PDF", func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: []byte("hello"), Title: "X"}) }, "not a PDF"},
-		{"empty PDF", func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: nil}) }, "not a PDF"},
+		{"not a PDF", func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: []byte("hello"), Title: "X"}) }, "not a complete PDF"},
+		{"empty PDF", func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: nil}) }, "not a complete PDF"},
 		{"truncated PDF", func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: good[:len(good)/2], Title: "X"}) }, "import PDF"},
 		{"garbage after header", func(d *pdfdoc.Document) {
 			d.ImportPDF(pdfdoc.PDFImport{Data: append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte("(((<<["), 200)...)})
@@ -637,11 +637,11 @@ func TestMalformedInputIsAnErrorNotAPanic(t *testing.T) {
 			xref := string(good[at : at+bytes.IndexByte(good[at:], '\n')])
 			looped := bytes.Replace(bytes.Clone(good), []byte("trailer\n<<\n"), []byte("trailer\n<<\n/Prev "+xref+"\n"), 1)
 			d.ImportPDF(pdfdoc.PDFImport{Data: looped})
-		}, "bad cross-reference offset"},
+		}, "import PDF"},
 		{"bad image", func(d *pdfdoc.Document) {
 			d.Image(pdfdoc.Image{Data: []byte("\x89PNG\r\n\x1a\nnot really"), Caption: "C"})
 		}, `image "C"`},
-		{"unknown image type", func(d *pdfdoc.Document) { d.Image(pdfdoc.Image{Data: []byte("GIF89a")}) }, "not a PNG or JPEG"},
+		{"unknown image type", func(d *pdfdoc.Document) { d.Image(pdfdoc.Image{Data: []byte("GIF89a")}) }, "not a PDF, PNG, JPEG or TIFF"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -268,7 +268,17 @@ func (r *renderer) finish() error {
 	pages := r.pdf.PageCount()
 	for p := 1; p <= pages; p++ {
 		r.pdf.SetPage(p)
+		// The furniture is drawn in its own saved state, so that nothing it
+		// sets outlives it; fpdf's idea of the state is then made true again.
+		fr, fg, fb := r.pdf.GetFillColor()
+		dr, dg, db := r.pdf.GetDrawColor()
+		lw := r.pdf.GetLineWidth()
+		r.pdf.RawWriteStr("q")
 		r.decorate(p, pages)
+		r.pdf.RawWriteStr("Q")
+		r.pdf.SetFillColor(fr, fg, fb)
+		r.pdf.SetDrawColor(dr, dg, db)
+		r.pdf.SetLineWidth(lw)
 	}
 	// Every target is defined by now: Document.validate checked the anchors
 	// and headings define their own targets.
