@@ -24,7 +24,6 @@ const (
 	maxPicturePixels = 400_000_000
 )
 
-
 // reducePNG reads a large, non-interlaced PNG row by row and returns it
 // reduced to at most maxPictureSide pixels a side, as 8-bit RGB samples
 // and 8-bit alpha (nil when opaque).
