@@ -70,7 +70,7 @@ func openPDF(data []byte) (src *sourcePDF, err error) {
 			src, err = nil, ErrDamaged
 		}
 	}()
-	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\r\n "), []byte("%PDF-")) {
+	if !isPDF(data) {
 		return nil, ErrDamaged
 	}
 	conf := model.NewDefaultConfiguration()
@@ -386,4 +386,27 @@ func num(v float64) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 6, 64)
+}
+
+// CheckExhibit reports whether data is an exhibit file that ImportPDF (a
+// PDF) or Image (a PNG, JPEG or TIFF picture) can print, by reading it
+// whole as they would. Its error says why not in plain words, for the
+// person who supplied the file: needs a password, damaged, unsupported
+// format (with how to convert a HEIC photo), too large.
+func CheckExhibit(data []byte) error {
+	if pictureKind(data) != "" {
+		_, err := decodePicture(data)
+		return err
+	}
+	if !isPDF(data) {
+		return errFormat
+	}
+	_, err := newXObjects().load(data, 0)
+	return err
+}
+
+// isPDF reports whether data starts as a PDF does (allowing the junk some
+// producers put before the header).
+func isPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
