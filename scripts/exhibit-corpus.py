@@ -120,6 +120,25 @@ write_pdf("annots.pdf", [
     ap_hidden,
 ])
 
+# hidden-text.pdf: text a reader does not see but a file carries: white on
+# white, an invisible recognised-text layer as scanners write, text under a
+# black box, outside the crop box, and inside a form XObject.
+write_pdf("hidden-text.pdf", [
+    b"<</Type /Catalog /Pages 2 0 R>>",
+    b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+    b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /CropBox [0 0 595 800]"
+    b" /Resources <</Font <</F1 4 0 R>> /XObject <</Fm1 6 0 R>>>> /Contents 5 0 R>>",
+    HELV,
+    stream(b"", text_ops(["Visible heading of the scan"], 16)
+           + b"BT 1 1 1 rg /F1 12 Tf 72 600 Td (WhiteOnWhite 7 Elm Row) Tj ET\n"
+           + b"BT 3 Tr /F1 12 Tf 72 580 Td (InvisibleOcrLayer) Tj ET\n"
+           + b"BT 0 g /F1 12 Tf 72 560 Td (UnderTheBox) Tj ET 0 g 70 555 120 20 re f\n"
+           + b"BT /F1 12 Tf 72 820 Td (AboveTheCropBox) Tj ET\n"
+           + b"q 1 0 0 1 72 500 cm /Fm1 Do Q\n"),
+    stream(b"/Type /XObject /Subtype /Form /BBox [0 0 300 40] /Resources <</Font <</F1 4 0 R>>>>",
+           b"BT /F1 12 Tf 0 10 Td [(Inside)-250(a)-250(form)] TJ ET"),
+])
+
 # incremental.pdf: an update replaces the page's text; the removed words
 # must reach no output.
 base = write_pdf("incremental-base.pdf", [

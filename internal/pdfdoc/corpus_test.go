@@ -405,3 +405,33 @@ func TestAPageInTheDefaultColourPrintsBlack(t *testing.T) {
 	r := render(t, out, p.page, dpi, int(x), int(y), 4, 4)
 	assert.Equal(t, [3]int{0, 0, 0}, r.at(1, 1))
 }
+
+func TestExtractTextFindsTextAReaderCannotSee(t *testing.T) {
+	tests := []struct {
+		file    string
+		want    []string
+		notWant []string
+	}{
+		{"hidden-text.pdf", []string{"Visible heading of the scan", "WhiteOnWhite 7 Elm Row", "InvisibleOcrLayer", "UnderTheBox", "AboveTheCropBox", "Inside a form"}, nil},
+		{"annots.pdf", []string{"Form filled in by the witness", "Filled value Riverside", "RECEIVED"}, []string{"HIDDENNOTE"}},
+		{"owner-aes256.pdf", []string{"Account holder Morgan Example"}, nil},
+		{"hybrid.pdf", []string{"Text needs the compressed font"}, nil},
+		{"inherited.pdf", []string{"Inherited fonts still print", "Balance carried forward"}, nil},
+		{"ghostscript.pdf", []string{"Form filled in by the witness", "Filled value Riverside", "RECEIVED"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			pages, err := pdfdoc.ExtractText(corpusFile(t, tt.file))
+			require.NoError(t, err)
+			all := strings.Join(normalised(strings.Join(pages, "\n")), " ")
+			for _, w := range tt.want {
+				assert.Contains(t, all, w)
+			}
+			for _, w := range tt.notWant {
+				assert.NotContains(t, all, w)
+			}
+		})
+	}
+	_, err := pdfdoc.ExtractText(corpusFile(t, "user-password.pdf"))
+	assert.ErrorIs(t, err, pdfdoc.ErrPassword)
+}

@@ -1,8 +1,8 @@
 package pdfdoc
 
 import (
-	"bytes"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -30,12 +30,15 @@ func ExtractText(data []byte) (pages []string, err error) {
 			pages, err = nil, ErrDamaged
 		}
 	}()
+	// One extractor for the file: fonts are read once, and the bound on
+	// work is for the whole file.
+	e := &textExtractor{src: src, fonts: map[types.Object]*fontDecoder{}}
 	for _, p := range src.pages {
 		content, err := src.contents(p.dict)
 		if err != nil {
 			return nil, err
 		}
-		e := &textExtractor{src: src, fonts: map[types.Object]*fontDecoder{}}
+		e.out.Reset()
 		e.run(content, p.resources, 0)
 		for _, a := range src.appearances(p.dict) {
 			e.form(a.sd, p.resources, 0)
@@ -53,7 +56,7 @@ type textExtractor struct {
 	steps int
 }
 
-// maxTextSteps bounds the operators interpreted for one page, against
+// maxTextSteps bounds the operators interpreted for one file, against
 // forms drawn from forms many times over.
 const maxTextSteps = 20_000_000
 
@@ -272,6 +275,7 @@ func (e *textExtractor) font(res types.Dict, name string) *fontDecoder {
 type fontDecoder struct {
 	codeLen int               // bytes per code: 1 for simple fonts, usually 2 for composite
 	unicode map[uint32]string // from the font's ToUnicode map
+	ranges  []cmapRange       // its ranges
 	simple  *[256]rune        // a simple font's encoding, when it has no map
 }
 
@@ -286,7 +290,7 @@ func newFontDecoder(src *sourcePDF, o types.Object) *fontDecoder {
 	}
 	if tu, ok := d.Find("ToUnicode"); ok {
 		if data, err := src.decoded(src.stream(tu)); err == nil {
-			f.unicode, f.codeLen = parseToUnicode(data, f.codeLen)
+			f.unicode, f.ranges, f.codeLen = parseToUnicode(data, f.codeLen)
 		}
 	}
 	if f.codeLen == 1 {
@@ -307,6 +311,10 @@ func (f *fontDecoder) decode(b []byte) string {
 			sb.WriteString(s)
 			continue
 		}
+		if r, ok := f.inRange(code); ok {
+			sb.WriteString(r)
+			continue
+		}
 		if f.simple != nil {
 			if r := f.simple[code&0xff]; r != 0 {
 				sb.WriteRune(r)
@@ -316,10 +324,22 @@ func (f *fontDecoder) decode(b []byte) string {
 	return sb.String()
 }
 
+func (f *fontDecoder) inRange(code uint32) (string, bool) {
+	for _, r := range f.ranges {
+		if code >= r.lo && code <= r.hi {
+			s := slices.Clone(r.base)
+			s[len(s)-1] += rune(code - r.lo)
+			return string(s), true
+		}
+	}
+	return "", false
+}
+
 // parseToUnicode reads the bfchar and bfrange entries of a ToUnicode CMap
 // and the code length its code space declares.
-func parseToUnicode(data []byte, codeLen int) (map[uint32]string, int) {
+func parseToUnicode(data []byte, codeLen int) (map[uint32]string, []cmapRange, int) {
 	m := map[uint32]string{}
+	var ranges []cmapRange
 	p := &objParser{b: data}
 	var ops []*obj
 	mode := ""
@@ -343,6 +363,7 @@ func parseToUnicode(data []byte, codeLen int) (map[uint32]string, int) {
 		switch v.text {
 		case "begincodespacerange", "beginbfchar", "beginbfrange":
 			mode = v.text
+			ops = ops[:0] // drop the entry count
 		case "endcodespacerange":
 			if len(ops) >= 1 && ops[0].kind == kindHex {
 				if n := len(decodeHexString(ops[0].text)); n >= 1 && n <= 4 {
@@ -360,18 +381,14 @@ func parseToUnicode(data []byte, codeLen int) (map[uint32]string, int) {
 		case "endbfrange":
 			for i := 0; i+2 < len(ops); i += 3 {
 				lo, hi := hexCode(ops[i].text), hexCode(ops[i+1].text)
-				if hi < lo || hi-lo > 1<<16 || len(m) > 1<<20 {
+				if hi < lo || len(m) > 1<<20 || len(ranges) > 1<<16 {
 					continue
 				}
 				switch dst := ops[i+2]; dst.kind {
 				case kindHex:
-					base := decodeHexString(dst.text)
-					for c := lo; c <= hi; c++ {
-						u := bytes.Clone(base)
-						if len(u) > 0 {
-							u[len(u)-1] += byte(c - lo)
-						}
-						m[c] = utf16String(u)
+					// The last character counts up through the range.
+					if base := []rune(utf16String(decodeHexString(dst.text))); len(base) > 0 {
+						ranges = append(ranges, cmapRange{lo, hi, base})
 					}
 				case kindArray:
 					for j, item := range dst.items {
@@ -387,7 +404,14 @@ func parseToUnicode(data []byte, codeLen int) (map[uint32]string, int) {
 			ops = ops[:0]
 		}
 	}
-	return m, codeLen
+	return m, ranges, codeLen
+}
+
+// cmapRange maps the codes lo to hi to base, then base with its last
+// character counted up.
+type cmapRange struct {
+	lo, hi uint32
+	base   []rune
 }
 
 func hexCode(s string) uint32 {
