@@ -1,13 +1,14 @@
 package casefile
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
 // formatCitation is what integrity findings cite: they rest on the import
@@ -238,19 +239,6 @@ func checkURN(c *Check) {
 	}
 }
 
-// exhibitKind returns "PNG", "JPEG" or "PDF" from a file's first bytes, or "".
-func exhibitKind(head []byte) string {
-	switch {
-	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
-		return "PNG"
-	case bytes.HasPrefix(head, []byte("\xff\xd8\xff")):
-		return "JPEG"
-	case bytes.HasPrefix(head, []byte("%PDF-")):
-		return "PDF"
-	}
-	return ""
-}
-
 // ExhibitPath returns the exhibit file's path inside the case directory, or
 // an error when it is absolute or climbs out of it with "..".
 func ExhibitPath(file string) (string, error) {
@@ -299,13 +287,17 @@ func checkExhibitFile(fsys fs.FS, name string) error {
 			return fmt.Errorf("%q is %d MiB, over the %d MiB limit for one exhibit file", name, st.Size()>>20, MaxExhibitFileSize>>20)
 		}
 	}
-	head := make([]byte, 8)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+	// Read whole, as the build will: a damaged, locked or unsupported file
+	// is refused here, before anything is built.
+	data, err := io.ReadAll(io.LimitReader(f, MaxExhibitFileSize+1))
+	if err != nil {
 		return fmt.Errorf("the file %q cannot be read (%v)", name, unwrapPathError(err))
 	}
-	if exhibitKind(head[:n]) == "" {
-		return fmt.Errorf("%q is not a PNG, JPEG or PDF file (judged by its content, not its name)", name)
+	if len(data) > MaxExhibitFileSize {
+		return fmt.Errorf("%q is over the %d MiB limit for one exhibit file", name, MaxExhibitFileSize>>20)
+	}
+	if err := pdfdoc.CheckExhibit(data); err != nil {
+		return fmt.Errorf("%q cannot be used: %w", name, err)
 	}
 	return nil
 }

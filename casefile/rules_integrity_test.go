@@ -1,12 +1,19 @@
 package casefile
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
 func TestRulesAreTheIntegrityAndCriminalSectionsOfRulesMD(t *testing.T) {
@@ -328,13 +335,34 @@ func TestCaseURNWarnsWhenNotElevenCapitalsAndDigitsOrNotTheForceCode(t *testing.
 	})
 }
 
-// Magic numbers of the exhibit file types, and a text file.
+// Small but whole exhibit files of each type, and a text file.
 var (
-	pngData  = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-	jpegData = []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")
-	pdfData  = []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	textData = []byte("This is a note, not a photograph.\n")
+	pngData, jpegData = pictureFiles()
+	pdfData           = pdfFile()
+	textData          = []byte("This is a note, not a photograph.\n")
 )
+
+func pictureFiles() (pngData, jpegData []byte) {
+	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
+	var p, j bytes.Buffer
+	if err := png.Encode(&p, img); err != nil {
+		panic(err)
+	}
+	if err := jpeg.Encode(&j, img, nil); err != nil {
+		panic(err)
+	}
+	return p.Bytes(), j.Bytes()
+}
+
+func pdfFile() []byte {
+	d := pdfdoc.New(pdfdoc.Options{Title: "Letter", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
+	d.Paragraph("A letter.")
+	var buf bytes.Buffer
+	if err := d.Write(&buf); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}
 
 func TestCaseExhibitFileReportsMissingWrongTypeAndEscapingFiles(t *testing.T) {
 	files := fstest.MapFS{
@@ -343,6 +371,9 @@ func TestCaseExhibitFileReportsMissingWrongTypeAndEscapingFiles(t *testing.T) {
 		"exhibits/letter.pdf": {Data: pdfData},
 		"exhibits/notes.png":  {Data: textData},
 		"exhibits/empty.pdf":  {Data: nil},
+		"exhibits/cut.pdf":    {Data: pdfData[:len(pdfData)/2]},
+		"exhibits/cut.jpg":    {Data: jpegData[:len(jpegData)*2/3]},
+		"exhibits/photo.heic": {Data: []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")},
 		"photo.png":           {Data: pngData},
 	}
 	file := func(name string) func(c *Case) {
@@ -362,11 +393,23 @@ func TestCaseExhibitFileReportsMissingWrongTypeAndEscapingFiles(t *testing.T) {
 		},
 		{
 			name: "text file named .png is judged by its content", edit: file("exhibits/notes.png"), files: files,
-			want: at("exhibits[0].file", "NC/1", "exhibits/notes.png", "not a PNG, JPEG or PDF"),
+			want: at("exhibits[0].file", "NC/1", "exhibits/notes.png", "not a PDF, PNG, JPEG or TIFF"),
+		},
+		{
+			name: "a PDF cut short is damaged", edit: file("exhibits/cut.pdf"), files: files,
+			want: at("exhibits[0].file", "NC/1", "exhibits/cut.pdf", "damaged"),
+		},
+		{
+			name: "a JPEG cut short is damaged", edit: file("exhibits/cut.jpg"), files: files,
+			want: at("exhibits[0].file", "NC/1", "exhibits/cut.jpg", "damaged"),
+		},
+		{
+			name: "a HEIC photo is refused with how to convert it", edit: file("exhibits/photo.heic"), files: files,
+			want: at("exhibits[0].file", "NC/1", "exhibits/photo.heic", "HEIC", "convert it to JPEG"),
 		},
 		{
 			name: "empty file", edit: file("exhibits/empty.pdf"), files: files,
-			want: at("exhibits[0].file", "NC/1", "exhibits/empty.pdf", "not a PNG, JPEG or PDF"),
+			want: at("exhibits[0].file", "NC/1", "exhibits/empty.pdf", "not a PDF, PNG, JPEG or TIFF"),
 		},
 		{
 			name: "a folder, not a file", edit: file("exhibits"), files: files,

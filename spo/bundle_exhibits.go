@@ -3,7 +3,6 @@ package spo
 import (
 	"fmt"
 	"io"
-	"net/http"
 
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/pdfdoc"
@@ -67,7 +66,8 @@ func (b *builder) planExhibits() {
 }
 
 // readExhibit reads an exhibit's file from the case folder and says what it
-// is: a PNG or JPEG picture, or a PDF.
+// is: a PDF, or a PNG, JPEG or TIFF picture. A file that cannot be printed
+// is refused with the reason in plain words.
 func (b *builder) readExhibit(e *casefile.Exhibit) ([]byte, string, error) {
 	name, err := casefile.ExhibitPath(e.File)
 	if err != nil {
@@ -85,11 +85,13 @@ func (b *builder) readExhibit(e *casefile.Exhibit) ([]byte, string, error) {
 	if len(data) > casefile.MaxExhibitFileSize {
 		return nil, "", fmt.Errorf("%q is over the %d MiB limit for one exhibit file", name, casefile.MaxExhibitFileSize>>20)
 	}
-	switch kind := http.DetectContentType(data); kind {
-	case "image/png", "image/jpeg", "application/pdf":
-		return data, kind, nil
+	if err := pdfdoc.CheckExhibit(data); err != nil {
+		return nil, "", fmt.Errorf("%q cannot be used: %w", name, err)
 	}
-	return nil, "", fmt.Errorf("%q is not a PNG or JPEG picture or a PDF", name)
+	if pdfdoc.IsPDF(data) {
+		return data, "application/pdf", nil
+	}
+	return data, "image", nil
 }
 
 // exhibitSection lists the exhibits and reproduces those it can.

@@ -109,20 +109,22 @@ func TestBuildDraftMarksEveryPage(t *testing.T) {
 	}
 }
 
-func TestBuildFailureLeavesNothingHalfWritten(t *testing.T) {
-	// The file passes the content check (PNG signature) but is not a
-	// readable picture, so the bundle fails after other outputs were made.
+func TestADamagedExhibitIsRefusedBeforeAnythingIsWritten(t *testing.T) {
+	// The file has a PNG signature but is not a readable picture: it is
+	// found when the case is validated, named with its exhibit, and no
+	// output is made.
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.png"), []byte("\x89PNG\r\n\x1a\nnot really"), 0o644))
 	path := writeCase(t, func(d map[string]any) { item(d, "exhibits", 1)["file"] = "broken.png" })
 	require.NoError(t, os.Rename(path, filepath.Join(dir, "case.json")))
 	out := filepath.Join(dir, "out")
-	status, _, stderr := spokit(t, "build", "-o", out, filepath.Join(dir, "case.json"))
-	assert.Equal(t, exitInput, status)
-	assert.Contains(t, stderr, "nothing written")
-	entries, err := os.ReadDir(out)
-	require.NoError(t, err)
-	assert.Empty(t, entries, "no output and no staging folder")
+	status, stdout, stderr := spokit(t, "build", "-o", out, filepath.Join(dir, "case.json"))
+	assert.Equal(t, exitFindings, status)
+	assert.Contains(t, stderr, "not built")
+	assert.Contains(t, stdout+stderr, `"broken.png" cannot be used: it is damaged`)
+	assert.NotContains(t, stdout+stderr, "pdfdoc")
+	_, err := os.Stat(out)
+	assert.True(t, os.IsNotExist(err), "no output folder")
 }
 
 func TestBuildOfACaseWithoutAnSPOWritesNoSPOFiles(t *testing.T) {

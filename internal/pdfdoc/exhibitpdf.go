@@ -70,7 +70,7 @@ func openPDF(data []byte) (src *sourcePDF, err error) {
 			src, err = nil, ErrDamaged
 		}
 	}()
-	if !isPDF(data) {
+	if !IsPDF(data) {
 		return nil, ErrDamaged
 	}
 	conf := model.NewDefaultConfiguration()
@@ -398,15 +398,15 @@ func CheckExhibit(data []byte) error {
 		_, err := decodePicture(data)
 		return err
 	}
-	if !isPDF(data) {
+	if !IsPDF(data) {
 		return errFormat
 	}
 	_, err := newXObjects().load(data, 0)
 	return err
 }
 
-// isPDF reports whether data starts as a PDF does (allowing the junk some
-// producers put before the header).
-func isPDF(data []byte) bool {
+// IsPDF reports whether data starts as a PDF does (allowing the junk some
+// producers put before the header); otherwise it is printed as a picture.
+func IsPDF(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
 }
