@@ -63,6 +63,9 @@ type Person struct {
 	ReligiousObservance string   `json:"religious_observance,omitempty" doc:"suspect: observance SPO terms must avoid conflicting with"`
 	WorkOrEducation     string   `json:"work_or_education,omitempty" doc:"suspect: times normally at work or education"`
 	ExistingSPO         string   `json:"existing_spo,omitempty" doc:"suspect: summary of any SPO already in force"`
+	// AddressKnownToRespondent lets the respondent's documents print this
+	// person's address, for a term that must name it (SPO-TERM-WITHHELD).
+	AddressKnownToRespondent bool `json:"address_known_to_respondent,omitempty" doc:"the respondent already knows this address (e.g. a former shared home), so the documents served on them may name it"`
 }
 
 // Name returns the person's forenames and surname.
@@ -140,6 +143,14 @@ type Exhibit struct {
 	SeizedPlace string `json:"seized_place,omitempty"`
 	File        string `json:"file,omitempty" doc:"PNG, JPEG or PDF relative to the case file's directory"`
 	Sensitive   bool   `json:"sensitive,omitempty"`
+	// RedactedFile is the version of File prepared for service, with
+	// protected people's details removed; the respondent's documents
+	// reproduce it in place of File.
+	RedactedFile string `json:"redacted_file,omitempty" doc:"the file as prepared for service on the respondent (details redacted), used in the respondent's copy in place of file; same formats and folder rules as file"`
+	// CheckedForService records that an officer has looked at a picture and
+	// found nothing in it that would locate a protected person or witness:
+	// text in a picture cannot be checked automatically.
+	CheckedForService bool `json:"checked_for_service,omitempty" doc:"an officer has looked at this picture and found nothing in it that would locate a protected person or a witness, so it may be served as it is"`
 }
 
 // UnusedItem is unused material: MG6C when not sensitive, MG6D when sensitive.

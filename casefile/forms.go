@@ -18,7 +18,7 @@ type FormOptions struct {
 	// gives the same bytes. Zero means the Report's date when one is given,
 	// else the case's ResolveAsOf.
 	AsOf Date
-	// Report holds the findings the MG5 and MG3 list; nil validates the
+	// Report holds the findings the MG3 and the case review list; nil validates the
 	// case with Rules().
 	Report *Report
 	// Templates is a force's wording; nil means templates.Default().
@@ -31,18 +31,24 @@ type FormOptions struct {
 	Screening *Screening
 }
 
-// Form is one MG form a case needs: the file name it is written under and
-// the function that writes it.
+// Form is one MG form a case needs: the file name it is written under, who
+// it is for, and the function that writes it.
 type Form struct {
 	// Name is the file name: "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf",
-	// "MG9.pdf", "MG11-<statement id>.pdf" for each statement, "MG12.pdf".
+	// "MG9.pdf", "MG11-<statement id>.pdf" and
+	// "MG11-<statement id>-contact.pdf" for each statement, "MG12.pdf".
 	Name string
+	// Audience is who the form is for: AudienceDefence for the forms
+	// disclosed in criminal proceedings (MG5, MG6C, MG11 statement pages,
+	// MG12), AudienceProsecution for the rest.
+	Audience Audience
 	// Write writes the form as a PDF.
 	Write func(w io.Writer, opts FormOptions) error
 }
 
 // Forms returns the MG forms a stalking file needs, in file order: MG3,
-// MG5, MG6C, MG6D, MG9, one MG11 per statement, MG12.
+// MG5, MG6C, MG6D, MG9, the MG11 statement pages and contact page of each
+// statement, MG12.
 //
 // A statement id becomes part of a file name with every character outside
 // A-Z, a-z, 0-9, '.', '_' and '-' replaced by '_', so no id can make a path.
@@ -50,11 +56,11 @@ type Form struct {
 // earlier statement, still gets a Form, whose Write reports the problem.
 func Forms(c *Case) []Form {
 	forms := []Form{
-		{Name: "MG3.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG3(w, c, o) }},
-		{Name: "MG5.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG5(w, c, o) }},
-		{Name: "MG6C.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG6C(w, c, o) }},
-		{Name: "MG6D.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG6D(w, c, o) }},
-		{Name: "MG9.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG9(w, c, o) }},
+		{Name: "MG3.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error { return WriteMG3(w, c, o) }},
+		{Name: "MG5.pdf", Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error { return WriteMG5(w, c, o) }},
+		{Name: "MG6C.pdf", Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error { return WriteMG6C(w, c, o) }},
+		{Name: "MG6D.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error { return WriteMG6D(w, c, o) }},
+		{Name: "MG9.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error { return WriteMG9(w, c, o) }},
 	}
 	taken := map[string]string{}
 	for _, s := range c.Statements {
@@ -70,14 +76,19 @@ func Forms(c *Case) []Form {
 		default:
 			taken[name] = id
 		}
-		forms = append(forms, Form{Name: name, Write: func(w io.Writer, o FormOptions) error {
+		forms = append(forms, Form{Name: name, Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error {
 			if problem != nil {
 				return problem
 			}
 			return WriteMG11(w, c, id, o)
+		}}, Form{Name: strings.TrimSuffix(name, ".pdf") + "-contact.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error {
+			if problem != nil {
+				return problem
+			}
+			return WriteMG11Contact(w, c, id, o)
 		}})
 	}
-	return append(forms, Form{Name: "MG12.pdf", Write: func(w io.Writer, o FormOptions) error { return WriteMG12(w, c, o) }})
+	return append(forms, Form{Name: "MG12.pdf", Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error { return WriteMG12(w, c, o) }})
 }
 
 // fileNamePart maps id to the characters a file name may safely hold.
@@ -112,9 +123,8 @@ type mgForm struct {
 	set *templates.Set
 	t   *templates.Renderer
 	doc *pdfdoc.Document
-	// clean is applied to case text where a caller may need to withhold
-	// part of it (AddStatementPages); it is the identity otherwise.
-	clean func(string) string
+	// disclosure is what the form's audience may see.
+	disclosure *Disclosure
 }
 
 // mgParts returns a form's case, index, date and wording, with no document
@@ -123,14 +133,15 @@ func mgParts(c *Case, set *templates.Set, asOf Date, code string) *mgForm {
 	if set == nil {
 		set = templates.Default()
 	}
-	return &mgForm{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer(),
-		clean: func(s string) string { return s }}
+	return &mgForm{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer()}
 }
 
 // newMGForm starts the form whose wording units start with code (e.g.
-// "mg5"). Forms that must not be disclosed carry "NOT FOR DISCLOSURE" under
-// the header of every page.
-func newMGForm(c *Case, opts FormOptions, code string, notForDisclosure bool) *mgForm {
+// "mg5") for an audience. Forms that must not be disclosed carry "NOT FOR
+// DISCLOSURE" under the header of every page; forms that are disclosed
+// print every string through the audience's Disclosure, so no section can
+// print a contact detail the defence must not see.
+func newMGForm(c *Case, opts FormOptions, code string, audience Audience) *mgForm {
 	asOf := opts.AsOf
 	if asOf.IsZero() && opts.Report != nil {
 		asOf = opts.Report.AsOf
@@ -138,9 +149,10 @@ func newMGForm(c *Case, opts FormOptions, code string, notForDisclosure bool) *m
 	f := mgParts(c, opts.Templates, asOf, code)
 	f.opts = opts
 	note := ""
-	if notForDisclosure {
+	if !audience.Withholds() {
 		note = f.label("mg.not-for-disclosure")
 	}
+	f.disclosure = NewDisclosure(c, audience, f.set)
 	title := f.label(code + ".title")
 	f.doc = pdfdoc.New(pdfdoc.Options{
 		Title:      title,
@@ -150,6 +162,7 @@ func newMGForm(c *Case, opts FormOptions, code string, notForDisclosure bool) *m
 		HeaderNote: note,
 		Draft:      opts.Draft,
 		Date:       f.asOf.Time(),
+		Filter:     f.disclosure.Text,
 	})
 	return f
 }

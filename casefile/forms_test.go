@@ -67,9 +67,15 @@ func withUnicode(c *casefile.Case) *casefile.Case {
 	return c
 }
 
-// writeForm writes the named form of c.
+// writeForm writes the named form of c, or its case review for
+// "case-review".
 func writeForm(t testing.TB, c *casefile.Case, name string, opts casefile.FormOptions) []byte {
 	t.Helper()
+	if name == "case-review" {
+		var buf bytes.Buffer
+		require.NoError(t, casefile.WriteCaseReview(&buf, c, opts))
+		return buf.Bytes()
+	}
 	for _, f := range casefile.Forms(c) {
 		if f.Name == name {
 			var buf bytes.Buffer
@@ -124,6 +130,7 @@ func expectations(t *testing.T, c *casefile.Case) map[string][]string {
 	}
 	for _, in := range c.Incidents {
 		want["MG5.pdf"] = append(want["MG5.pdf"], in.ID, in.Date.Short(), unicodeMark)
+		want["case-review"] = append(want["case-review"], in.ID)
 	}
 	for _, s := range c.Statements {
 		maker := person(t, c, s.Person)
@@ -132,8 +139,8 @@ func expectations(t *testing.T, c *casefile.Case) map[string][]string {
 		if maker.Phone != "" {
 			want["MG9.pdf"] = append(want["MG9.pdf"], maker.Phone)
 		}
-		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), "Over 18", s.Date.Short(), unicodeMark,
-			"Witness contact details — NOT FOR DISCLOSURE"}
+		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), "Over 18", s.Date.Short(), unicodeMark}
+		want["MG11-"+s.ID+"-contact.pdf"] = []string{c.URN, maker.Name(), "Witness contact details — NOT FOR DISCLOSURE"}
 	}
 	for _, e := range c.Exhibits {
 		want["MG5.pdf"] = append(want["MG5.pdf"], e.Ref)
@@ -147,7 +154,7 @@ func expectations(t *testing.T, c *casefile.Case) map[string][]string {
 		}
 	}
 	for _, ch := range c.Charges {
-		want["MG5.pdf"] = append(want["MG5.pdf"], "Charge "+ch.ID, "Met")
+		want["MG5.pdf"] = append(want["MG5.pdf"], "Charge "+ch.ID)
 		want["MG3.pdf"] = append(want["MG3.pdf"], "Charge "+ch.ID, "Mode of trial", "Maximum penalty", "Protection from Harassment Act 1997")
 	}
 	for _, ra := range c.RiskAssessments {
@@ -174,7 +181,20 @@ func TestFormsListsEveryFormInOrder(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	assert.Equal(t, []string{"MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf",
-		"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf"}, names)
+		"MG11-ST1.pdf", "MG11-ST1-contact.pdf", "MG11-ST2.pdf", "MG11-ST2-contact.pdf", "MG11-ST3.pdf", "MG11-ST3-contact.pdf", "MG12.pdf"}, names)
+}
+
+func TestEachFormDeclaresItsAudience(t *testing.T) {
+	want := map[string]casefile.Audience{
+		"MG3.pdf": casefile.AudienceProsecution, "MG5.pdf": casefile.AudienceDefence, "MG6C.pdf": casefile.AudienceDefence,
+		"MG6D.pdf": casefile.AudienceProsecution, "MG9.pdf": casefile.AudienceProsecution, "MG12.pdf": casefile.AudienceDefence,
+		"MG11-ST1.pdf": casefile.AudienceDefence, "MG11-ST1-contact.pdf": casefile.AudienceProsecution,
+	}
+	for _, f := range casefile.Forms(sampleCase(t)) {
+		if a, ok := want[f.Name]; ok {
+			assert.Equal(t, a, f.Audience, f.Name)
+		}
+	}
 }
 
 func TestStatementIDsMakeSafeFileNames(t *testing.T) {
@@ -203,7 +223,7 @@ func TestStatementIDsMakeSafeFileNames(t *testing.T) {
 			}
 			var got []casefile.Form
 			for _, f := range casefile.Forms(c) {
-				if strings.HasPrefix(f.Name, "MG11") {
+				if strings.HasPrefix(f.Name, "MG11") && !strings.HasSuffix(f.Name, "-contact.pdf") {
 					got = append(got, f)
 				}
 			}
@@ -257,6 +277,9 @@ func TestEveryFormReadsBackWithItsKeyContent(t *testing.T) {
 func TestOnlyNonDisclosableFormsSaySo(t *testing.T) {
 	c := sampleCase(t)
 	restricted := map[string]bool{"MG3.pdf": true, "MG6D.pdf": true, "MG9.pdf": true}
+	for _, s := range c.Statements {
+		restricted["MG11-"+s.ID+"-contact.pdf"] = true
+	}
 	for _, form := range casefile.Forms(c) {
 		t.Run(form.Name, func(t *testing.T) {
 			pdf := writeForm(t, c, form.Name, casefile.FormOptions{})
@@ -264,7 +287,7 @@ func TestOnlyNonDisclosableFormsSaySo(t *testing.T) {
 				lines := nonBlankLines(page)
 				if restricted[form.Name] {
 					assert.Equal(t, "NOT FOR DISCLOSURE", lines[2], "page %d", i+1)
-				} else if !strings.HasPrefix(form.Name, "MG11") {
+				} else {
 					assert.NotContains(t, page, "NOT FOR DISCLOSURE", "page %d", i+1)
 				}
 			}
@@ -318,29 +341,28 @@ func TestDisclosedFormsCarryNoVictimOrWitnessContactDetails(t *testing.T) {
 	}
 }
 
-func TestMG11ContactPageIsLastAndOutsideTheStatement(t *testing.T) {
+func TestMG11ContactPageIsAFileOfItsOwn(t *testing.T) {
 	c := sampleCase(t)
 	s := c.Statements[0]
 	maker := person(t, c, s.Person)
-	pdf := writeForm(t, c, "MG11-"+s.ID+".pdf", casefile.FormOptions{})
-	pages := pageTexts(t, pdf)
+	pages := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+".pdf", casefile.FormOptions{}))
 	n := len(pages)
-	require.GreaterOrEqual(t, n, 2)
-	for i, page := range pages[:n-1] {
-		assert.Contains(t, page, fmt.Sprintf("Statement of %s: page %d of %d", maker.Name(), i+1, n-1))
+	for i, page := range pages {
+		assert.Contains(t, page, fmt.Sprintf("Statement of %s: page %d of %d", maker.Name(), i+1, n))
 		assert.Contains(t, page, "Signature witnessed by:")
+		assert.NotContains(t, page, "Witness contact details")
 		for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short()} {
 			assert.NotContains(t, page, d, "statement page %d", i+1)
 		}
 	}
-	assert.Equal(t, n-1, pageCountBox(t, pages[0]), "the statement's pages, without the contact page")
-	last := pages[n-1]
-	assert.Contains(t, last, "Witness contact details — NOT FOR DISCLOSURE")
+	assert.Equal(t, n, pageCountBox(t, pages[0]))
+	contact := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+"-contact.pdf", casefile.FormOptions{}))
+	require.Len(t, contact, 1)
+	assert.Contains(t, contact[0], "Witness contact details — NOT FOR DISCLOSURE")
 	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short(), "Tŷ Gwyn", "screens; live link", "11/05/2026"} {
-		assert.Contains(t, last, d)
+		assert.Contains(t, contact[0], d)
 	}
-	assert.NotContains(t, last, "Statement of "+maker.Name()+": page")
-	assert.NotContains(t, last, "Signature witnessed by")
+	assert.NotContains(t, contact[0], "Statement of "+maker.Name()+": page")
 }
 
 // pageCountBox returns the number in the "Number of pages" box of an MG11
@@ -366,7 +388,7 @@ func TestMG11PrintsPlaceholderLookalikesAsWritten(t *testing.T) {
 	require.Greater(t, n, 3)
 	assert.Contains(t, squeeze(strings.Join(pages, "\n")), said)
 	assert.Contains(t, pages[0], s.Place)
-	assert.Equal(t, n-1, pageCountBox(t, pages[0]), "the statement's pages, without the contact page")
+	assert.Equal(t, n, pageCountBox(t, pages[0]), "the statement's own pages")
 	assert.Contains(t, squeeze(pages[0]), "this statement, of the number of pages shown above, each signed by me, is true")
 }
 
@@ -427,9 +449,9 @@ func TestLongStatementPaginatesWithoutLosingWords(t *testing.T) {
 	pages := pageTexts(t, pdf)
 	n := len(pages)
 	require.Greater(t, n, 55, "about sixty pages")
-	assert.Equal(t, n-1, pageCountBox(t, pages[0]))
-	for i, page := range pages[:n-1] {
-		assert.Contains(t, page, fmt.Sprintf("Statement of Siân Pryce: page %d of %d", i+1, n-1))
+	assert.Equal(t, n, pageCountBox(t, pages[0]))
+	for i, page := range pages {
+		assert.Contains(t, page, fmt.Sprintf("Statement of Siân Pryce: page %d of %d", i+1, n))
 		assert.Contains(t, page, fmt.Sprintf("Page %d of %d", i+1, n))
 	}
 	found := regexp.MustCompile(`\bw(\d+)\b`).FindAllStringSubmatch(strings.Join(pages, "\n"), -1)
@@ -551,11 +573,8 @@ func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
 		titles = append(titles, e.Title)
 	}
 	assert.Equal(t, []string{"Contents", "1. Parties", "Suspect", "Victims and witnesses", "2. Headline summary",
-		"3. Chronology", "4. Key evidence", "Witness statements", "Exhibits", "5. Charges and the legal elements",
-		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)",
-		"6. Stalking screening and triage", "FOUR indicators: Fixated, Obsessive, Unwanted, Repeated",
-		"Acts associated with stalking (PHA 1997 s.2A(3))", "Offence triage", "Escalation", "Online stalking", "Crime recording",
-		"Stalking Protection Order", "7. Validation findings"}, titles)
+		"3. Chronology", "4. Key evidence", "Witness statements", "Exhibits", "5. Charges",
+		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)"}, titles)
 
 	doc := readPDFJSON(t, pdf)
 	pageNo := map[string]int{}
@@ -626,7 +645,7 @@ func TestMG3BookmarksItsSections(t *testing.T) {
 	}
 	assert.Equal(t, []string{"1. Case summary", "2. Proposed charges", "3. Offence elements against the evidence",
 		"4. Time limits", "5. Risk assessments", "6. Victims: needs, impact and views", "7. Stalking Protection Order",
-		"8. Disclosure issues", "9. Validation findings", "10. Prosecutor's decision"}, top)
+		"8. Disclosure issues", "9. Stalking screening and triage", "10. Validation findings", "11. Prosecutor's decision"}, top)
 }
 
 func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
@@ -635,8 +654,8 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 		edit func(c *casefile.Case)
 		want []string
 	}{
-		{name: "either way offence has no time limit and unverified summary maximum", edit: func(*casefile.Case) {},
-			want: []string{"Either way", "10 years' imprisonment, a fine, or both", "UNVERIFIED", "No time limit", "Protection from Harassment Act 1997, s.4A"}},
+		{name: "either way offence has no time limit and no unverified maximum", edit: func(*casefile.Case) {},
+			want: []string{"Either way", "On indictment: not stated: confirm the current maximum", "No time limit", "Protection from Harassment Act 1997, s.4A"}},
 		{name: "summary only stalking has a last day to charge", edit: func(c *casefile.Case) { c.Charges[0].Offence = casefile.Stalking },
 			want: []string{"Summary only", "6 months' imprisonment, a fine, or both", "24/07/2026", "144 days left as at 2 March 2026", "not triable this way"}},
 		{name: "expired limit is shown", edit: func(c *casefile.Case) {
@@ -644,7 +663,7 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 			c.AsOf = casefile.NewDate(2026, 8, 1)
 		}, want: []string{"24/07/2026", "Expired 8 days before 1 August 2026"}},
 		{name: "aggravated form", edit: func(c *casefile.Case) { c.Charges[0].Aggravated = casefile.RaciallyAggravated },
-			want: []string{"Racially aggravated stalking involving fear", "Crime and Disorder Act 1998, s.32(1)(b)", "14 years' imprisonment"}},
+			want: []string{"Racially aggravated stalking involving fear", "Crime and Disorder Act 1998, s.32(1)(b)", "On indictment: not stated"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -679,7 +698,7 @@ func TestMG3WordsEveryOffenceAndDecision(t *testing.T) {
 	}
 }
 
-func TestFindingsAreListedOnMG5AndMG3(t *testing.T) {
+func TestFindingsAreListedInTheCaseReviewAndMG3(t *testing.T) {
 	c := sampleCase(t)
 	c.Charges[0].Offence = casefile.FearOfViolence // needs two occasions of fear
 	c.Incidents[5].VictimFearedViolence = false
@@ -696,7 +715,7 @@ func TestFindingsAreListedOnMG5AndMG3(t *testing.T) {
 		{name: "the caller's report", report: given, want: []string{"TEST-RULE", "Warning", "At incidents[0]", "A finding passed in.", "Test Act s.1"}, notWant: "FEAR-OCCASIONS"},
 	}
 	for _, tt := range tests {
-		for _, form := range []string{"MG5.pdf", "MG3.pdf"} {
+		for _, form := range []string{"case-review", "MG3.pdf"} {
 			t.Run(tt.name+"/"+form, func(t *testing.T) {
 				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{Report: tt.report})))
 				for _, w := range tt.want {
@@ -761,7 +780,7 @@ func TestAsOfDatesTheForms(t *testing.T) {
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 }
 
-func TestMG5SetsOutTheScreeningBetweenTheChargesAndTheFindings(t *testing.T) {
+func TestCaseReviewSetsOutTheScreeningBeforeTheElementsAndTheFindings(t *testing.T) {
 	northshire, err := templates.New(fstest.MapFS{"ours.tmpl": {Data: []byte(`{{define "screen.title"}}Northshire stalking screen{{end}}`)}})
 	require.NoError(t, err)
 	tests := []struct {
@@ -769,8 +788,8 @@ func TestMG5SetsOutTheScreeningBetweenTheChargesAndTheFindings(t *testing.T) {
 		set     *templates.Set
 		heading string
 	}{
-		{name: "spokit's wording", heading: "6. Stalking screening and triage"},
-		{name: "a force's wording of the screening", set: northshire, heading: "6. Northshire stalking screen"},
+		{name: "spokit's wording", heading: "1. Stalking screening and triage"},
+		{name: "a force's wording of the screening", set: northshire, heading: "1. Northshire stalking screen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -781,14 +800,14 @@ func TestMG5SetsOutTheScreeningBetweenTheChargesAndTheFindings(t *testing.T) {
 			}
 			rep, err := casefile.Screen(c, casefile.Date{}).Report(set)
 			require.NoError(t, err)
-			text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{Templates: tt.set})))
+			text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{Templates: tt.set})))
+			assert.Contains(t, text, "NOT FOR DISCLOSURE")
 
 			// The contents lists each heading first; the last mention is the section.
-			charges := strings.LastIndex(text, "5. Charges and the legal elements")
 			screening := strings.LastIndex(text, tt.heading)
-			findings := strings.LastIndex(text, "7. Validation findings")
-			require.Less(t, charges, screening)
+			findings := strings.LastIndex(text, "2. Offence elements against the evidence")
 			require.Less(t, screening, findings)
+			require.Less(t, findings, strings.LastIndex(text, "3. Checks on the case file"))
 			section := text[screening:findings]
 			assert.True(t, strings.HasPrefix(section, tt.heading+" "+squeeze(rep.Caveat)), "the caveat comes first:\n%s", section)
 			last := 0
@@ -807,7 +826,7 @@ func firstWords(s string, n int) string {
 	return strings.Join(f[:min(n, len(f))], " ")
 }
 
-func TestMG5ScreeningCutsLongIncidentListsShort(t *testing.T) {
+func TestCaseReviewScreeningCutsLongIncidentListsShort(t *testing.T) {
 	c := sampleCase(t)
 	base := c.Incidents[1]
 	c.Incidents = nil
@@ -819,19 +838,19 @@ func TestMG5ScreeningCutsLongIncidentListsShort(t *testing.T) {
 		c.Incidents = append(c.Incidents, in)
 		ids = append(ids, in.ID)
 	}
-	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
-	section := text[strings.LastIndex(text, "6. Stalking screening and triage"):strings.LastIndex(text, "7. Validation findings")]
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{})))
+	section := text[strings.LastIndex(text, "1. Stalking screening and triage"):strings.LastIndex(text, "2. Offence elements against the evidence")]
 	assert.Contains(t, section, "Repeated Present 40 occasions towards Siân Pryce, from 1 January 2025 to 9 February 2025 (39 days). (incidents "+
 		strings.Join(ids[:29], ", ")+", I30 and 10 more)")
 	assert.NotContains(t, section, "I31")
 }
 
-func TestMG5ScreeningSaysWhenAPartHasNothingToList(t *testing.T) {
+func TestCaseReviewScreeningSaysWhenAPartHasNothingToList(t *testing.T) {
 	c := sampleCase(t)
 	for i := range c.Incidents {
 		c.Incidents[i].Victims = nil
 	}
-	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{})))
 	assert.Contains(t, text, "Offence triage Each offence is tested")
 	assert.Contains(t, text, "is never judged here. Nothing to list: no incident names a victim. Escalation")
 }

@@ -10,18 +10,31 @@ import (
 )
 
 // WriteMG11 writes one witness statement (MG11), the statement with the
-// given id, as a PDF: the statement as AddStatementPages lays it out, then
-// the witness's contact details (address, phone, email, date of birth,
-// dates to avoid, special measures) on a final page of their own, marked
-// not for disclosure and outside the statement's page count, so that the
-// statement can be served without it.
+// given id, as a PDF: the statement as AddStatementPages lays it out. It
+// is disclosed to the defence, so contact details and dates of birth in
+// the text are withheld (see Disclosure); the witness's own are on the
+// contact page, which WriteMG11Contact writes as a file of its own.
 func WriteMG11(w io.Writer, c *Case, statementID string, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg11", false)
+	f := newMGForm(c, opts, "mg11", AudienceDefence)
 	s := f.x.Statement(statementID)
 	if s == nil {
 		return fmt.Errorf("MG11: the case has no statement %q", statementID)
 	}
 	f.statementPages(s, StatementOptions{})
+	return f.write(w)
+}
+
+// WriteMG11Contact writes the back page of one witness statement (MG11) as
+// a PDF of its own: the witness's contact details (address, phone, email,
+// date of birth, dates to avoid, special measures), marked not for
+// disclosure. Keeping it in its own file means the statement can be
+// disclosed or served without any risk of the page going with it.
+func WriteMG11Contact(w io.Writer, c *Case, statementID string, opts FormOptions) error {
+	f := newMGForm(c, opts, "mg11", AudienceProsecution)
+	s := f.x.Statement(statementID)
+	if s == nil {
+		return fmt.Errorf("MG11: the case has no statement %q", statementID)
+	}
 	f.contactPage(s)
 	return f.write(w)
 }
@@ -39,10 +52,6 @@ type StatementOptions struct {
 	HeadingLevel int
 	// Anchor, when set, names the statement's first page as a link target.
 	Anchor string
-	// Redact, when set, is applied to every piece of case text the
-	// statement prints (names, occupation, places, the statement itself),
-	// e.g. to withhold contact details from a copy served on a respondent.
-	Redact func(string) string
 }
 
 // AddStatementPages adds one witness statement to d in the MG11 layout,
@@ -58,14 +67,13 @@ type StatementOptions struct {
 // reads "page x of y" for the statement and has lines for the witness's
 // signature and the signature of the person who witnessed it.
 //
-// The witness's contact details are not added. It returns the first
-// wording error; the pages are then incomplete and d must not be written.
+// The witness's contact details are not added; what else the statement
+// prints is withheld by d's own filter (pdfdoc.Options.Filter). It returns
+// the first wording error; the pages are then incomplete and d must not be
+// written.
 func AddStatementPages(d *pdfdoc.Document, c *Case, st *Statement, opts StatementOptions) error {
 	f := mgParts(c, opts.Templates, opts.AsOf, "mg11")
 	f.doc = d
-	if opts.Redact != nil {
-		f.clean = opts.Redact
-	}
 	f.statementPages(st, opts)
 	if err := f.t.Err(); err != nil {
 		return fmt.Errorf("MG11 %s: %w", st.ID, err)
@@ -76,7 +84,7 @@ func AddStatementPages(d *pdfdoc.Document, c *Case, st *Statement, opts Statemen
 // statementPages adds the statement as its own page group.
 func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
 	d := f.doc
-	name := f.clean(f.name(s.Person))
+	name := f.name(s.Person)
 	maker := f.maker(s)
 	d.StartGroup(pdfdoc.Group{
 		Name:       f.text("mg11.group", mgVars{"Name": name}),
@@ -96,10 +104,10 @@ func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("mg11.statement-of", name)},
 		{f.field("mg11.age", f.text("mg11.age-value", mgVars{"Over18": s.IsOver18(), "Age": s.Age})),
-			f.field("mg.occupation", f.orNotRecorded(f.clean(maker.Occupation)))},
+			f.field("mg.occupation", f.orNotRecorded(maker.Occupation))},
 		{f.field("mg.urn", f.c.URN), f.field("mg11.statement-id", s.ID)},
-		{f.field("mg11.made-on", s.Date.Short()), f.field("mg11.place", f.orNotRecorded(f.clean(s.Place)))},
-		{f.field("mg11.taken-by", f.orNotRecorded(f.clean(takenBy)))},
+		{f.field("mg11.made-on", s.Date.Short()), f.field("mg11.place", f.orNotRecorded(s.Place))},
+		{f.field("mg11.taken-by", f.orNotRecorded(takenBy))},
 		// The layout fills the box in, so the count is the statement's own.
 		{{Label: f.label("mg11.pages"), Count: pdfdoc.GroupPageCount}},
 	}})
@@ -108,7 +116,7 @@ func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
 	if s.VideoRecorded {
 		d.Text(pdfdoc.Text{Body: f.label("mg11.video"), Style: pdfdoc.Bold})
 	}
-	paragraphs := statementParagraphs(f.clean(s.Text))
+	paragraphs := statementParagraphs(s.Text)
 	if len(paragraphs) == 0 {
 		d.Paragraph(f.label("mg11.no-text"))
 	}

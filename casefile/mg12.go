@@ -11,7 +11,7 @@ import (
 // seized, whether a file of it is attached to the case, and whether it is
 // marked sensitive.
 func WriteMG12(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg12", false)
+	f := newMGForm(c, opts, "mg12", AudienceDefence)
 	d := f.doc
 	f.intro()
 	f.caseGrid()

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -20,7 +21,11 @@ import (
 //
 // The MG3 is not disclosed: every page says so under the header.
 func WriteMG3(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg3", true)
+	f := newMGForm(c, opts, "mg3", AudienceProsecution)
+	screening, err := screeningOf(opts.Screening, c, f.asOf).Report(f.set)
+	if err != nil {
+		return fmt.Errorf("MG3: %w", err)
+	}
 	d := f.doc
 	f.intro()
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
@@ -36,6 +41,7 @@ func WriteMG3(w io.Writer, c *Case, opts FormOptions) error {
 	f.mg3Victims()
 	f.mg3SPO()
 	f.mg3Disclosure()
+	f.screeningSection("mg3.screening", screening)
 	f.heading(1, "mg3.findings")
 	f.findings(f.report())
 	f.mg3Decision()

@@ -1,7 +1,6 @@
 package casefile
 
 import (
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -13,26 +12,21 @@ import (
 // WriteMG5 writes the police report (MG5) as a PDF: the header (URN,
 // force, officer in the case, anticipated plea left to complete), the
 // parties, a headline summary, the chronology with each occasion's
-// behaviours and evidence, the key statements and exhibits, each charge
-// with the legal elements the evidence meets for each victim, and the
-// validation findings. A contents list at the front links to each section,
+// behaviours and evidence, the key statements and exhibits, and each charge
+// with its particulars. A contents list at the front links to each section,
 // and each section is bookmarked.
 //
-// A section sets out the stalking screening of the case (Screen), worded
-// by Screening.Report from opts.Templates, so the MG5 says what the screen
-// command, the SPO bundle and the workbook say: the caveat first, then each
-// part of the screening with its lines and the incidents each rests on.
-//
-// The MG5 is disclosed to the defence and the court, so it names victims
-// and witnesses but gives none of their addresses, phone numbers, email
-// addresses or dates of birth (the MG9 and MG11 carry those), and it leaves
-// out exhibits marked sensitive.
+// The MG5 is disclosed to the defence and the court, so it carries no
+// police or CPS analysis (the screening, the triage, the element-by-element
+// assessment and the checks on the file are in the MG3 and the case review,
+// WriteCaseReview), names victims and witnesses but gives none of their
+// addresses, phone numbers, email addresses or dates of birth (the MG9 and
+// the MG11 contact pages carry those; every string passes the defence's
+// Disclosure), prints a place that is a victim's or witness's address as
+// their home ("the home of Renée Marsh (victim)"), and leaves out exhibits
+// marked sensitive.
 func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg5", false)
-	screening, err := screeningOf(opts.Screening, c, f.asOf).Report(f.set)
-	if err != nil {
-		return fmt.Errorf("MG5: %w", err)
-	}
+	f := newMGForm(c, opts, "mg5", AudienceDefence)
 	d := f.doc
 	f.intro()
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
@@ -47,9 +41,6 @@ func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
 	f.mg5Chronology()
 	f.mg5Evidence()
 	f.mg5Charges()
-	f.mg5Screening(screening)
-	f.heading(1, "mg5.findings")
-	f.findings(f.report())
 	return f.write(w)
 }
 
@@ -128,7 +119,7 @@ func (f *mgForm) mg5Chronology() {
 		rows[i] = pdfdoc.TextRow(
 			in.ID,
 			f.text("mg.when", mgVars{"Date": in.Date.Short(), "End": in.EndDate.Short(), "Time": in.Time.String()}),
-			f.text("mg5.place", mgVars{"Location": f.orNotRecorded(in.Location), "Online": in.Online}),
+			f.text("mg5.place", mgVars{"Location": f.orNotRecorded(f.disclosure.Place(in.Location)), "Online": in.Online}),
 			what,
 			strings.Join(behaviours, "\n"),
 			f.text("mg5.evidence-refs", mgVars{"Statements": in.Statements, "Exhibits": f.disclosableExhibits(in.Exhibits)}),
@@ -202,7 +193,6 @@ func (f *mgForm) mg5Charges() {
 		ch := &f.c.Charges[i]
 		d.Heading(2, f.chargeHeading(ch), "")
 		d.Paragraph(f.chargeDetails(ch))
-		f.elementTables(ch)
 	}
 }
 
@@ -217,63 +207,4 @@ func (f *mgForm) chargeDetails(ch *Charge) string {
 		"Charged": ch.Status == Charged, "ChargedOn": ch.ChargedOn.Long(),
 		"From": ch.From.Long(), "To": ch.To.Long(), "Victims": f.names(ch.Victims), "Particulars": ch.Particulars,
 	})
-}
-
-// mg5Screening prints a screening report: its title as the section's
-// heading, the caveat, then each part under a heading of its own with its
-// explanation in small print and a table of its lines. A part whose lines
-// have no state (the s.2A(3) acts) has no state column; a part with no
-// lines (the triage of a case that names no victim) says so.
-func (f *mgForm) mg5Screening(rep ScreeningReport) {
-	d := f.doc
-	d.Heading(1, f.text("mg5.screening", mgVars{"Title": rep.Title}), "")
-	d.Text(pdfdoc.Text{Body: rep.Caveat, Style: pdfdoc.Bold})
-	for _, sec := range rep.Sections {
-		d.Heading(2, sec.Heading, "")
-		if sec.Intro != "" {
-			d.Text(pdfdoc.Text{Body: sec.Intro, Style: pdfdoc.Small})
-		}
-		if len(sec.Lines) == 0 {
-			d.Paragraph(f.label("mg5.screening-empty"))
-			continue
-		}
-		states := slices.ContainsFunc(sec.Lines, func(l ScreeningLine) bool { return l.StateText != "" })
-		cols := []pdfdoc.Column{f.col("mg5.col-screen-point", 0, 1.2)}
-		if states {
-			cols = append(cols, f.col("mg5.col-screen-state", 24, 0))
-		}
-		cols = append(cols, f.col("mg5.col-screen-reasons", 0, 3))
-		rows := make([]pdfdoc.Row, len(sec.Lines))
-		for i, l := range sec.Lines {
-			cells := []string{l.Label}
-			if states {
-				cells = append(cells, l.StateText)
-			}
-			rows[i] = pdfdoc.TextRow(append(cells, f.screeningReasons(l))...)
-		}
-		d.Table(pdfdoc.Table{Columns: cols, Rows: rows})
-	}
-}
-
-// screeningReasons prints a line's reasons for a table cell: one a line,
-// bulleted when there are several so that reasons that wrap stay apart,
-// each followed by the incidents it rests on (unit screen.evidence). A list
-// longer than mgListLimit is cut short and counted, as in the MG5's other
-// cells, so that a long course of conduct does not make a row pages tall;
-// the chronology lists every occasion.
-func (f *mgForm) screeningReasons(l ScreeningLine) string {
-	texts := make([]string, len(l.Reasons))
-	for i, r := range l.Reasons {
-		texts[i] = r.Text
-		if ids := r.Incidents; len(ids) > 0 {
-			if len(ids) > mgListLimit {
-				ids = append(slices.Clip(ids[:mgListLimit]), f.text("mg5.screening-more", mgVars{"N": len(ids) - mgListLimit}))
-			}
-			texts[i] += " " + f.text("screen.evidence", ids)
-		}
-	}
-	if len(texts) > 1 {
-		return "• " + strings.Join(texts, "\n• ")
-	}
-	return strings.Join(texts, "")
 }

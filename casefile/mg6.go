@@ -15,7 +15,7 @@ import (
 // or assist the defence. It ends with signature boxes for the disclosure
 // officer (the officer in the case) and the reviewing lawyer.
 func WriteMG6C(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg6c", false)
+	f := newMGForm(c, opts, "mg6c", AudienceDefence)
 	d := f.doc
 	f.mg6Header()
 	items := f.unused(false)
@@ -49,7 +49,7 @@ func WriteMG6C(w io.Writer, c *Case, opts FormOptions) error {
 // officer to sign. The MG6D is never disclosed: every page says so under
 // the header.
 func WriteMG6D(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg6d", true)
+	f := newMGForm(c, opts, "mg6d", AudienceProsecution)
 	d := f.doc
 	f.mg6Header()
 	items := f.unused(true)

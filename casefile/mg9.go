@@ -15,7 +15,7 @@ import (
 // and their contact details. The MG9 holds contact details, so it is not
 // disclosed: every page says so under the header.
 func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg9", true)
+	f := newMGForm(c, opts, "mg9", AudienceProsecution)
 	d := f.doc
 	f.intro()
 	f.caseGrid()

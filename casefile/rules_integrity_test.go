@@ -25,6 +25,8 @@ func TestRulesAreTheIntegrityAndCriminalSectionsOfRulesMD(t *testing.T) {
 		{id: "CASE-EXHIBIT-FILE", sev: Error},
 		{id: "CASE-STATEMENT-TEXT", sev: Error},
 		{id: "CASE-UNUSED-REASON", sev: Error},
+		{id: "CASE-UNRECORDED-DETAIL", sev: Warning},
+		{id: "CASE-REDACTED-FILE", sev: Error},
 		{id: "COC-SINGLE-VICTIM", sev: Error, cites: []string{"PHA 1997 s.7(3)(a)"}},
 		{id: "STALK-ACT-TYPE", sev: Warning, cites: []string{"PHA 1997 s.2A(2)(b), (3)"}},
 		{id: "FEAR-OCCASIONS", sev: Error, cites: []string{"PHA 1997 s.4(1)"}},

@@ -869,6 +869,9 @@ func (g *synthesizer) exhibits() {
 		ev.in.Exhibits = append(ev.in.Exhibits, ref)
 		if kinds[e] != synthNoFile {
 			x.File = g.exhibitFile(&x, ev, kinds[e], strings.ToLower(initials), counts[initials])
+			// The generator draws its pictures itself, with nothing in them
+			// that locates anyone: the check an officer would record.
+			x.CheckedForService = kinds[e] != synthPDFFile
 		}
 		g.c.Exhibits[e] = x
 	}
@@ -1290,7 +1293,19 @@ func (g *synthesizer) exhibitFile(x *Exhibit, ev *synthEvent, kind synthFile, in
 		}
 		data = b.Bytes()
 	case synthPDFFile:
-		data = synthPDF(x.Ref, g.pdfLines(x, ev))
+		lines := g.pdfLines(x, ev)
+		data = synthPDF(x.Ref, lines)
+		if strings.Contains(ev.at, g.home) || strings.Contains(ev.at, g.street) {
+			// A document that names the victims' home or street is served
+			// in a version prepared for service, as an officer would
+			// prepare it.
+			redacted := make([]string, len(lines))
+			for i, l := range lines {
+				redacted[i] = strings.ReplaceAll(l, ev.at, "[address redacted]")
+			}
+			x.RedactedFile = fmt.Sprintf("exhibits/%s-%d-redacted.%s", initials, n, ext)
+			g.files[x.RedactedFile] = &fstest.MapFile{Data: synthPDF(x.Ref, redacted), Mode: 0o644}
+		}
 	}
 	name := fmt.Sprintf("exhibits/%s-%d.%s", initials, n, ext)
 	g.files[name] = &fstest.MapFile{Data: data, Mode: 0o644}
@@ -1631,8 +1646,8 @@ func (g *synthesizer) application() {
 		if k.night > 0 {
 			night = fmt.Sprintf(", %d of them at night", k.night)
 		}
-		terms = append(terms, Term{Kind: Prohibition, Text: fmt.Sprintf("Not to enter %s, %s.", g.street, g.town),
-			Necessity: fmt.Sprintf("The respondent came to the victims' home on %s%s.", synthCount(k.home, "occasion"), night), Protects: both, Locality: g.street + ", " + g.town})
+		terms = append(terms, Term{Kind: Prohibition, Text: fmt.Sprintf("Not to enter the part of %s east of the river and north of the railway line.", g.town),
+			Necessity: fmt.Sprintf("The respondent came to the victims' home on %s%s.", synthCount(k.home, "occasion"), night), Protects: both, Locality: g.town + ", east of the river and north of the railway line"})
 	}
 	if k.work > 0 {
 		terms = append(terms, Term{Kind: Prohibition, Text: fmt.Sprintf("Not to go within 100 metres of %s, %s.", g.work, g.town),

@@ -3,6 +3,7 @@ package casefile
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"time"
 )
 
@@ -93,5 +94,5 @@ func Validate(c *Case, opts Options) *Report {
 // Rules returns casefile's rules: the "Case integrity" and "Criminal
 // charges" sections of rules.md.
 func Rules() []Rule {
-	return append(append([]Rule(nil), integrityRules...), criminalRules...)
+	return slices.Concat(integrityRules, privacyRules, criminalRules)
 }

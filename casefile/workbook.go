@@ -68,8 +68,10 @@ func HasSensitiveUnused(c *Case) bool {
 // read back.
 //
 // The workbook carries no contact details and no dates of birth: the review
-// does not need them. Sensitive unused material is left out; it goes in the
-// separate workbook WriteSensitiveWorkbook writes.
+// does not need them, and every cell passes the defence's Disclosure, so
+// contact details written into free text are withheld too and the workbook
+// is safe to disclose if the CPS so decides. Sensitive unused material is
+// left out; it goes in the separate workbook WriteSensitiveWorkbook writes.
 //
 // Every sheet is protected, and only the Review sheet's decision, reviewer,
 // date and comments cells are open, so a reviewer cannot change the case
@@ -89,7 +91,8 @@ func WriteWorkbook(w io.Writer, c *Case, r *Report, opts WorkbookOptions) error 
 	if asOf.IsZero() {
 		asOf = r.AsOf
 	}
-	b := &wbBuilder{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf)}
+	b := &wbBuilder{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf),
+		filter: NewDisclosure(c, AudienceDefence, opts.Templates).Text}
 	return b.write(w, opts.TmpDir, "Prosecution workbook", workbookProsecution, []func() error{
 		func() error { return b.summary(r) },
 		b.review,
@@ -125,8 +128,11 @@ type wbBuilder struct {
 	x         *Index
 	asOf      Date
 	sensitive bool
-	wb        *xlsxdoc.Workbook
-	chron     []*Incident // the chronology, sorted once
+	// filter withholds what the workbook's readers must not see; nil for
+	// the sensitive workbook, which only the CPS reads.
+	filter func(string) string
+	wb     *xlsxdoc.Workbook
+	chron  []*Incident // the chronology, sorted once
 }
 
 // chronologyOrder returns the incidents in Index.Chronology order.
@@ -138,7 +144,7 @@ func (b *wbBuilder) chronologyOrder() []*Incident {
 }
 
 func (b *wbBuilder) write(w io.Writer, tmpDir, title, kind string, sheets []func() error) (err error) {
-	b.wb, err = xlsxdoc.New(xlsxdoc.Options{TmpDir: tmpDir, Properties: xlsxdoc.Properties{
+	b.wb, err = xlsxdoc.New(xlsxdoc.Options{TmpDir: tmpDir, Filter: b.filter, Properties: xlsxdoc.Properties{
 		Title:    title + " " + b.c.URN,
 		Subject:  "Case file review for the Crown Prosecution Service",
 		Creator:  "spokit",

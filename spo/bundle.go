@@ -29,13 +29,6 @@ type BundleOptions struct {
 	// as_of date, else today (casefile.Case.ResolveAsOf); give it, or as_of,
 	// for byte-identical output.
 	AsOf casefile.Date
-	// Report, when given, adds a summary of its findings at the end of the
-	// court copy. The service copy and the notice never show findings.
-	Report *casefile.Report
-	// Screening is the stalking screening to print; nil screens the case.
-	// A build passes one value to every document so the case is screened
-	// once and every document prints the same result.
-	Screening *casefile.Screening
 }
 
 // ErrNoCase is returned when an Application has no case to print from.
@@ -54,9 +47,6 @@ var ErrNoCase = errors.New("the application has no case")
 //   - the chronology of acts, with the s.2A(3) wording for each behaviour and
 //     links to the statement or exhibit evidencing it;
 //   - a chart of acts per month by kind of conduct;
-//   - the police's stalking screening of the case (casefile.Screen, worded
-//     by Screening.Report), with each incident it names mapped to its act
-//     in the chronology;
 //   - the proposed terms, each with its necessity (s.2(2)), whom it protects
 //     and where it applies (s.2(4)), and the checks of s.2(3) and
 //     s.2(6)–(7);
@@ -64,14 +54,16 @@ var ErrNoCase = errors.New("the application has no case")
 //     duties, ss.9–10) and, when one is sought, the draft interim order;
 //   - the witness statements, each with its own page count, and the
 //     exhibits: pictures embedded with captions, PDFs merged in place,
-//     others listed as held by police. Sensitive exhibits are listed but
-//     their files are not reproduced: the court can ask for them, and a copy
-//     of the bundle cannot pass them on by mistake;
-//   - with opts.Report, a summary of the validation findings.
+//     others listed as held by police.
 //
-// Every page carries the case's protective marking and "Page x of y".
-// Unused material is not part of the application (it is not relied on) and
-// is never printed.
+// The court reads exactly what the respondent is served: the court copy is
+// the service copy (WriteServiceCopy) page for page, with the same
+// sections, page numbers and withheld details, and differs only in its
+// title and in saying on every page that it is the court's copy and not
+// for service. What the respondent's copy withholds reaches the court in
+// the confidential annex (WriteConfidentialAnnex). The police's decision
+// aids (the screening and the checks on the file) are not evidence and are
+// in neither; sensitive exhibits and unused material are never printed.
 func WriteBundle(w io.Writer, app *Application, opts BundleOptions) error {
 	b, err := newBuilder(app, opts, courtCopy)
 	if err != nil {
@@ -81,17 +73,16 @@ func WriteBundle(w io.Writer, app *Application, opts BundleOptions) error {
 	return b.write(w)
 }
 
-// WriteServiceCopy writes the bundle as it is served on the respondent: the
-// court copy's sections, headed SERVICE COPY, without the witnesses'
-// contact pages, sensitive exhibits (not even listed), the screening or
-// any findings, and with the protected people's and witnesses' addresses,
-// phone numbers, email addresses and dates of birth withheld wherever they
-// occur, including in free text. The redactor's doc (redact.go) says
-// exactly what is withheld; note that a term or place naming a withheld
-// street prints "[withheld]".
-// The respondent's own details are printed in full. Exhibit files are
-// reproduced as they are: mark an exhibit sensitive if its file shows a
-// protected person's details.
+// WriteServiceCopy writes the bundle as it is served on the respondent:
+// the court copy's sections and pages, headed SERVICE COPY. Every string
+// it prints passes the respondent's casefile.Disclosure, so the contact
+// details and dates of birth of everyone but the respondent, wherever they
+// occur and however they are written, are withheld, as is any
+// contact-shaped text nobody recorded (CASE-UNRECORDED-DETAIL reports it).
+// Exhibits are reproduced from their redacted_file where one is given; an
+// exhibit PDF whose text still holds a withheld detail is not reproduced
+// (SPO-EXHIBIT-DETAILS). Terms are printed in full: validation refuses a
+// term that would name a withheld detail (SPO-TERM-WITHHELD).
 func WriteServiceCopy(w io.Writer, app *Application, opts BundleOptions) error {
 	b, err := newBuilder(app, opts, serviceCopy)
 	if err != nil {
@@ -108,6 +99,7 @@ const (
 	courtCopy   edition = iota // the bundle filed with the court
 	serviceCopy                // the bundle served on the respondent
 	noticeCopy                 // the notice of notification requirements
+	annexCopy                  // the court's confidential annex
 )
 
 // builder lays out one document of an application.
@@ -116,12 +108,14 @@ type builder struct {
 	c       *casefile.Case
 	x       *casefile.Index
 	opts    BundleOptions
-	service bool
+	edition edition
 	asOf    casefile.Date
 	set     *templates.Set // the wording, which r renders
 	r       *templates.Renderer
 	d       *pdfdoc.Document
-	red     *redactor
+	// disclosure is what the document's reader may see: the respondent's
+	// for every edition but the annex.
+	disclosure *casefile.Disclosure
 	// buildErr is the first problem found while describing the document:
 	// an exhibit file a final (not draft) bundle cannot read, a statement
 	// that cannot be laid out, or a screening the wording cannot word.
@@ -133,9 +127,8 @@ type builder struct {
 	exhibits  []exhibitEntry
 }
 
-// newBuilder starts a document of the given edition. Everything given to
-// the respondent (the service copy and the notice) has the protected
-// people's and witnesses' details withheld.
+// newBuilder starts a document of the given edition. Everything but the
+// confidential annex is printed as the respondent may read it.
 func newBuilder(a *Application, opts BundleOptions, ed edition) (*builder, error) {
 	if a == nil || a.Case == nil {
 		return nil, ErrNoCase
@@ -149,7 +142,7 @@ func newBuilder(a *Application, opts BundleOptions, ed edition) (*builder, error
 		x = casefile.NewIndex(a.Case)
 	}
 	b := &builder{
-		a: a, c: a.Case, x: x, opts: opts, service: ed == serviceCopy,
+		a: a, c: a.Case, x: x, opts: opts, edition: ed,
 		asOf:      a.Case.ResolveAsOf(opts.AsOf),
 		set:       set,
 		r:         set.Renderer(),
@@ -157,17 +150,24 @@ func newBuilder(a *Application, opts BundleOptions, ed edition) (*builder, error
 		stAnchor:  map[string]string{},
 		exAnchor:  map[string]string{},
 	}
-	if ed != courtCopy {
-		b.red = newRedactor(a, b.r.Text("common.withheld", nil))
+	audience := casefile.AudienceRespondent
+	if ed == annexCopy {
+		audience = casefile.AudienceCourt
 	}
+	b.disclosure = casefile.NewDisclosure(a.Case, audience, set)
 	return b, nil
 }
 
 // start begins the document with the header and footer every page carries.
 func (b *builder) start(title, subject string) {
 	var notes []string
-	if b.service {
+	switch b.edition {
+	case serviceCopy:
 		notes = append(notes, b.t("spo.service.note", nil))
+	case courtCopy:
+		notes = append(notes, b.t("spo.court.note", nil))
+	case annexCopy:
+		notes = append(notes, b.t("spo.annex.note", nil))
 	}
 	if b.opts.Draft {
 		notes = append(notes, b.t("common.draft", nil))
@@ -180,28 +180,27 @@ func (b *builder) start(title, subject string) {
 		HeaderNote: strings.Join(notes, " · "),
 		Draft:      b.opts.Draft,
 		Date:       b.asOf.Time(),
+		Filter:     b.disclosure.Text,
 	})
 }
 
 // bundle lays out every section of the court or service copy.
 func (b *builder) bundle() {
-	b.start(b.t("spo.bundle.title", nil), b.t("spo.bundle.subject", nil))
+	title := "spo.bundle.title"
+	if b.edition == courtCopy {
+		title = "spo.bundle.court-title"
+	}
+	b.start(b.t(title, nil), b.t("spo.bundle.subject", nil))
 	b.planAnchors()
 	b.cover()
 	b.application()
 	b.chronology()
 	b.escalation()
-	if !b.service {
-		b.screening()
-	}
 	b.terms()
 	b.order()
 	b.interimOrder()
 	b.statements()
 	b.exhibitSection()
-	if !b.service && b.opts.Report != nil {
-		b.findings()
-	}
 }
 
 // write checks for wording and file errors and writes the PDF.
@@ -218,17 +217,14 @@ func (b *builder) write(w io.Writer) error {
 	return nil
 }
 
-// t renders a wording unit and withholds what this copy must not show.
+// t renders a wording unit. What the reader must not see is withheld by
+// the document's filter (Options.Filter), where every string passes.
 func (b *builder) t(unit string, data any) string {
 	return b.clean(b.r.Text(unit, data))
 }
 
-// clean withholds what this copy must not show from text taken from the
-// case, and makes it printable.
+// clean makes text taken from the case printable.
 func (b *builder) clean(s string) string {
-	if b.red != nil {
-		s = b.red.apply(s)
-	}
 	return printable(s)
 }
 

@@ -86,7 +86,7 @@ func (b *builder) evidence(in *casefile.Incident) []pdfdoc.CellLink {
 	}
 	for _, ref := range in.Exhibits {
 		e := b.x.Exhibit(ref)
-		if e != nil && e.Sensitive && b.service {
+		if e != nil && e.Sensitive {
 			continue
 		}
 		c := pdfdoc.CellLink{Text: b.t("spo.evidence.exhibit", b.data("Ref", b.clean(ref)))}

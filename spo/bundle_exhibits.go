@@ -2,7 +2,6 @@ package spo
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/pdfdoc"
@@ -19,28 +18,37 @@ type exhibitEntry struct {
 	note string
 	// problem says why a file could not be read, for a draft.
 	problem string
+	// redacted is set when the file reproduced is the redacted_file.
+	redacted bool
 }
 
 // planExhibits decides how each exhibit appears: reproduced when its file is
-// available, a picture or a PDF and not sensitive; otherwise listed with a
-// note. The service copy leaves sensitive exhibits out altogether. A file
-// that cannot be read stops a final bundle (the exhibit would be missing
-// without anyone noticing) but is noted in a draft.
+// available, a picture or a PDF; otherwise listed with a note. Sensitive
+// exhibits are left out altogether (the confidential annex lists them for
+// the court). The file reproduced is the redacted_file prepared for service
+// where there is one; a PDF whose text holds a detail the respondent must
+// not see is listed but not reproduced, in a draft as in a final bundle,
+// since no copy may carry it (SPO-EXHIBIT-DETAILS asks for a redacted file).
+// A file that cannot be read stops a final bundle (the exhibit would be
+// missing without anyone noticing) but is noted in a draft.
 func (b *builder) planExhibits() {
 	seen := map[string]bool{}
 	for i := range b.c.Exhibits {
 		e := &b.c.Exhibits[i]
-		if e.Sensitive && b.service {
+		if e.Sensitive {
 			continue
 		}
 		x := exhibitEntry{e: e, row: fmt.Sprintf("exhibit-row-%d", i+1)}
+		field, name := servedFile(e)
 		switch {
-		case e.Sensitive:
-			x.note = "spo.exhibit.sensitive"
-		case blank(e.File) || b.opts.Files == nil:
+		case name == "" || b.opts.Files == nil:
 			x.note = "spo.exhibit.held"
 		default:
-			data, kind, err := b.readExhibit(e)
+			data, kind, err := readExhibitFile(b.opts.Files, name)
+			var leaks []int
+			if err == nil && kind == pdfKind {
+				leaks, err = leakingPages(data, b.disclosure)
+			}
 			switch {
 			case err != nil && b.opts.Draft:
 				x.note, x.problem = "spo.exhibit.unreadable", err.Error()
@@ -49,8 +57,10 @@ func (b *builder) planExhibits() {
 					b.buildErr = fmt.Errorf("spo: exhibit %s: %w", e.Ref, err)
 				}
 				x.note = "spo.exhibit.held"
+			case len(leaks) > 0:
+				x.note = "spo.exhibit.unredacted"
 			default:
-				x.data, x.pdf = data, kind == "application/pdf"
+				x.data, x.pdf, x.redacted = data, kind == pdfKind, field == "redacted_file"
 				x.page = fmt.Sprintf("exhibit-%d", i+1)
 			}
 		}
@@ -65,35 +75,6 @@ func (b *builder) planExhibits() {
 	}
 }
 
-// readExhibit reads an exhibit's file from the case folder and says what it
-// is: a PDF, or a PNG, JPEG or TIFF picture. A file that cannot be printed
-// is refused with the reason in plain words.
-func (b *builder) readExhibit(e *casefile.Exhibit) ([]byte, string, error) {
-	name, err := casefile.ExhibitPath(e.File)
-	if err != nil {
-		return nil, "", err
-	}
-	f, err := b.opts.Files.Open(name)
-	if err != nil {
-		return nil, "", fmt.Errorf("opening %q: %w", name, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, casefile.MaxExhibitFileSize+1))
-	if err != nil {
-		return nil, "", fmt.Errorf("reading %q: %w", name, err)
-	}
-	if len(data) > casefile.MaxExhibitFileSize {
-		return nil, "", fmt.Errorf("%q is over the %d MiB limit for one exhibit file", name, casefile.MaxExhibitFileSize>>20)
-	}
-	if err := pdfdoc.CheckExhibit(data); err != nil {
-		return nil, "", fmt.Errorf("%q cannot be used: %w", name, err)
-	}
-	if pdfdoc.IsPDF(data) {
-		return data, "application/pdf", nil
-	}
-	return data, "image", nil
-}
-
 // exhibitSection lists the exhibits and reproduces those it can.
 func (b *builder) exhibitSection() {
 	d := b.d
@@ -103,7 +84,7 @@ func (b *builder) exhibitSection() {
 		d.Paragraph(b.t("spo.exhibits.none", nil))
 		return
 	}
-	d.Paragraph(b.t("spo.exhibits.intro", b.data("Service", b.service)))
+	d.Paragraph(b.t("spo.exhibits.intro", nil))
 	t := pdfdoc.Table{Columns: []pdfdoc.Column{
 		{Title: b.t("spo.column.exhibit", nil), Width: 20},
 		{Title: b.t("spo.column.description", nil)},
@@ -135,7 +116,7 @@ func (b *builder) exhibitSection() {
 		if x.page == "" {
 			continue
 		}
-		heading := b.t("spo.exhibit.heading", b.data("Ref", b.orNot(x.e.Ref), "Description", b.orNot(x.e.Description)))
+		heading := b.t("spo.exhibit.heading", b.data("Ref", b.orNot(x.e.Ref), "Description", b.orNot(x.e.Description), "Redacted", x.redacted))
 		if x.pdf {
 			d.ImportPDF(pdfdoc.PDFImport{Data: x.data, Title: heading, Level: 2, Anchor: x.page})
 			continue

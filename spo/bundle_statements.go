@@ -17,7 +17,7 @@ func (b *builder) statements() {
 		d.Paragraph(b.t("spo.statements.none", nil))
 		return
 	}
-	d.Paragraph(b.t("spo.statements.intro", b.data("Service", b.service)))
+	d.Paragraph(b.t("spo.statements.intro", nil))
 	t := pdfdoc.Table{Columns: []pdfdoc.Column{
 		{Title: b.t("spo.column.statement", nil), Width: 22},
 		{Title: b.t("spo.column.maker", nil)},
@@ -61,7 +61,6 @@ func (b *builder) statementPages(i int) {
 		Heading:      b.t("spo.statement.heading", b.data("Name", maker, "ID", b.orNot(st.ID))),
 		HeadingLevel: 2,
 		Anchor:       b.statementAnchor(i),
-		Redact:       b.clean,
 	})
 	if err != nil && b.buildErr == nil {
 		b.buildErr = fmt.Errorf("spo: statement %s: %w", st.ID, err)

@@ -242,27 +242,33 @@ func TestBundleReproducesExhibitFiles(t *testing.T) {
 	assert.Equal(t, 4, strings.Count(listed, "Held by police"))
 }
 
-func TestCourtCopyListsSensitiveExhibitsWithoutTheirFiles(t *testing.T) {
+func TestSensitiveExhibitsAreInNeitherCopyButTheAnnexListsThem(t *testing.T) {
 	c, files := casefile.Sample()
 	c.Exhibits[1].Sensitive = true // OJ/1, a picture
-	all := rawText(t, build(t, spo.WriteBundle, c, spo.BundleOptions{Files: files}))
-	assert.Contains(t, all, "Photograph of a handwritten note left with a bracelet")
-	assert.Contains(t, all, "Sensitive: on request")
-	assert.NotContains(t, all, "Exhibit OJ/1, produced by")
+	for name, write := range map[string]writer{"court copy": spo.WriteBundle, "service copy": spo.WriteServiceCopy} {
+		all := rawText(t, build(t, write, c, spo.BundleOptions{Files: files}))
+		assert.NotContains(t, all, "Photograph of a handwritten note left with a bracelet", name)
+		assert.NotContains(t, all, "Exhibit OJ/1", name)
+	}
+	annex := rawText(t, build(t, spo.WriteConfidentialAnnex, c, spo.BundleOptions{Files: files}))
+	assert.Contains(t, annex, "Photograph of a handwritten note left with a bracelet")
+	assert.Contains(t, annex, "Held by the police as sensitive")
 }
 
-func TestBundleShowsFindingsOnlyWhenGiven(t *testing.T) {
+func TestBundleCarriesNoDecisionAids(t *testing.T) {
 	c := exampleCase(t)
 	report := casefile.Validate(c, casefile.Options{Rules: spo.AllRules()})
 	require.NotEmpty(t, report.Findings)
-	heading, err := templates.Default().Render("spo.findings.heading", nil)
+	screening, err := templates.Default().Render("screen.title", nil)
 	require.NoError(t, err)
-
-	with := rawText(t, build(t, spo.WriteBundle, c, spo.BundleOptions{Report: report}))
-	assert.Contains(t, with, heading)
-	assert.Contains(t, with, report.Findings[0].Rule)
-	without := rawText(t, build(t, spo.WriteBundle, c, spo.BundleOptions{}))
-	assert.NotContains(t, without, heading)
+	for name, write := range map[string]writer{"court copy": spo.WriteBundle, "service copy": spo.WriteServiceCopy} {
+		text := rawText(t, build(t, write, c, spo.BundleOptions{}))
+		assert.NotContains(t, text, screening, name)
+		for _, f := range report.Findings {
+			assert.NotContains(t, text, f.Rule, name)
+		}
+		assert.NotContains(t, strings.ToLower(text), "unverified", name)
+	}
 }
 
 func TestDraftMarksEveryPage(t *testing.T) {
@@ -367,8 +373,8 @@ func TestDraftOrderWording(t *testing.T) {
 		{
 			name: "a limited term says where it applies",
 			edit: func(*casefile.Case) {},
-			want: []string{"2. Not to enter Lark Rise, Hoole, Chester. This prohibition applies only in Lark Rise, Hoole, Chester.",
-				"Only in Lark Rise, Hoole, Chester", "The whole of the United Kingdom (s.2(4))"},
+			want: []string{"2. Not to enter the area of Hoole, Chester, bounded by Hoole Road, Westminster Road and the railway line. This prohibition applies only in Hoole, Chester.",
+				"Only in Hoole, Chester", "The whole of the United Kingdom (s.2(4))"},
 		},
 	}
 	for _, tt := range tests {

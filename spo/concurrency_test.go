@@ -51,7 +51,7 @@ func everything(t *testing.T, c *casefile.Case, files fs.FS) map[string][]byte {
 	}
 	for name, write := range writers {
 		add(name, func(w *bytes.Buffer) error {
-			return write(w, app, spo.BundleOptions{Files: files, AsOf: report.AsOf, Report: report})
+			return write(w, app, spo.BundleOptions{Files: files, AsOf: report.AsOf})
 		})
 	}
 	return out

@@ -28,11 +28,11 @@ var spoRules = []casefile.Rule{
 // Rules returns the rules of the "Stalking Protection Order" section of
 // rules.md, in that order. Pass them to casefile.Validate in Options.Rules,
 // or use AllRules.
-func Rules() []casefile.Rule { return slices.Clone(spoRules) }
+func Rules() []casefile.Rule { return slices.Concat(spoRules, privacyRules) }
 
 // AllRules returns every rule spokit judges a case by: casefile's own (case
 // integrity and criminal charges) followed by the SPO rules.
-func AllRules() []casefile.Rule { return append(casefile.Rules(), spoRules...) }
+func AllRules() []casefile.Rule { return slices.Concat(casefile.Rules(), spoRules, privacyRules) }
 
 // blank reports whether free text says nothing.
 func blank(s string) bool { return strings.TrimSpace(s) == "" }

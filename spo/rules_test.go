@@ -1,16 +1,21 @@
 package spo_test
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/pdfdoc"
 	"github.com/spokit/spokit/spo"
 )
 
@@ -52,6 +57,9 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-RISK-ASSESSMENT", casefile.Warning, "Statutory guidance; super-complaint rec. 12"},
 		{"SPO-NOT-CONSIDERED", casefile.Warning, `Police super-complaint "The police response to stalking" (2024), rec. 13`},
 		{"SPO-NOTIFY-DEADLINE", casefile.Info, "SPA 2019 s.9(1)–(2)"},
+		{"SPO-TERM-WITHHELD", casefile.Error, "SPA 2019 s.2(1), s.8; spokit case format v1"},
+		{"SPO-EXHIBIT-DETAILS", casefile.Error, "spokit case format v1; Data Protection Act 2018 s.35"},
+		{"SPO-EXHIBIT-PICTURE", casefile.Warning, "spokit case format v1"},
 	}
 	rules := spo.Rules()
 	require.Len(t, rules, len(want))
@@ -109,6 +117,9 @@ type ruleCase struct {
 	path     string // fires: the finding's exact path
 	severity casefile.Severity
 	words    []string // fires: key words of the message
+	// files, when set, gives the case's exhibit files; it may change the
+	// sample's.
+	files func(t *testing.T) fs.FS
 }
 
 func (rc ruleCase) report(t *testing.T) *casefile.Report {
@@ -119,6 +130,9 @@ func (rc ruleCase) report(t *testing.T) *casefile.Report {
 	}
 	var opts casefile.Options
 	opts.Rules = spo.Rules()
+	if rc.files != nil {
+		opts.Files = rc.files(t)
+	}
 	if rc.asOf != "" {
 		opts.AsOf = date(t, rc.asOf)
 	}
@@ -255,7 +269,84 @@ var firing = []ruleCase{
 		words:  []string{"10 February 2025", "by 12 February 2025", "Marc Lowry", "Marky Lowe, Marc Lowrie", "home address"}},
 }
 
+// sampleFiles returns the sample's exhibit files, with a PDF of the given
+// text added under each name given.
+func sampleFiles(pdfs map[string]string) func(t *testing.T) fs.FS {
+	return func(t *testing.T) fs.FS {
+		_, files := casefile.Sample()
+		out := fstest.MapFS{}
+		require.NoError(t, fs.WalkDir(files, ".", func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(files, path)
+			out[path] = &fstest.MapFile{Data: data}
+			return err
+		}))
+		for name, text := range pdfs {
+			d := pdfdoc.New(pdfdoc.Options{Title: "Exhibit", Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			d.Paragraph(text)
+			var buf bytes.Buffer
+			require.NoError(t, d.Write(&buf))
+			out[name] = &fstest.MapFile{Data: buf.Bytes()}
+		}
+		return out
+	}
+}
+
+// allFiring are every rule's cases where it fires.
+func allFiring() []ruleCase { return slices.Concat(firing, privacyFiring) }
+
+// privacyFiring are the cases of the rules that keep the respondent's
+// documents from locating a protected person.
+var privacyFiring = []ruleCase{
+	{name: "a term names the victim's street", rule: "SPO-TERM-WITHHELD", severity: casefile.Error, path: "spo.terms[1].text",
+		mutate: func(c *casefile.Case) { c.SPO.Terms[1].Text = "Not to enter Ffordd yr Eglwys, Llanrwst." },
+		words:  []string{"withhold", "by area", "map", "address_known_to_respondent"}},
+	{name: "an interim term names the victim's phone", rule: "SPO-TERM-WITHHELD", severity: casefile.Error, path: "spo.interim.terms[0].text",
+		mutate: func(c *casefile.Case) { c.SPO.Interim.Terms[0].Text = "Not to call 07700 900311." },
+		words:  []string{"Term 1"}},
+	{name: "a term's locality names the victim's postcode", rule: "SPO-TERM-WITHHELD", severity: casefile.Error, path: "spo.terms[1].locality",
+		mutate: func(c *casefile.Case) { c.SPO.Terms[1].Locality = "LL26 0ZX" }},
+	{name: "an exhibit PDF prints the victim's address", rule: "SPO-EXHIBIT-DETAILS", severity: casefile.Error, path: "exhibits[0].file",
+		files: sampleFiles(map[string]string{"exhibits/messages-SP1.pdf": "Delivered to Tŷ Gwyn, 3 Ffordd yr Eglwys, Llanrwst."}),
+		words: []string{"SP/1", "page 1", "redacted_file", "sensitive"}},
+	{name: "the redacted file still prints her phone", rule: "SPO-EXHIBIT-DETAILS", severity: casefile.Error, path: "exhibits[0].redacted_file",
+		mutate: func(c *casefile.Case) { c.Exhibits[0].RedactedFile = "exhibits/sp1-redacted.pdf" },
+		files:  sampleFiles(map[string]string{"exhibits/sp1-redacted.pdf": "Call 07700 900311."}),
+		words:  []string{"still holds"}},
+	{name: "a picture nobody has checked", rule: "SPO-EXHIBIT-PICTURE", severity: casefile.Warning, path: "exhibits[1].file",
+		mutate: func(c *casefile.Case) { c.Exhibits[1].CheckedForService = false },
+		files:  sampleFiles(nil),
+		words:  []string{"OJ/1", "look at it", "checked_for_service"}},
+}
+
 var notFiring = []ruleCase{
+	{name: "the respondent knows the address a term names", rule: "SPO-TERM-WITHHELD",
+		mutate: func(c *casefile.Case) {
+			c.SPO.Terms[1].Text, c.SPO.Terms[1].Locality = "Not to enter Ffordd yr Eglwys, Llanrwst.", "Llanrwst"
+			for i := range c.People {
+				if c.People[i].Role == casefile.RoleVictim {
+					c.People[i].AddressKnownToRespondent = true
+				}
+			}
+		}},
+	{name: "a term names only the town, by area", rule: "SPO-TERM-WITHHELD"},
+	{name: "an exhibit PDF with nothing to withhold", rule: "SPO-EXHIBIT-DETAILS", files: sampleFiles(nil)},
+	{name: "a leaking PDF with a clean redacted file", rule: "SPO-EXHIBIT-DETAILS",
+		mutate: func(c *casefile.Case) { c.Exhibits[0].RedactedFile = "exhibits/sp1-redacted.pdf" },
+		files: sampleFiles(map[string]string{"exhibits/messages-SP1.pdf": "Delivered to 3 Ffordd yr Eglwys.",
+			"exhibits/sp1-redacted.pdf": "Delivered to [redacted]."})},
+	{name: "a leaking PDF held as sensitive", rule: "SPO-EXHIBIT-DETAILS",
+		mutate: func(c *casefile.Case) { c.Exhibits[0].Sensitive = true },
+		files:  sampleFiles(map[string]string{"exhibits/messages-SP1.pdf": "Delivered to 3 Ffordd yr Eglwys."})},
+	{name: "pictures checked for service", rule: "SPO-EXHIBIT-PICTURE", files: sampleFiles(nil)},
+	{name: "a picture with a redacted version", rule: "SPO-EXHIBIT-PICTURE",
+		mutate: func(c *casefile.Case) {
+			c.Exhibits[1].CheckedForService, c.Exhibits[1].RedactedFile = false, "exhibits/note-OJ1.png"
+		},
+		files: sampleFiles(nil)},
+
 	{name: "no application and no chief officer", rule: "SPO-APPLICANT",
 		mutate: func(c *casefile.Case) { c.SPO, c.Force.ChiefOfficer = nil, "" }},
 
@@ -333,7 +424,7 @@ var notFiring = []ruleCase{
 }
 
 func TestEachRuleFiresWithItsSeverityPathAndMessage(t *testing.T) {
-	for _, rc := range firing {
+	for _, rc := range allFiring() {
 		t.Run(rc.rule+"/"+rc.name, func(t *testing.T) {
 			found := rc.report(t).ByRule(rc.rule)
 			require.NotEmpty(t, found, "%s did not fire", rc.rule)
@@ -370,7 +461,7 @@ func TestSampleFiresNoRuleButTheConflictCheck(t *testing.T) {
 
 func TestEveryRuleIsTestedBothWays(t *testing.T) {
 	fires, quiet := map[string]bool{}, map[string]bool{}
-	for _, rc := range firing {
+	for _, rc := range allFiring() {
 		fires[rc.rule] = true
 	}
 	for _, rc := range notFiring {
@@ -447,7 +538,7 @@ func TestNeverAnError(t *testing.T) {
 func TestMessagesAreCompleteSentences(t *testing.T) {
 	// A message is read by an officer: no unfilled format verbs or Go
 	// values, and it ends as a sentence.
-	for _, rc := range firing {
+	for _, rc := range allFiring() {
 		for _, f := range rc.report(t).ByRule(rc.rule) {
 			assert.NotContains(t, f.Message, "%!", "%s: %s", rc.name, f.Message)
 			assert.NotContains(t, f.Message, "<nil>", "%s: %s", rc.name, f.Message)

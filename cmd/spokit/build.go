@@ -62,17 +62,46 @@ func runBuild(e *env, c *command, args []string) int {
 		fmt.Fprintf(e.stderr, "spokit: %v\n", res.err)
 		return res.status
 	}
-	fmt.Fprintf(e.stdout, "Case %s: %s. Wrote %d files:\n", l.c.URN, res.counts(), len(res.names))
-	for _, name := range res.names {
-		fmt.Fprintf(e.stdout, "  %s\n", filepath.Join(f.dir, name))
-	}
+	fmt.Fprintf(e.stdout, "Case %s: %s. Wrote %d files:\n", l.c.URN, res.counts(), len(res.files))
+	printByAudience(e.stdout, f.dir, res.files)
 	return exitOK
+}
+
+// audienceOrder is the order the build summary lists audiences in, each
+// with what its readers may be given.
+var audienceOrder = []struct {
+	audience casefile.Audience
+	label    string
+}{
+	{casefile.AudienceCourt, "For the court only (not to be served)"},
+	{casefile.AudienceRespondent, "For the respondent (to serve)"},
+	{casefile.AudienceDefence, "For disclosure to the defence"},
+	{casefile.AudienceProsecution, "For the police and the CPS only (not for disclosure)"},
+	{casefile.AudiencePolice, "For the police only"},
+}
+
+// printByAudience lists the files written under who may receive them, so
+// that nobody hands a file to the wrong person.
+func printByAudience(w io.Writer, dir string, files []manifestEntry) {
+	for _, a := range audienceOrder {
+		header := false
+		for _, f := range files {
+			if f.Audience != a.audience {
+				continue
+			}
+			if !header {
+				fmt.Fprintf(w, "%s:\n", a.label)
+				header = true
+			}
+			fmt.Fprintf(w, "  %s\n", filepath.Join(dir, f.Name))
+		}
+	}
 }
 
 // built is the outcome of building one case.
 type built struct {
 	report *casefile.Report
-	names  []string
+	files  []manifestEntry
 	status int
 	err    error
 }
@@ -90,7 +119,7 @@ func buildCase(l *loaded, dir string, draft bool) built {
 		b.err = fmt.Errorf("case %s not built: %s. Deal with the errors, or build a marked draft with --draft", l.c.URN, b.counts())
 		return b
 	}
-	b.names, b.err = writeAll(dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
+	b.files, b.err = writeAll(dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
 	if b.err != nil {
 		b.status = exitInput
 		b.err = fmt.Errorf("case %s: nothing written: %w", l.c.URN, b.err)
@@ -98,12 +127,13 @@ func buildCase(l *loaded, dir string, draft bool) built {
 	return b
 }
 
-// writeBuild stages every output of one case, the manifest last.
+// writeBuild stages every output of one case, the manifest last. Each
+// output declares its audience, which the manifest records.
 func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) error {
 	// Screened once, printed by the MG5, the bundle and the workbook.
 	screening := casefile.Screen(l.c, report.AsOf)
 	if l.c.SPO != nil {
-		if err := writeSPO(s, l, report, &screening, draft); err != nil {
+		if err := writeSPO(s, l, report, draft); err != nil {
 			return err
 		}
 	}
@@ -113,7 +143,7 @@ func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) erro
 	if err := writeWorkbooks(s, l, report, &screening); err != nil {
 		return err
 	}
-	if err := s.add("findings.json", func(w io.Writer) error { return writeJSON(w, report) }); err != nil {
+	if err := s.add("findings.json", casefile.AudiencePolice, func(w io.Writer) error { return writeJSON(w, report) }); err != nil {
 		return err
 	}
 	manifest := struct {
@@ -121,25 +151,31 @@ func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) erro
 		AsOf  casefile.Date   `json:"as_of"`
 		Files []manifestEntry `json:"files"`
 	}{l.c.URN, report.AsOf, s.entries()}
-	return s.add("manifest.json", func(w io.Writer) error { return writeJSON(w, manifest) })
+	return s.add("manifest.json", casefile.AudiencePolice, func(w io.Writer) error { return writeJSON(w, manifest) })
 }
 
-// writeSPO stages the court bundle, the service copy and the notice.
-func writeSPO(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
+// spoOutputs are the documents of an SPO application, each with who it is
+// for.
+var spoOutputs = []struct {
+	name     string
+	audience casefile.Audience
+	write    func(io.Writer, *spo.Application, spo.BundleOptions) error
+}{
+	{"spo-bundle.pdf", casefile.AudienceCourt, spo.WriteBundle},
+	{"spo-confidential-annex.pdf", casefile.AudienceCourt, spo.WriteConfidentialAnnex},
+	{"spo-service-copy.pdf", casefile.AudienceRespondent, spo.WriteServiceCopy},
+	{"spo-notice.pdf", casefile.AudienceRespondent, spo.WriteNotice},
+}
+
+// writeSPO stages the documents of the SPO application.
+func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error {
 	app, err := spo.NewApplication(l.c)
 	if err != nil {
 		return err
 	}
-	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Report: report, Screening: screening}
-	for _, out := range []struct {
-		name  string
-		write func(io.Writer, *spo.Application, spo.BundleOptions) error
-	}{
-		{"spo-bundle.pdf", spo.WriteBundle},
-		{"spo-service-copy.pdf", spo.WriteServiceCopy},
-		{"spo-notice.pdf", spo.WriteNotice},
-	} {
-		if err := s.add(out.name, func(w io.Writer) error { return out.write(w, app, opts) }); err != nil {
+	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf}
+	for _, out := range spoOutputs {
+		if err := s.add(out.name, out.audience, func(w io.Writer) error { return out.write(w, app, opts) }); err != nil {
 			return err
 		}
 	}
@@ -156,11 +192,11 @@ func writeWorkbooks(s *staging, l *loaded, report *casefile.Report, screening *c
 	}
 	defer os.RemoveAll(tmp)
 	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening}
-	if err := s.add("prosecution.xlsx", func(w io.Writer) error { return casefile.WriteWorkbook(w, l.c, report, opts) }); err != nil {
+	if err := s.add("prosecution.xlsx", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteWorkbook(w, l.c, report, opts) }); err != nil {
 		return err
 	}
 	if !casefile.HasSensitiveUnused(l.c) {
 		return nil
 	}
-	return s.add("sensitive-unused.xlsx", func(w io.Writer) error { return casefile.WriteSensitiveWorkbook(w, l.c, opts) })
+	return s.add("sensitive-unused.xlsx", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteSensitiveWorkbook(w, l.c, opts) })
 }

@@ -32,24 +32,29 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	status, out, stderr := spokit(t, "build", "--sample", "-o", dir)
 	require.Equal(t, exitOK, status, stderr)
-	assert.Contains(t, out, "Wrote 16 files")
+	assert.Contains(t, out, "Wrote 21 files")
+	for _, heading := range []string{"For the court only (not to be served):", "For the respondent (to serve):",
+		"For disclosure to the defence:", "For the police and the CPS only (not for disclosure):", "For the police only:"} {
+		assert.Contains(t, out, heading)
+	}
 
-	want := []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf",
-		"MG6D.pdf", "MG9.pdf", "findings.json", "prosecution.xlsx", "sensitive-unused.xlsx",
-		"spo-bundle.pdf", "spo-notice.pdf", "spo-service-copy.pdf"}
+	want := []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
+		"MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "case-review.pdf", "findings.json", "prosecution.xlsx",
+		"sensitive-unused.xlsx", "spo-bundle.pdf", "spo-confidential-annex.pdf", "spo-notice.pdf", "spo-service-copy.pdf"}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.Equal(t, append(append([]string(nil), want[:10]...), append([]string{"manifest.json"}, want[10:]...)...), names,
+	assert.Equal(t, append(append([]string(nil), want[:14]...), append([]string{"manifest.json"}, want[14:]...)...), names,
 		"exactly the outputs, and no staging folder left behind")
 
 	manifest := readManifest(t, dir)
 	require.Len(t, manifest, len(want))
 	for i, f := range manifest {
 		assert.Equal(t, want[i], f.Name)
+		assert.NotEmpty(t, f.Audience, f.Name)
 		b, err := os.ReadFile(filepath.Join(dir, f.Name))
 		require.NoError(t, err)
 		sum := sha256.Sum256(b)

@@ -115,7 +115,7 @@ func buildFolderCase(fc folderCase, asOf casefile.Date, f buildFlags) (string, i
 	if res.err != nil {
 		return fmt.Sprintf("%s: %v", fc.path, res.err), res.status
 	}
-	return fmt.Sprintf("%s: case %s, %s: %d files in %s", fc.path, l.c.URN, res.counts(), len(res.names), filepath.Join(f.dir, fc.name)), exitOK
+	return fmt.Sprintf("%s: case %s, %s: %d files in %s", fc.path, l.c.URN, res.counts(), len(res.files), filepath.Join(f.dir, fc.name)), exitOK
 }
 
 // isTerminal reports whether w is a terminal (a character device), where a

@@ -33,27 +33,28 @@ func runForms(e *env, c *command, args []string) int {
 	}
 	defer l.close()
 	report := validate(l)
-	names, err := writeAll(dir, func(s *staging) error { return writeForms(s, l, report, nil, draft) })
+	files, err := writeAll(dir, func(s *staging) error { return writeForms(s, l, report, nil, draft) })
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spokit: nothing written: %v\n", err)
 		return exitInput
 	}
-	for _, name := range names {
-		fmt.Fprintln(e.stdout, filepath.Join(dir, name))
+	for _, f := range files {
+		fmt.Fprintln(e.stdout, filepath.Join(dir, f.Name))
 	}
 	if n := report.Count(casefile.Error); n > 0 {
-		fmt.Fprintf(e.stderr, "spokit: the case has %s; the MG5 and MG3 list them\n", count(n, "error finding"))
+		fmt.Fprintf(e.stderr, "spokit: the case has %s; the MG3 and the case review list them\n", count(n, "error finding"))
 	}
 	return exitOK
 }
 
-// writeForms stages every MG form of the case.
+// writeForms stages every MG form of the case and the internal case
+// review.
 func writeForms(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
 	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Screening: screening, Draft: draft}
 	for _, form := range casefile.Forms(l.c) {
-		if err := s.add(form.Name, func(w io.Writer) error { return form.Write(w, opts) }); err != nil {
+		if err := s.add(form.Name, form.Audience, func(w io.Writer) error { return form.Write(w, opts) }); err != nil {
 			return err
 		}
 	}
-	return nil
+	return s.add("case-review.pdf", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteCaseReview(w, l.c, opts) })
 }

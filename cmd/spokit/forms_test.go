@@ -21,7 +21,8 @@ func formsCLI(args ...string) (status int, stdout, stderr string) {
 	return status, out.String(), errOut.String()
 }
 
-var sampleForms = []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf"}
+var sampleForms = []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
+	"MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "case-review.pdf"}
 
 // listDir returns the names in dir, sorted, hidden ones included.
 func listDir(t *testing.T, dir string) []string {
@@ -107,9 +108,14 @@ func TestFormsOfACaseWithErrorsAreWrittenAndTheErrorsNamed(t *testing.T) {
 	status, _, stderr := formsCLI(path, "-o", dir)
 	require.Equal(t, exitOK, status)
 	assert.Contains(t, stderr, "1 error finding")
-	pdf, err := os.ReadFile(filepath.Join(dir, "MG5.pdf"))
+	for _, name := range []string{"MG3.pdf", "case-review.pdf"} {
+		pdf, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.Contains(t, realclient.PDFText(t, pdf), "FEAR-OCCASIONS", name)
+	}
+	mg5, err := os.ReadFile(filepath.Join(dir, "MG5.pdf"))
 	require.NoError(t, err)
-	assert.Contains(t, realclient.PDFText(t, pdf), "FEAR-OCCASIONS")
+	assert.NotContains(t, realclient.PDFText(t, mg5), "FEAR-OCCASIONS", "the MG5 is disclosed: no rule ids")
 }
 
 func TestFormsWritesNothingWhenAFormFails(t *testing.T) {

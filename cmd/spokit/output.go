@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 )
 
 // staging collects a command's output files in a private folder inside the
@@ -20,11 +22,13 @@ type staging struct {
 	files    []manifestEntry
 }
 
-// manifestEntry is one output file as manifest.json lists it.
+// manifestEntry is one output file as manifest.json lists it: its name,
+// who it is for, its size and its SHA-256.
 type manifestEntry struct {
-	Name   string `json:"name"`
-	Size   int    `json:"size"`
-	SHA256 string `json:"sha256"`
+	Name     string            `json:"name"`
+	Audience casefile.Audience `json:"audience"`
+	Size     int               `json:"size"`
+	SHA256   string            `json:"sha256"`
 }
 
 func stage(dir string) (*staging, error) {
@@ -38,8 +42,9 @@ func stage(dir string) (*staging, error) {
 	return &staging{dir: dir, tmp: tmp}, nil
 }
 
-// add renders one output file with write and stages it under name.
-func (s *staging) add(name string, write func(io.Writer) error) error {
+// add renders one output file for an audience with write and stages it
+// under name.
+func (s *staging) add(name string, audience casefile.Audience, write func(io.Writer) error) error {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -48,7 +53,7 @@ func (s *staging) add(name string, write func(io.Writer) error) error {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	sum := sha256.Sum256(buf.Bytes())
-	s.files = append(s.files, manifestEntry{Name: name, Size: buf.Len(), SHA256: hex.EncodeToString(sum[:])})
+	s.files = append(s.files, manifestEntry{Name: name, Audience: audience, Size: buf.Len(), SHA256: hex.EncodeToString(sum[:])})
 	return nil
 }
 
@@ -74,8 +79,9 @@ func (s *staging) commit() error {
 func (s *staging) abort() { os.RemoveAll(s.tmp) }
 
 // writeAll stages the files write adds in dir and moves them into place
-// together, or writes nothing when any fails. It returns the names written.
-func writeAll(dir string, write func(*staging) error) ([]string, error) {
+// together, or writes nothing when any fails. It returns the files
+// written, in name order.
+func writeAll(dir string, write func(*staging) error) ([]manifestEntry, error) {
 	s, err := stage(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, unwrapPath(err))
@@ -84,12 +90,9 @@ func writeAll(dir string, write func(*staging) error) ([]string, error) {
 		s.abort()
 		return nil, err
 	}
-	names := make([]string, 0, len(s.files))
-	for _, f := range s.entries() {
-		names = append(names, f.Name)
-	}
+	files := s.entries()
 	if err := s.commit(); err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
-	return names, nil
+	return files, nil
 }

@@ -212,7 +212,7 @@ print(json.dumps([[None if c is None else str(c) for c in r] for r in ws.iter_ro
 	return v
 }
 
-func TestScreeningIndicatorsAgreeInTheLibraryTheJSONTheMG5AndTheWorkbook(t *testing.T) {
+func TestScreeningIndicatorsAgreeInTheLibraryTheJSONTheCaseReviewAndTheWorkbook(t *testing.T) {
 	scenario := func(doc string) func(t *testing.T) []string {
 		return func(t *testing.T) []string {
 			path := filepath.Join(t.TempDir(), "case.json")
@@ -255,13 +255,13 @@ func TestScreeningIndicatorsAgreeInTheLibraryTheJSONTheMG5AndTheWorkbook(t *test
 			dir := filepath.Join(t.TempDir(), "out")
 			status, _, errOut = spokit(t, append([]string{"build", "-o", dir}, args...)...)
 			require.Equal(t, exitOK, status, errOut)
-			mg5, err := os.ReadFile(filepath.Join(dir, "MG5.pdf"))
+			mg5, err := os.ReadFile(filepath.Join(dir, "case-review.pdf"))
 			require.NoError(t, err)
 			xlsx, err := os.ReadFile(filepath.Join(dir, "prosecution.xlsx"))
 			require.NoError(t, err)
 
 			assert.Equal(t, library, fromJSON(t, out, ch), "spokit screen --json")
-			assert.Equal(t, library, fromMG5(t, realclient.PDFText(t, mg5), c.PageMarking(), w, ch), "the MG5's text")
+			assert.Equal(t, library, fromMG5(t, realclient.PDFText(t, mg5), c.PageMarking(), w, ch), "the case review's text")
 			assert.Equal(t, library, fromWorkbook(t, xlsx, w, ch), "the workbook's Screening sheet")
 		})
 	}

@@ -56,13 +56,14 @@ func run(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	opts := spo.BundleOptions{Files: files, Draft: *draft, AsOf: report.AsOf, Report: report}
+	opts := spo.BundleOptions{Files: files, Draft: *draft, AsOf: report.AsOf}
 
 	for _, doc := range []struct {
 		name  string
 		write func(io.Writer, *spo.Application, spo.BundleOptions) error
 	}{
 		{bundle, spo.WriteBundle},
+		{base + "-confidential-annex.pdf", spo.WriteConfidentialAnnex},
 		{base + "-service-copy.pdf", spo.WriteServiceCopy},
 		{base + "-notice.pdf", spo.WriteNotice},
 	} {

@@ -34,6 +34,11 @@ type Options struct {
 	// Date is the creation and modification date written into the file. It
 	// is required so that the same input always gives the same bytes.
 	Date time.Time
+	// Filter, when set, is applied to every string the document prints,
+	// bookmarks or stores as metadata (body, headers and footers, outline,
+	// link text, captions, chart labels, title), so that what a reader must
+	// not see is withheld in one place that no caller can bypass.
+	Filter func(string) string
 }
 
 // Align is the horizontal alignment of text.
@@ -337,50 +342,63 @@ func (d *Document) Write(w io.Writer) error {
 }
 
 // printable returns a copy of the description in which every string that is
-// printed, bookmarked or stored as metadata is text fpdf can handle (see
-// printableText). Anchor names are only matched, never printed, so they are
-// left as they are.
+// printed, bookmarked or stored as metadata has passed the document's
+// filter and is text fpdf can handle (see printableText). Anchor names are
+// only matched, never printed, so they are left as they are.
 func (d *Document) printable() *Document {
+	filter := d.opts.Filter
+	if filter == nil {
+		filter = func(s string) string { return s }
+	}
+	p := func(s string) string { return printableText(filter(s)) }
 	o := d.opts
 	for _, s := range []*string{&o.Title, &o.Subject, &o.Author, &o.Reference, &o.Marking, &o.HeaderNote} {
-		*s = printableText(*s)
+		*s = p(*s)
 	}
 	blocks := make([]block, len(d.blocks))
 	for i, b := range d.blocks {
-		blocks[i] = printableBlock(b)
+		blocks[i] = printableBlock(b, p)
 	}
 	return &Document{opts: o, blocks: blocks}
 }
 
-func printableBlock(b block) block {
+// printableBlock returns b with every string it prints passed through p.
+func printableBlock(b block, p func(string) string) block {
+	all := func(ss []string) []string {
+		out := make([]string, len(ss))
+		for i, s := range ss {
+			out[i] = p(s)
+		}
+		return out
+	}
 	switch b := b.(type) {
 	case headingBlock:
-		b.title = printableText(b.title)
+		b.title = p(b.title)
 		return b
 	case textBlock:
-		b.Label, b.Body = printableText(b.Label), printableText(b.Body)
+		b.Label, b.Body = p(b.Label), p(b.Body)
 		return b
 	case contentsBlock:
-		b.title = printableText(b.title)
+		b.title = p(b.title)
 		return b
 	case groupBlock:
-		b.group.Name = printableText(b.group.Name)
-		b.group.Signatures = printableTexts(b.group.Signatures)
+		b.group.Name = p(b.group.Name)
+		b.group.Signatures = all(b.group.Signatures)
 		return b
 	case tableBlock:
 		b.Columns = slices.Clone(b.Columns)
 		for i := range b.Columns {
-			b.Columns[i].Title = printableText(b.Columns[i].Title)
+			b.Columns[i].Title = p(b.Columns[i].Title)
 		}
 		b.Rows = slices.Clone(b.Rows)
 		for i := range b.Rows {
 			b.Rows[i].Cells = slices.Clone(b.Rows[i].Cells)
 			for j := range b.Rows[i].Cells {
 				c := &b.Rows[i].Cells[j]
-				c.Text = printableText(c.Text)
+				c.Text = p(c.Text)
 				c.Links = slices.Clone(c.Links)
 				for k := range c.Links {
-					c.Links[k].Text = printableText(c.Links[k].Text)
+					c.Links[k].Text = p(c.Links[k].Text)
 				}
 			}
 		}
@@ -391,25 +409,25 @@ func printableBlock(b block) block {
 			b.Rows[i] = slices.Clone(b.Rows[i])
 			for j := range b.Rows[i] {
 				f := &b.Rows[i][j]
-				f.Label, f.Value = printableText(f.Label), printableText(f.Value)
+				f.Label, f.Value = p(f.Label), p(f.Value)
 			}
 		}
 		return b
 	case signatureBlock:
-		b.labels = printableTexts(b.labels)
+		b.labels = all(b.labels)
 		return b
 	case imageBlock:
-		b.Caption = printableText(b.Caption)
+		b.Caption = p(b.Caption)
 		return b
 	case importBlock:
-		b.Title = printableText(b.Title)
+		b.Title = p(b.Title)
 		return b
 	case chartBlock:
-		b.Title, b.XLabel, b.YLabel = printableText(b.Title), printableText(b.XLabel), printableText(b.YLabel)
-		b.Categories = printableTexts(b.Categories)
+		b.Title, b.XLabel, b.YLabel = p(b.Title), p(b.XLabel), p(b.YLabel)
+		b.Categories = all(b.Categories)
 		b.Series = slices.Clone(b.Series)
 		for i := range b.Series {
-			b.Series[i].Name = printableText(b.Series[i].Name)
+			b.Series[i].Name = p(b.Series[i].Name)
 		}
 		return b
 	}
@@ -430,14 +448,6 @@ func printableText(s string) string {
 		}
 		return r
 	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
-}
-
-func printableTexts(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = printableText(s)
-	}
-	return out
 }
 
 // validate checks what can be checked before layout, so that mistakes are

@@ -454,7 +454,7 @@ func (s *Sheet) setMarking() error {
 	if s.opts.Marking == "" {
 		return nil
 	}
-	text := "&C" + strings.ReplaceAll(s.opts.Marking, "&", "&&")
+	text := "&C" + strings.ReplaceAll(s.wb.filter(s.opts.Marking), "&", "&&")
 	return s.wb.f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddHeader: text, OddFooter: text})
 }
 
@@ -514,13 +514,13 @@ func (s *Sheet) setChart() error {
 		chart.Dimension = excelize.ChartDimension{Width: c.Width, Height: c.Height}
 	}
 	if c.Title != "" {
-		chart.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title}}}
+		chart.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.Title)}}}
 	}
 	if c.XTitle != "" {
-		chart.XAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.XTitle}}}
+		chart.XAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.XTitle)}}}
 	}
 	if c.YTitle != "" {
-		chart.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.YTitle}}}
+		chart.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.YTitle)}}}
 	}
 	for _, col := range c.Series {
 		chart.Series = append(chart.Series, excelize.ChartSeries{
@@ -544,7 +544,7 @@ func (s *Sheet) writeHeader() error {
 	}
 	row := make([]any, len(s.opts.Columns))
 	for i, c := range s.opts.Columns {
-		row[i] = excelize.Cell{StyleID: id, Value: c.Header}
+		row[i] = excelize.Cell{StyleID: id, Value: s.wb.filter(c.Header)}
 	}
 	headers := make([]Cell, len(s.opts.Columns))
 	for i, c := range s.opts.Columns {
@@ -650,7 +650,7 @@ func (s *Sheet) value(i int, c Cell) (any, error) {
 		}
 		return excelize.Cell{StyleID: style}, nil
 	case textCell:
-		return excelize.Cell{StyleID: style, Value: c.text}, nil
+		return excelize.Cell{StyleID: style, Value: fitText(s.wb.filter(c.text))}, nil
 	case intCell:
 		return excelize.Cell{StyleID: style, Value: c.num}, nil
 	case boolCell:

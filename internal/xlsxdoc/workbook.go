@@ -36,6 +36,10 @@ type Options struct {
 	TmpDir string
 	// Properties are the document properties written into the package.
 	Properties Properties
+	// Filter, when set, is applied to every text the workbook stores (cells,
+	// headers, chart titles, document properties), so that what a reader
+	// must not see is withheld in one place that no caller can bypass.
+	Filter func(string) string
 }
 
 // Properties are a workbook's document properties.
@@ -62,13 +66,21 @@ type Workbook struct {
 	written bool
 	// failed is the error of a sheet that could not be added.
 	failed error
+	// filter is Options.Filter, or the identity.
+	filter func(string) string
 }
 
 // New starts an empty workbook.
 func New(opts Options) (*Workbook, error) {
 	f := excelize.NewFile(excelize.Options{TmpDir: opts.TmpDir})
-	wb := &Workbook{f: f, styles: map[styleKey]int{}}
+	wb := &Workbook{f: f, styles: map[styleKey]int{}, filter: opts.Filter}
+	if wb.filter == nil {
+		wb.filter = func(s string) string { return s }
+	}
 	p := opts.Properties
+	for _, s := range []*string{&p.Title, &p.Subject, &p.Creator, &p.Description, &p.Keywords} {
+		*s = wb.filter(*s)
+	}
 	props := &excelize.DocProperties{Title: p.Title, Subject: p.Subject, Creator: p.Creator,
 		LastModifiedBy: p.Creator, Description: p.Description, Keywords: p.Keywords}
 	if !p.Date.IsZero() {

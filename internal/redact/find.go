@@ -1,4 +1,4 @@
-package spo
+package redact
 
 import (
 	"regexp"
@@ -20,7 +20,7 @@ import (
 // exactly those a scan of the whole text with every pattern finds.
 
 // add compiles a detail into a pattern of r and indexes its needles.
-func (r *redactor) add(d detail) {
+func (r *matcher) add(d detail) {
 	p := pattern{re: regexp.MustCompile("(?i)" + d.src), edges: d.edges, span: d.span}
 	needles := slices.DeleteFunc(slices.Clone(d.needles), func(n string) bool { return n == "" })
 	// The longest needle occurs in the fewest places.
@@ -53,7 +53,7 @@ func (r *redactor) add(d detail) {
 }
 
 // holds returns which needles the fold f holds.
-func (r *redactor) holds(f string) []bool {
+func (r *matcher) holds(f string) []bool {
 	has := make([]bool, len(r.needles))
 	for i := range len(f) {
 		for _, n := range r.short[f[i]] {
@@ -71,7 +71,7 @@ func (r *redactor) holds(f string) []bool {
 
 // spans returns every whole match of every pattern in s, by where they
 // start (they may overlap).
-func (r *redactor) spans(s string) [][2]int {
+func (r *matcher) spans(s string) [][2]int {
 	if len(r.patterns) == 0 {
 		return nil
 	}
@@ -182,12 +182,33 @@ func (p pattern) matchesIn(s string, w [2]int, out [][2]int) [][2]int {
 	return out
 }
 
-// visible returns s without its invisible formatting characters.
-func visible(s string) string {
-	return strings.Map(func(c rune) rune {
-		if c >= utf8.RuneSelf && unicode.Is(unicode.Cf, c) {
-			return -1
+// balance moves the start of a phone number's match so that it holds as
+// many opening brackets as closing ones: "(07700 900123)" keeps its
+// brackets around the withheld text, and "(07700) 900123" loses both.
+func balance(s string, start, end int) int {
+	opens, closes := strings.Count(s[start:end], "("), strings.Count(s[start:end], ")")
+	switch {
+	case opens > closes && s[start] == '(':
+		return start + 1
+	case closes > opens && start > 0 && s[start-1] == '(':
+		return start - 1
+	}
+	return start
+}
+
+// whole reports whether s[start:end] stands on its own.
+func (e edgeKind) whole(s string, start, end int) bool {
+	before, after := lastRune(s[:start]), firstRune(s[end:])
+	switch e {
+	case digitEdges:
+		return !unicode.IsDigit(before) && !unicode.IsDigit(after)
+	case emailEdges:
+		if isEmailRune(before) || isEmailRune(after) && after != '.' {
+			return false
 		}
-		return c
-	}, s)
+		// A full stop after the address ends a sentence, unless the
+		// address goes on ("a@b.org.uk").
+		return after != '.' || !isEmailRune(firstRune(s[end+1:]))
+	}
+	return !isAlnum(before) && !isAlnum(after)
 }

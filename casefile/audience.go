@@ -1,0 +1,187 @@
+package casefile
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spokit/spokit/internal/redact"
+	"github.com/spokit/spokit/templates"
+)
+
+// Audience is who a document is for. Every output spokit writes has one,
+// and the audience decides what of the people's details it may show.
+type Audience string
+
+// The audiences.
+const (
+	// AudienceCourt is the court: the bundle filed with it and the
+	// confidential annex of what the respondent's copy withholds.
+	AudienceCourt Audience = "court"
+	// AudienceRespondent is the respondent to an SPO application: the
+	// service copy, the notice and the orders served.
+	AudienceRespondent Audience = "respondent"
+	// AudienceDefence is the defence in criminal proceedings: documents
+	// disclosed to it (MG5, MG11 statement pages, MG6C, MG12, the
+	// workbook).
+	AudienceDefence Audience = "defence"
+	// AudienceProsecution is the police and the CPS only (MG3, MG6D, MG9,
+	// MG11 contact pages, the sensitive workbook, the case review).
+	AudienceProsecution Audience = "prosecution"
+	// AudiencePolice is the police only.
+	AudiencePolice Audience = "police"
+)
+
+// Withholds reports whether documents for the audience withhold people's
+// contact details. The respondent and the defence never see the addresses,
+// phone numbers, email addresses or dates of birth of anyone but the
+// respondent or defendant; the court, the prosecution and the police see
+// them.
+func (a Audience) Withholds() bool { return a == AudienceRespondent || a == AudienceDefence }
+
+// Disclosure is what one audience may see of a case's people: it withholds
+// from every printed string the contact details and dates of birth the
+// audience must not see, in the forms people write them, and any
+// contact-shaped text (a postcode, a phone number, an email address, a
+// house number and street, a date of birth) that belongs to nobody whose
+// details the audience may see. Documents apply it to every string they
+// print: the PDF and spreadsheet engines take Disclosure.Text as their
+// filter, so no section can forget it.
+//
+// For the respondent, everyone's details are withheld but the respondent's
+// own (and an address recorded as known to the respondent), down to the
+// town they live in; for the defence, everyone's but the suspects', though
+// a town on its own prints (it names a wide area, and often a police
+// station). The court's name, the force's and the police area's always
+// print.
+type Disclosure struct {
+	audience Audience
+	r        *redact.Redactor
+	// homes replace a withheld person's address with a description of
+	// whose home it is (Place).
+	homes []*redact.Redactor
+}
+
+// NewDisclosure returns the disclosure policy of a case for an audience.
+// Its wording comes from set (nil means templates.Default()): unit
+// common.withheld is printed in place of each withheld detail, and
+// common.home-of names whose home a place is (Place).
+func NewDisclosure(c *Case, a Audience, set *templates.Set) *Disclosure {
+	d := &Disclosure{audience: a}
+	if c == nil || !a.Withholds() {
+		return d
+	}
+	if set == nil {
+		set = templates.Default()
+	}
+	words := set.Renderer()
+	withheld := words.Text("common.withheld", nil)
+	kept := keptPeople(c, a)
+	// The respondent is not told even the town a protected person lives in;
+	// the defence reads towns, which name wide areas and police stations.
+	opts := redact.Options{Withheld: withheld, Shapes: true, Towns: a == AudienceRespondent,
+		KeepText: []string{c.Force.Name, c.Force.PoliceArea, c.Force.ChiefOfficer}}
+	if c.SPO != nil {
+		opts.KeepText = append(opts.KeepText, c.SPO.Court)
+		opts.Given = termTexts(c.SPO)
+	}
+	for i := range c.People {
+		p := &c.People[i]
+		details := personDetails(p)
+		switch {
+		case slices.Contains(kept, p.ID):
+			opts.Keep = append(opts.Keep, details)
+		case a == AudienceRespondent && p.AddressKnownToRespondent:
+			opts.Keep = append(opts.Keep, redact.Details{Address: p.Address})
+			details.Address = ""
+			opts.Withhold = append(opts.Withhold, details)
+		default:
+			opts.Withhold = append(opts.Withhold, details)
+		}
+		if a == AudienceDefence && details.Address != "" && !slices.Contains(kept, p.ID) {
+			d.homes = append(d.homes, redact.New(redact.Options{
+				Withheld: words.Text("common.home-of", map[string]any{"Name": strings.TrimSpace(p.Name()), "Role": string(p.Role)}),
+				Withhold: []redact.Details{{Address: details.Address}}, Keep: opts.Keep, KeepText: opts.KeepText, AddressOnly: true,
+			}))
+		}
+	}
+	d.r = redact.New(opts)
+	return d
+}
+
+// termTexts are the words of an application's terms: the respondent is
+// given them in full, so the areas they name are no secret from them.
+func termTexts(s *SPO) []string {
+	terms := s.Terms
+	if s.Interim != nil {
+		terms = append(slices.Clip(terms), s.Interim.Terms...)
+	}
+	var out []string
+	for _, t := range terms {
+		out = append(out, t.Text, t.Locality)
+	}
+	return out
+}
+
+// keptPeople are the ids of the people whose details the audience may see:
+// the respondent's own, or the defendants'.
+func keptPeople(c *Case, a Audience) []string {
+	if a == AudienceRespondent && c.SPO != nil {
+		return []string{c.SPO.Respondent}
+	}
+	var out []string
+	for i := range c.People {
+		if c.People[i].Role == RoleSuspect {
+			out = append(out, c.People[i].ID)
+		}
+	}
+	return out
+}
+
+func personDetails(p *Person) redact.Details {
+	d := redact.Details{Address: p.Address, Phone: p.Phone, Email: p.Email}
+	if !p.DateOfBirth.IsZero() {
+		d.Birth = time.Date(p.DateOfBirth.Year(), p.DateOfBirth.Month(), p.DateOfBirth.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return d
+}
+
+// Audience returns the audience the policy is for.
+func (d *Disclosure) Audience() Audience { return d.audience }
+
+// Text returns s with everything the audience must not see withheld. A nil
+// Disclosure, or one for an audience that sees everything, returns s.
+func (d *Disclosure) Text(s string) string {
+	if d == nil || d.r == nil {
+		return s
+	}
+	return d.r.Apply(s)
+}
+
+// Place returns a place as the audience may read it. For the defence, a
+// place that is a victim's or witness's address says whose home it is
+// ("outside the home of Renée Marsh (victim)") rather than only that
+// something was withheld, so the chronology still reads; anything else
+// the audience must not see is left for Text to withhold.
+func (d *Disclosure) Place(s string) string {
+	if d == nil {
+		return s
+	}
+	for _, h := range d.homes {
+		s = h.Apply(s)
+	}
+	return s
+}
+
+// Withholds reports whether s holds anything the audience must not see.
+func (d *Disclosure) Withholds(s string) bool { return d.Text(s) != s }
+
+// Unrecorded returns the contact-shaped text in s that belongs to nobody
+// recorded in the case: details the officer should check, and record on
+// the person they belong to.
+func (d *Disclosure) Unrecorded(s string) []string {
+	if d == nil || d.r == nil {
+		return nil
+	}
+	return d.r.Unrecorded(s)
+}

@@ -1,0 +1,114 @@
+package redact
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// streetWords are the words that end a street name, English and Welsh, in
+// full and abbreviated. "St" is left out on its own: "7 St" is rarely an
+// address, and "St" begins a street name as often as it ends one.
+var streetWords = []string{
+	"road", "rd", "street", "avenue", "ave", "lane", "ln", "close", "drive", "dr", "way", "court", "ct",
+	"crescent", "cres", "place", "pl", "square", "sq", "gardens", "gdns", "terrace", "tce", "grove",
+	"rise", "hill", "walk", "row", "mews", "parade", "view", "park", "green", "vale", "meadow", "meadows",
+	"fields", "bank", "brow", "croft", "end", "gate", "wharf", "quay", "boulevard", "chase", "approach",
+	"heol", "ffordd", "stryd", "lôn", "lon", "cilgant", "rhodfa",
+}
+
+func isStreetWord(w string) bool {
+	return slices.Contains(streetWords, strings.ToLower(strings.Trim(w, ".,")))
+}
+
+// notStreetName are words that show a number and a street word are prose,
+// not an address: "3 times down the road".
+var notStreetName = []string{"the", "a", "an", "down", "up", "along", "of", "to", "in", "at", "on", "times",
+	"and", "or", "his", "her", "their", "my", "our", "into", "onto", "across", "through", "from", "by",
+	"minutes", "hours", "days", "weeks", "months", "years", "miles", "metres", "yards", "feet", "more", "other"}
+
+// flatNumber is a flat's number before a house number: "Flat 4, 12 ...".
+const flatNumber = `(?:(?:flat|apartment|apt|unit)[\s\p{Zs}]*\d{1,4}[a-z]?[\s\p{Zs},]+)?`
+
+// The contact shapes (see the package doc).
+var (
+	shapePostcode = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])([A-Z]{1,2}\d[A-Z\d]?[\s\p{Zs}]*\d[A-Z]{2})(?:$|[^\pL\pN])`)
+	// A UK number: 0 then 9 or 10 digits (not 00, 04 or 06), or +44 then
+	// 9 or 10; another country's: + then 8 to 13 digits. Digits are grouped
+	// by spaces, dashes, dots or brackets on one line: a slash or a line
+	// break makes a date and a time ("08/11/2025\n10:40"), not a number.
+	shapePhone = regexp.MustCompile(`(?:^|[^\d])((?:(?:\+|00)[ \t\p{Zs}]*44[ \t\p{Zs}]*(?:\(0\)[ \t\p{Zs}]*)?|\(?0)[1235789](?:[ \t\p{Zs}\-.()]*\d){8,9}|\+[1-9](?:[ \t\p{Zs}\-.()]*\d){7,12})(?:$|[^\d])`)
+	shapeEmail = regexp.MustCompile(`(?i)([\pL\pN._%+\-]+(?:[\s\p{Zs}]*@[\s\p{Zs}]*|[\s\p{Zs}]*[\[(\{][\s\p{Zs}]*at[\s\p{Zs}]*[\])\}][\s\p{Zs}]*)[\pL\pN\-]+(?:(?:\.|[\s\p{Zs}]*[\[(\{][\s\p{Zs}]*dot[\s\p{Zs}]*[\])\}][\s\p{Zs}]*|[\s\p{Zs}]+dot[\s\p{Zs}]+)[\pL\pN\-]+)+)`)
+	// Spelt out: "jo dot bloggs at example dot com".
+	shapeEmailWords = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])([\pL\pN]+(?:[\s\p{Zs}]+dot[\s\p{Zs}]+[\pL\pN]+)*[\s\p{Zs}]+at[\s\p{Zs}]+[\pL\pN\-]+(?:[\s\p{Zs}]+dot[\s\p{Zs}]+[\pL\pN\-]+)+)(?:$|[^\pL\pN])`)
+	shapeStreet     = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + flatNumber + `\d{1,4}[a-z]?[\s\p{Zs},]+((?:[\pL'’\-]+[\s\p{Zs}]+){1,3})([\pL]+)\.?)(?:$|[^\pL\pN])`)
+	// Welsh street names begin with the street word: "12 Heol y Wig".
+	shapeStreetWelsh = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + flatNumber + `\d{1,4}[a-z]?[\s\p{Zs},]+(?:heol|ffordd|stryd|lôn|lon|cilgant|rhodfa)(?:[\s\p{Zs}]+[\pL'’\-]+){1,3})`)
+	shapeBirth       = regexp.MustCompile(`(?i)(?:\bd\.?o\.?b\.?|\bdate[\s\p{Zs}]+of[\s\p{Zs}]+birth|\bborn(?:[\s\p{Zs}]+on)?|\bdyddiad[\s\p{Zs}]+geni|\bganwyd)[\s\p{Zs}:\-]*(?:the[\s\p{Zs}]+)?(\d{1,2}(?:st|nd|rd|th)?(?:[\s\p{Zs}/.\-]*(?:of[\s\p{Zs}]+)?(?:\d{1,2}|[\pL]{3,10}\.?)[\s\p{Zs}/.\-,]*)\d{2,4}|\d{4}-\d{2}-\d{2}|[\pL]{3,10}[\s\p{Zs}]+\d{1,2}(?:st|nd|rd|th)?,?[\s\p{Zs}]+\d{4}|\d{6,8})`)
+)
+
+// shapeSpans returns the spans of contact-shaped text in s, in order.
+func shapeSpans(s string) [][2]int {
+	if !strings.ContainsAny(s, "0123456789@") && !strings.Contains(strings.ToLower(s), "dot") {
+		return nil
+	}
+	var out [][2]int
+	for _, re := range []*regexp.Regexp{shapePostcode, shapeEmail, shapeEmailWords, shapeBirth, shapeStreetWelsh} {
+		for m := range groupMatches(re, s) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	for m := range groupMatches(shapePhone, s) {
+		start, end := m[2], m[3]
+		if s[end-1] == ')' && strings.Count(s[start:end], ")") > strings.Count(s[start:end], "(") {
+			end--
+		}
+		out = append(out, [2]int{balance(s, start, end), end})
+	}
+	for m := range groupMatches(shapeStreet, s) {
+		if isStreetWord(s[m[6]:m[7]]) && streetName(s[m[4]:m[5]]) {
+			out = append(out, [2]int{m[2], m[3]})
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
+// groupMatches yields the submatch indexes of each match of re in s whose
+// first group is the shape. Each search starts where the last shape ended,
+// not where its match did, so the character after one shape can still be
+// the one before the next.
+func groupMatches(re *regexp.Regexp, s string) func(func([]int) bool) {
+	return func(yield func([]int) bool) {
+		for from := 0; from < len(s); {
+			m := re.FindStringSubmatchIndex(s[from:])
+			if m == nil {
+				return
+			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += from
+				}
+			}
+			if !yield(m) {
+				return
+			}
+			from = max(m[3], from+1)
+		}
+	}
+}
+
+// streetName reports whether the words between a number and a street word
+// can be a street's name: capitalised, as addresses are written, and none
+// of them a word of prose.
+func streetName(words string) bool {
+	for _, w := range strings.Fields(words) {
+		first, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(first) || w == "I" || slices.Contains(notStreetName, strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
+}
