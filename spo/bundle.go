@@ -108,6 +108,7 @@ const (
 	courtCopy   edition = iota // the bundle filed with the court
 	serviceCopy                // the bundle served on the respondent
 	noticeCopy                 // the notice of notification requirements
+	orderCopy                  // a draft order as its own document, as served
 )
 
 // builder lays out one document of an application.

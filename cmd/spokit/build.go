@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/spo"
@@ -124,7 +125,9 @@ func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) erro
 	return s.add("manifest.json", func(w io.Writer) error { return writeJSON(w, manifest) })
 }
 
-// writeSPO stages the court bundle, the service copy and the notice.
+// writeSPO stages the court bundle, the service copy, the notice and the
+// draft orders (PDF, and an editable .docx of each); the interim order's
+// files only when one is sought.
 func writeSPO(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
 	app, err := spo.NewApplication(l.c)
 	if err != nil {
@@ -138,12 +141,26 @@ func writeSPO(s *staging, l *loaded, report *casefile.Report, screening *casefil
 		{"spo-bundle.pdf", spo.WriteBundle},
 		{"spo-service-copy.pdf", spo.WriteServiceCopy},
 		{"spo-notice.pdf", spo.WriteNotice},
+		{"spo-order-draft.pdf", orderWriter(spo.WriteOrder, false)},
+		{"spo-order-draft.docx", orderWriter(spo.WriteOrderDOCX, false)},
+		{"spo-interim-order-draft.pdf", orderWriter(spo.WriteOrder, true)},
+		{"spo-interim-order-draft.docx", orderWriter(spo.WriteOrderDOCX, true)},
 	} {
+		if strings.HasPrefix(out.name, "spo-interim-") && app.Interim == nil {
+			continue
+		}
 		if err := s.add(out.name, func(w io.Writer) error { return out.write(w, app, opts) }); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// orderWriter adapts an order writer to the full or the interim order.
+func orderWriter(write func(io.Writer, *spo.Application, spo.BundleOptions, bool) error, interim bool) func(io.Writer, *spo.Application, spo.BundleOptions) error {
+	return func(w io.Writer, app *spo.Application, opts spo.BundleOptions) error {
+		return write(w, app, opts, interim)
+	}
 }
 
 // writeWorkbooks stages prosecution.xlsx and, when the case has sensitive
