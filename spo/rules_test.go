@@ -52,6 +52,10 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-RISK-ASSESSMENT", casefile.Warning, "Statutory guidance; super-complaint rec. 12"},
 		{"SPO-NOT-CONSIDERED", casefile.Warning, `Police super-complaint "The police response to stalking" (2024), rec. 13`},
 		{"SPO-NOTIFY-DEADLINE", casefile.Info, "SPA 2019 s.9(1)–(2)"},
+		// Beyond rules.md, documented in the README's rules section.
+		{"SPO-TERM-COMMITMENT", casefile.Warning, "SPA 2019 s.2(3), s.5(4)"},
+		{"SPO-TERM-LOCALITY", casefile.Warning, "SPA 2019 s.2(4), s.5(5)"},
+		{"SPO-TERM-MAP", casefile.Error, "SPA 2019 s.2(4)"},
 	}
 	rules := spo.Rules()
 	require.Len(t, rules, len(want))
