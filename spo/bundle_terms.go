@@ -18,14 +18,7 @@ func (b *builder) terms() {
 	b.termTable(a.Terms, false)
 
 	d.Heading(2, b.t("spo.checks.heading", nil), "term-checks")
-	if checks := conflictChecks(a.Respondent); len(checks) > 0 {
-		d.Paragraph(b.t("spo.checks.conflicts", b.data()))
-		for _, c := range checks {
-			d.Text(pdfdoc.Text{Body: "•  " + b.clean(c)})
-		}
-	} else {
-		d.Paragraph(b.t("spo.checks.none-recorded", b.data()))
-	}
+	b.commitmentCheck()
 	existing := ""
 	if a.Respondent != nil {
 		existing = strings.TrimSpace(a.Respondent.ExistingSPO)
