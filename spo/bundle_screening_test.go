@@ -34,7 +34,7 @@ func TestCourtCopyScreensTheCaseAfterTheChronology(t *testing.T) {
 	texts := pages(t, pdf)
 	all := rawText(t, pdf)
 
-	escalation := pageOf(texts, "Escalation of the conduct Acts per", 3)
+	escalation := pageOf(texts, "Escalation of the conduct Acts relied on per", 3)
 	screening := pageOf(texts, rep.Title+" "+firstWords(rep.Caveat, 6), 3)
 	terms := pageOf(texts, "Proposed terms The prohibitions", 3)
 	require.NotZero(t, escalation)

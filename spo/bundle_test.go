@@ -65,7 +65,7 @@ func TestBundleSetsOutTheApplication(t *testing.T) {
 
 			// The chronology lists every act in full, in date order.
 			from := strings.Index(all, "Chronology of acts The ")
-			to := strings.Index(all, "Escalation of the conduct Acts per")
+			to := strings.Index(all, "Escalation of the conduct Acts relied on per")
 			require.Positive(t, from)
 			require.Greater(t, to, from)
 			chron := all[from:to]

@@ -197,7 +197,7 @@ func (b *builder) orderModel(interim bool) orderDoc {
 	m.parts = append(m.parts, orderPart{kind: partSignatures, labels: []string{b.t("spo.order.seal", nil)}})
 	m.keepTo = len(m.parts)
 
-	add(partHeading, "", b.t("spo.order.notes-heading", nil))
+	add(partHeading, "", b.t("spo.order.notes-heading", b.data("Interim", interim)))
 	summary, indictment := breachMaxima(b.asOf)
 	add(partText, b.t("spo.order.warning-label", nil),
 		b.t("spo.order.breach", b.data("Interim", interim, "Summary", summary, "Indictment", indictment)))
