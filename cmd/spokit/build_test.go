@@ -32,11 +32,12 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	status, out, stderr := spokit(t, "build", "--sample", "-o", dir)
 	require.Equal(t, exitOK, status, stderr)
-	assert.Contains(t, out, "Wrote 16 files")
+	assert.Contains(t, out, "Wrote 20 files")
 
 	want := []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf",
 		"MG6D.pdf", "MG9.pdf", "findings.json", "prosecution.xlsx", "sensitive-unused.xlsx",
-		"spo-bundle.pdf", "spo-notice.pdf", "spo-service-copy.pdf"}
+		"spo-bundle.pdf", "spo-interim-order-draft.docx", "spo-interim-order-draft.pdf", "spo-notice.pdf",
+		"spo-order-draft.docx", "spo-order-draft.pdf", "spo-service-copy.pdf"}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var names []string
