@@ -99,7 +99,7 @@ func (b *builder) commitmentCheck() {
 		d.Paragraph(b.t("spo.checks.no-overlap", nil))
 	}
 	for _, o := range overlaps {
-		d.Text(pdfdoc.Text{Label: "!", Body: b.t("spo.checks.overlap", b.data("Term", o.Term, "Interim", o.Interim,
+		d.Text(pdfdoc.Text{Style: pdfdoc.Bold, Body: "•  " + b.t("spo.checks.overlap", b.data("Term", o.Term, "Interim", o.Interim,
 			"Description", b.clean(strings.TrimSpace(cs[o.Commitment].Description)), "Why", b.clean(o.Why)))})
 	}
 }

@@ -64,7 +64,8 @@ var (
 // fewer); the commitment's are as recorded. They clash when days and hours
 // both meet and either the term keeps the respondent at one place (a
 // curfew) or it names one of the commitment's places (any comma-separated
-// part of four letters or more), or its locality lies within one. This is
+// part of four letters or more, not only as the town after another place's
+// name), or its locality lies within one. This is
 // a screen for the applicant to review, not a finding: wording it cannot
 // read counts as applying at all times.
 func overlap(t casefile.Term, c casefile.Commitment) (string, bool) {
@@ -179,13 +180,29 @@ func minutesMeet(a0, a1, b0, b1 int) bool {
 	return false
 }
 
+// namesPlace reports whether text names place other than as the town of
+// another place: "enter Llanrwst" names Llanrwst, "the school, Llanrwst"
+// does not (the term is about the school).
+func namesPlace(text, place string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], place)
+		if j < 0 {
+			return false
+		}
+		if !strings.HasSuffix(text[:i+j], ", ") {
+			return true
+		}
+		i += j + len(place)
+	}
+}
+
 // sharedPlace finds a place of the commitment that the term's wording
 // names, or the term's locality within a commitment's place.
 func sharedPlace(text, locality string, places []string) (string, bool) {
 	for _, p := range places {
 		for _, part := range strings.Split(p, ",") {
 			part = strings.TrimSpace(part)
-			if len([]rune(part)) >= 4 && (part[0] < '0' || part[0] > '9') && strings.Contains(text, strings.ToLower(part)) {
+			if len([]rune(part)) >= 4 && (part[0] < '0' || part[0] > '9') && namesPlace(text, strings.ToLower(part)) {
 				return part, true
 			}
 		}

@@ -55,6 +55,9 @@ func TestTheS23CheckNamesEachTermThatMeetsACommitment(t *testing.T) {
 			},
 			terms: []casefile.Term{{Kind: casefile.Requirement, Text: "To remain at his home address between 06:00 and 08:00."}},
 			want:  []spo.Overlap{{Term: 1, Commitment: 0, Why: "Monday, Tuesday, Wednesday, Thursday, Friday 07:00–15:00; the term keeps the respondent at one place"}}},
+		{name: "a zone around a school in the same town misses the mosque",
+			commitments: func(t *testing.T) []casefile.Commitment { return []casefile.Commitment{prayers(t)} },
+			terms:       []casefile.Term{{Text: "Not to go within 100 metres of Ysgol Dyffryn Conwy, Llanrwst."}}},
 		{name: "nothing recorded, nothing to check",
 			commitments: func(*testing.T) []casefile.Commitment { return nil }},
 	} {

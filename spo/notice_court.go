@@ -7,8 +7,8 @@ import (
 )
 
 // noticeRows identify the respondent, the order and its service. The date
-// made is printed once the hearing date has passed (the order can then
-// have been made); the date and time of service when recorded. Anything
+// made is the hearing date once it has passed or the order is recorded as
+// served; the date and time of service when recorded. Anything
 // not known is a blank to complete by hand, and so is the last day to
 // notify until a service date is recorded.
 func (b *builder) noticeRows() [][]pdfdoc.Field {
@@ -20,7 +20,7 @@ func (b *builder) noticeRows() [][]pdfdoc.Field {
 		return b.clean(s)
 	}
 	made := ""
-	if !a.HearingDate.IsZero() && !a.HearingDate.After(b.asOf) {
+	if !a.HearingDate.IsZero() && (!a.HearingDate.After(b.asOf) || !a.ServiceDate.IsZero()) {
 		made = a.HearingDate.Long()
 	}
 	deadline := b.t("spo.notice.deadline-blank", nil)

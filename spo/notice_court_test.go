@@ -33,7 +33,7 @@ func TestNoticeHasBlanksAndACertificateUntilServiceIsRecorded(t *testing.T) {
 				require.NoError(t, err)
 				c.SPO.ServiceTime = tm
 			},
-			want:     []string{"Date served 10 February 2025 Time served 14:35", "Last day to notify 12 February 2025", "by the end of 12 February 2025", "Certificate of service"},
+			want:     []string{"Date order made 10 February 2025", "Date served 10 February 2025 Time served 14:35", "Last day to notify 12 February 2025", "by the end of 12 February 2025", "Certificate of service"},
 			dontWant: []string{"counting the day of service as day 1"}},
 		{name: "the police stations recorded",
 			edit: func(_ *testing.T, c *casefile.Case) {
