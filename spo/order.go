@@ -78,6 +78,8 @@ func WriteOrderDOCX(w io.Writer, app *Application, opts BundleOptions, interim b
 			q.Bold, q.KeepNext = true, true
 		case partSmall:
 			q.Small = true
+		case partTerm:
+			q.Hang = true
 		case partSignatures:
 			q.Text = strings.Join(p.labels, ": ____________________    ") + ": ____________________"
 			q.Label = ""

@@ -32,8 +32,11 @@ const (
 
 // Paragraph is one paragraph. "\n" in Text starts a new line within it.
 type Paragraph struct {
-	// Label is printed in bold before the text, followed by a tab, e.g. "1.".
+	// Label is printed in bold before the text, e.g. "Duration:".
 	Label string
+	// Hang sets the label in a hanging indent with the text aligned after
+	// it, as for a numbered term ("1."); otherwise a space follows it.
+	Hang bool
 	Text  string
 	Bold  bool
 	Small bool
@@ -134,7 +137,7 @@ func paragraph(b *strings.Builder, p Paragraph) {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
 	b.WriteString(`<w:spacing w:after="120"/>`)
-	if p.Label != "" {
+	if p.Label != "" && p.Hang {
 		b.WriteString(`<w:tabs><w:tab w:val="left" w:pos="567"/></w:tabs><w:ind w:left="567" w:hanging="567"/>`)
 	}
 	switch p.Align {
@@ -151,9 +154,12 @@ func paragraph(b *strings.Builder, p Paragraph) {
 	case p.Small:
 		size = 18
 	}
-	if p.Label != "" {
+	switch {
+	case p.Label != "" && p.Hang:
 		run(b, p.Label, true, size)
 		b.WriteString(`<w:r><w:tab/></w:r>`)
+	case p.Label != "":
+		run(b, p.Label+" ", true, size)
 	}
 	for i, line := range strings.Split(p.Text, "\n") {
 		if i > 0 {

@@ -19,8 +19,9 @@ var meta = docx.Meta{Title: "Draft order", Date: time.Date(2026, 3, 14, 9, 30, 0
 
 var paras = []docx.Paragraph{
 	{Text: "Draft Stalking Protection Order", Bold: true, Size: 14, Align: docx.Centre},
-	{Label: "1.", Text: "Must not contact <Ann> & \"Bo\" {{.Secret}} =SUM(A1)"},
-	{Label: "2.", Text: "Line one\nLine two", KeepNext: true},
+	{Label: "1.", Hang: true, Text: "Must not contact <Ann> & \"Bo\" {{.Secret}} =SUM(A1)"},
+	{Label: "2.", Hang: true, Text: "Line one\nLine two", KeepNext: true},
+	{Label: "Duration:", Text: "two years"},
 	{Text: "Signed: ____", Small: true},
 }
 
@@ -64,7 +65,7 @@ func TestLibreOfficeOpensItWithEveryParagraph(t *testing.T) {
 	pdf := realclient.LibreOfficeToPDF(t, "order.docx", write(t, paras))
 	text := strings.Join(strings.Fields(realclient.PDFText(t, pdf)), " ")
 	for _, want := range []string{"Draft Stalking Protection Order", "1. Must not contact <Ann> & \"Bo\" {{.Secret}} =SUM(A1)",
-		"2. Line one Line two", "Signed: ____"} {
+		"2. Line one Line two", "Duration: two years", "Signed: ____"} {
 		assert.Contains(t, text, want)
 	}
 }
