@@ -89,9 +89,8 @@ func TestEscalationChartEqualsTheChronologyForTheSampleAndAThousandActs(t *testi
 		chartMatchesChronology(t, a.Acts)
 		// The trend printed under the chart is the screening's for the same acts.
 		s := casefile.Screen(c, c.ResolveAsOf(casefile.Date{}))
-		if len(a.Acts) == len(c.Incidents) {
-			trend, _, _ := casefile.FrequencyTrend(a.Acts)
-			assert.Equal(t, s.Escalation.Trend, trend)
-		}
+		require.Len(t, a.Acts, len(c.Incidents), "the screening's chronology is every incident")
+		trend, _, _ := casefile.FrequencyTrend(a.Acts)
+		assert.Equal(t, s.Escalation.Trend, trend)
 	}
 }

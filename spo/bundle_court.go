@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
 // complaint ends the application with the complaint, the officer who signs
 // it for the chief officer and the applicant's contact for the court.
 func (b *builder) complaint() {
-	d, s := b.d, b.c.SPO
+	d, s := b.d, b.spoBlock()
 	d.Heading(2, b.t("spo.complaint.heading", nil), "")
 	d.Paragraph(b.t("spo.complaint", b.data("Interim", b.a.Interim != nil)))
 	var name, rank, contact string
@@ -27,7 +28,7 @@ func (b *builder) complaint() {
 // (spo.hearsay) as not attending the hearing, with why, and names the
 // statements whose attendance is not recorded.
 func (b *builder) hearsayNotice() {
-	d, s := b.d, b.c.SPO
+	d, s := b.d, b.spoBlock()
 	d.Heading(2, b.t("spo.hearsay.heading", nil), "hearsay")
 	absent := map[string]string{}
 	recorded := map[string]bool{}
@@ -73,7 +74,7 @@ func (b *builder) hearsayNotice() {
 // hand.
 func (b *builder) commitmentCheck() {
 	d, a := b.d, b.a
-	cs := b.c.SPO.Commitments
+	cs := b.spoBlock().Commitments
 	if len(cs) == 0 {
 		if checks := conflictChecks(a.Respondent); len(checks) > 0 {
 			d.Paragraph(b.t("spo.checks.conflicts", b.data()))
@@ -102,4 +103,13 @@ func (b *builder) commitmentCheck() {
 		d.Text(pdfdoc.Text{Style: pdfdoc.Bold, Body: "•  " + b.t("spo.checks.overlap", b.data("Term", o.Term, "Interim", o.Interim,
 			"Description", b.clean(strings.TrimSpace(cs[o.Commitment].Description)), "Why", b.clean(o.Why)))})
 	}
+}
+
+// spoBlock is the case's spo block, or an empty one for an Application
+// built by hand from a case without one.
+func (b *builder) spoBlock() *casefile.SPO {
+	if b.c.SPO == nil {
+		return &casefile.SPO{}
+	}
+	return b.c.SPO
 }

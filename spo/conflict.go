@@ -27,12 +27,14 @@ type Overlap struct {
 // recorded religious, work and education commitments, and returns each
 // pair that appears to overlap, in order. See overlap for how.
 func (a *Application) CommitmentOverlaps() []Overlap {
-	var full, interim []casefile.Term
-	full = a.Terms
+	if a.Case == nil || a.Case.SPO == nil {
+		return nil
+	}
+	var interim []casefile.Term
 	if a.Interim != nil {
 		interim = a.Interim.Terms
 	}
-	return commitmentOverlaps(a.Case.SPO.Commitments, full, interim)
+	return commitmentOverlaps(a.Case.SPO.Commitments, a.Terms, interim)
 }
 
 func commitmentOverlaps(cs []casefile.Commitment, full, interim []casefile.Term) []Overlap {

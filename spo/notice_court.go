@@ -33,7 +33,7 @@ func (b *builder) noticeRows() [][]pdfdoc.Field {
 		{{Label: b.t("spo.label.applicant", nil), Value: b.t("spo.cover.applicant", b.data())}},
 		{{Label: b.t("spo.notice.order-label", nil), Value: b.t("spo.notice.order", b.data("Interim", a.Interim != nil, "Duration", a.Duration.String()))}},
 		{{Label: b.t("spo.label.urn", nil), Value: b.orNot(b.c.URN)}, {Label: b.t("spo.notice.made-label", nil), Value: blankOr(made)}},
-		{{Label: b.t("spo.notice.served", nil), Value: blankOr(a.ServiceDate.Long())}, {Label: b.t("spo.notice.time-label", nil), Value: blankOr(b.c.SPO.ServiceTime.String())}},
+		{{Label: b.t("spo.notice.served", nil), Value: blankOr(a.ServiceDate.Long())}, {Label: b.t("spo.notice.time-label", nil), Value: blankOr(b.spoBlock().ServiceTime.String())}},
 	}
 	if !a.ReplacesInterim {
 		rows = append(rows, []pdfdoc.Field{{Label: b.t("spo.notice.deadline-label", nil), Value: deadline}})
@@ -46,7 +46,7 @@ func (b *builder) noticeRows() [][]pdfdoc.Field {
 func (b *builder) noticeStations() {
 	d := b.d
 	d.Heading(2, b.t("spo.notice.stations-heading", nil), "")
-	stations := b.c.SPO.PoliceStations
+	stations := b.spoBlock().PoliceStations
 	if len(stations) == 0 {
 		d.Paragraph(b.t("spo.notice.stations-none", nil))
 		d.Signatures(b.t("spo.notice.station-line", nil))

@@ -36,7 +36,7 @@ type Paragraph struct {
 	Label string
 	// Hang sets the label in a hanging indent with the text aligned after
 	// it, as for a numbered term ("1."); otherwise a space follows it.
-	Hang bool
+	Hang  bool
 	Text  string
 	Bold  bool
 	Small bool
