@@ -212,8 +212,9 @@ func (b *builder) orderModel(interim bool) orderDoc {
 	return m
 }
 
-// orderRespondent names the respondent as the order does: their own
-// details, printed in full on every copy.
+// orderRespondent names the respondent as the order does, with their own
+// details. They pass through the copy's redaction like everything else, so
+// an address the respondent shares with a protected person is withheld.
 func (b *builder) orderRespondent() string {
 	p := b.a.Respondent
 	if p == nil {
@@ -226,7 +227,7 @@ func (b *builder) orderRespondent() string {
 		}
 	}
 	addr := strings.Join(strings.Fields(strings.ReplaceAll(p.Address, "\n", ", ")), " ")
-	return b.r.Text("spo.order.respondent", b.data("Aliases", aliases, "Born", p.DateOfBirth.Long(), "Address", printable(addr)))
+	return b.t("spo.order.respondent", b.data("Aliases", aliases, "Born", p.DateOfBirth.Long(), "Address", addr))
 }
 
 // layOrder sets an order's parts in the PDF, keeping each term whole where
