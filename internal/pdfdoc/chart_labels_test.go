@@ -17,7 +17,7 @@ func TestChartLabelsStayWholeWhenBarsAreNarrow(t *testing.T) {
 			var cats []string
 			values := make([]float64, bars)
 			for i := range bars {
-				cats = append(cats, fmt.Sprintf("%s %d", time.Month(i%12+1).String()[:3], 2024+i/12))
+				cats = append(cats, fmt.Sprintf("%s %d", time.Month(i%12 + 1).String()[:3], 2024+i/12))
 				values[i] = float64(i % 3)
 			}
 			d := pdfdoc.New(opts())
