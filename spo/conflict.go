@@ -146,11 +146,18 @@ func termHours(text string) (from, to int, ok bool) {
 	return minutes(m[0]), minutes(m[1]), true
 }
 
-// commitmentDays are a commitment's weekdays, or every day.
+// commitmentDays are a commitment's weekdays (names, three-letter
+// abbreviations, plurals, "weekdays" or "weekends"), or every day.
 func commitmentDays(c casefile.Commitment) []string {
 	var out []string
 	for _, d := range c.Days {
 		d = strings.ToLower(strings.TrimSpace(d))
+		switch strings.TrimSuffix(d, "s") {
+		case "weekday":
+			out = append(out, weekdays[:5]...)
+		case "weekend":
+			out = append(out, weekdays[5:]...)
+		}
 		for _, w := range weekdays {
 			if strings.HasPrefix(w, strings.TrimSuffix(d, "s")) && len(d) >= 3 {
 				out = append(out, w)

@@ -41,6 +41,13 @@ func TestTheS23CheckNamesEachTermThatMeetsACommitment(t *testing.T) {
 			commitments: func(t *testing.T) []casefile.Commitment { return []casefile.Commitment{rounds(t)} },
 			terms:       []casefile.Term{centreByDay},
 			want:        []spo.Overlap{{Term: 1, Commitment: 0, Why: "Monday, Tuesday, Wednesday, Thursday, Friday 07:00–15:00; the term names Llanrwst town centre"}}},
+		{name: "weekday work and a weekend exclusion do not meet",
+			commitments: func(t *testing.T) []casefile.Commitment {
+				c := rounds(t)
+				c.Days = []string{"weekdays"}
+				return []casefile.Commitment{c}
+			},
+			terms: []casefile.Term{{Text: "Not to enter Llanrwst town centre at weekends."}}},
 		{name: "a night-time exclusion misses daytime work",
 			commitments: func(t *testing.T) []casefile.Commitment { return []casefile.Commitment{rounds(t)} },
 			terms:       []casefile.Term{centreByNight}},
