@@ -45,15 +45,16 @@ func (a Audience) Withholds() bool { return a == AudienceRespondent || a == Audi
 // contact-shaped text (a postcode, a phone number, an email address, a
 // house number and street, a date of birth) that belongs to nobody whose
 // details the audience may see. Documents apply it to every string they
-// print: the PDF and spreadsheet engines take Disclosure.Text as their
-// filter, so no section can forget it.
+// print: the PDF, spreadsheet and word-processor engines take
+// Disclosure.Text as their filter, so no section can forget it.
 //
 // For the respondent, everyone's details are withheld but the respondent's
 // own (and an address recorded as known to the respondent), down to the
 // town they live in; for the defence, everyone's but the suspects', though
 // a town on its own prints (it names a wide area, and often a police
-// station). The court's name, the force's and the police area's always
-// print.
+// station). The court's name, the force's and the police area's, the
+// applicant's contact for the court and the police stations where the
+// respondent may notify always print.
 type Disclosure struct {
 	audience Audience
 	r        *redact.Redactor
@@ -82,7 +83,16 @@ func NewDisclosure(c *Case, a Audience, set *templates.Set) *Disclosure {
 	opts := redact.Options{Withheld: withheld, Shapes: true, Towns: a == AudienceRespondent,
 		KeepText: []string{c.Force.Name, c.Force.PoliceArea, c.Force.ChiefOfficer}}
 	if c.SPO != nil {
+		// The court, the applicant's contact and the police stations where
+		// the respondent must notify are meant to be read by everyone.
 		opts.KeepText = append(opts.KeepText, c.SPO.Court)
+		if s := c.SPO.Signatory; s != nil {
+			opts.KeepText = append(opts.KeepText, s.Contact)
+		}
+		for _, st := range c.SPO.PoliceStations {
+			opts.KeepText = append(opts.KeepText, st.Name)
+			opts.Keep = append(opts.Keep, redact.Details{Address: st.Address})
+		}
 		opts.Given = termTexts(c.SPO)
 	}
 	for i := range c.People {

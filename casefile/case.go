@@ -212,6 +212,14 @@ type SPO struct {
 	VictimViews     string     `json:"victim_views,omitempty"`
 	ServiceDate     Date       `json:"service_date,omitzero" doc:"date the order was served"`
 	ReplacesInterim bool       `json:"replaces_interim,omitempty"`
+
+	// Court-ready application: optional fields for the signatory, the
+	// hearsay notice, the notice's police stations and the s.2(3) check.
+	Signatory      *Signatory      `json:"signatory,omitempty" doc:"who signs the application for the chief officer, and the court's contact"`
+	Hearsay        []Hearsay       `json:"hearsay,omitempty" doc:"statements relied on: whether each maker will attend the hearing"`
+	PoliceStations []PoliceStation `json:"police_stations,omitempty" doc:"police stations where the respondent may notify (s.10)"`
+	Commitments    []Commitment    `json:"respondent_commitments,omitempty" doc:"the respondent's religious observance, work and education, with days, times and places (s.2(3))"`
+	ServiceTime    Clock           `json:"service_time,omitzero" doc:"time of day the order was served"`
 }
 
 // Term is one prohibition or requirement of an order.
@@ -221,6 +229,8 @@ type Term struct {
 	Necessity string   `json:"necessity,omitempty" doc:"why this term is necessary"`
 	Protects  []string `json:"protects,omitempty" doc:"person ids"`
 	Locality  string   `json:"locality,omitempty" doc:"the area a term is limited to; absent means the whole UK"`
+	// Court-ready application: the map of the term's zone.
+	MapExhibit string `json:"map_exhibit,omitempty" doc:"exhibit ref of a map showing the term's zone"`
 }
 
 // Interim is an interim order sought pending the full hearing (SPA 2019 s.5).
@@ -254,4 +264,40 @@ func (c *Case) ShowsStalking() bool {
 		}
 	}
 	return false
+}
+
+// ---- Court-ready SPO application: types of the optional spo fields ----
+
+// Signatory is the officer who signs the application on behalf of the
+// chief officer, and whom the court contacts about it.
+type Signatory struct {
+	Name    string `json:"name,omitempty" doc:"e.g. Alex Morgan"`
+	Rank    string `json:"rank,omitempty" doc:"e.g. Detective Inspector"`
+	Contact string `json:"contact,omitempty" doc:"how the court reaches the applicant: phone, secure email, address"`
+}
+
+// Hearsay records whether the maker of a statement relied on will attend
+// the hearing to give evidence (Civil Evidence Act 1995).
+type Hearsay struct {
+	Statement string `json:"statement" req:"true" doc:"statement id"`
+	Attends   bool   `json:"attends,omitempty" doc:"the maker will attend to give oral evidence"`
+	Reason    string `json:"reason,omitempty" doc:"why the maker will not attend"`
+}
+
+// PoliceStation is a police station where the respondent may notify.
+type PoliceStation struct {
+	Name    string `json:"name" req:"true"`
+	Address string `json:"address,omitempty" doc:"lines separated by newlines"`
+}
+
+// Commitment is one of the respondent's regular religious, work or
+// education commitments, which the terms must avoid so far as practicable
+// (SPA 2019 s.2(3), s.5(4)).
+type Commitment struct {
+	Kind        string   `json:"kind" req:"true" doc:"religion, work or education"`
+	Description string   `json:"description,omitempty" doc:"e.g. Friday prayers"`
+	Days        []string `json:"days,omitempty" doc:"weekday names, e.g. Friday; absent means every day"`
+	From        Clock    `json:"from,omitzero" doc:"start time; absent with to means all day"`
+	To          Clock    `json:"to,omitzero" doc:"end time"`
+	Places      []string `json:"places,omitempty" doc:"where, e.g. Hoole Road Mosque, Hoole Road, Chester"`
 }

@@ -1651,7 +1651,7 @@ func (g *synthesizer) application() {
 	}
 	if k.work > 0 {
 		terms = append(terms, Term{Kind: Prohibition, Text: fmt.Sprintf("Not to go within 100 metres of %s, %s.", g.work, g.town),
-			Necessity: fmt.Sprintf("The respondent pursued {V} at or through {vp} workplace on %s.", synthCount(k.work, "occasion")), Protects: []string{"V1"}, Locality: g.work + ", " + g.town})
+			Necessity: fmt.Sprintf("The respondent pursued {V} at or through {vp} workplace on %s.", synthCount(k.work, "occasion")), Protects: []string{"V1"}}) // the zone is its own limit: a locality of the workplace would confine it to the workplace (SPO-TERM-LOCALITY)
 	}
 	if n := k.behaviours[Publishing]; n > 0 {
 		terms = append(terms, Term{Kind: Prohibition, Text: say("Not to publish any material about " + v + ", or purporting to come from {vo}, on any website or social media platform."),

@@ -93,8 +93,8 @@ type InterimApplication struct {
 
 // NewApplication builds the application recorded in c's spo block. It fails
 // only when c has no spo block (ErrNoApplication) or when an id in it (the
-// respondent, a protected person, an act, or a person a term protects) is
-// not in the case; the error then names every such id with its JSON path
+// respondent, a protected person, an act, a person a term protects, or a
+// statement in spo.hearsay) is not in the case; the error then names every such id with its JSON path
 // and wraps ErrUnresolved. Everything else the law needs is judged by the
 // rules, so drafts of an incomplete application can still be printed.
 func NewApplication(c *casefile.Case) (*Application, error) {
@@ -149,6 +149,11 @@ func NewApplication(c *casefile.Case) (*Application, error) {
 		}
 	}
 	checkTerms("spo.terms", s.Terms)
+	for i, h := range s.Hearsay {
+		if x.Statement(h.Statement) == nil {
+			errs = append(errs, fmt.Errorf("spo.hearsay[%d].statement: %q is not the id of any statement: %w", i, h.Statement, ErrUnresolved))
+		}
+	}
 	if in := s.Interim; in != nil {
 		a.Interim = &InterimApplication{Reason: in.Reason, Terms: slices.Clone(in.Terms)}
 		a.Interim.Period, _ = ParsePeriod(in.Period) // stays zero when unreadable; SPO-INTERIM reports it

@@ -121,6 +121,9 @@ func TestNewApplicationNamesEachReferenceThatDoesNotResolve(t *testing.T) {
 			[]string{`spo.terms[3].protects[1]: "X1"`}},
 		{"person an interim term protects", func(c *casefile.Case) { c.SPO.Interim.Terms[0].Protects = []string{"X2"} },
 			[]string{`spo.interim.terms[0].protects[0]: "X2"`}},
+		{"statement in the hearsay list", func(c *casefile.Case) {
+			c.SPO.Hearsay = []casefile.Hearsay{{Statement: c.Statements[0].ID, Attends: true}, {Statement: "ST99"}}
+		}, []string{`spo.hearsay[1].statement: "ST99"`, "statement"}},
 		{"every one of several", func(c *casefile.Case) {
 			c.SPO.Respondent = "S9"
 			c.SPO.Acts = []string{"I99"}

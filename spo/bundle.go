@@ -100,6 +100,7 @@ const (
 	serviceCopy                // the bundle served on the respondent
 	noticeCopy                 // the notice of notification requirements
 	annexCopy                  // the court's confidential annex
+	orderCopy                  // a draft order as its own document, as served
 )
 
 // builder lays out one document of an application.

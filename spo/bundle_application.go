@@ -66,6 +66,8 @@ func (b *builder) application() {
 		d.Text(pdfdoc.Text{Label: b.t("spo.interim.reason-label", nil), Body: b.orNot(in.Reason)})
 		d.Text(pdfdoc.Text{Body: b.t("spo.interim.see-order", nil), Link: "interim-order"})
 	}
+	b.hearsayNotice()
+	b.complaint()
 }
 
 // respondentRows are the respondent's details. They are the respondent's

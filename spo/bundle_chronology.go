@@ -102,7 +102,11 @@ func (b *builder) evidence(in *casefile.Incident) []pdfdoc.CellLink {
 // acts is counted in longer periods so that every label stays readable.
 const maxBars = 36
 
-// escalation lays out a chart of acts per month by kind of conduct.
+// escalation lays out a chart of acts per period. Each act counts once, in
+// one series: violence, else threats, else other conduct, so a bar's height
+// is the number of acts in its period. Under it: the count per period and
+// the trend by the screening's rule (casefile.FrequencyTrend) over the same
+// acts.
 func (b *builder) escalation() {
 	d := b.d
 	d.PageBreak()
@@ -117,43 +121,51 @@ func (b *builder) escalation() {
 		d.Paragraph(b.t("spo.escalation.none", nil))
 		return
 	}
-	chart, starts, counts, span := escalationChart(dated)
-	for _, m := range starts {
-		end := m + span - 1
-		chart.Categories = append(chart.Categories, b.t("spo.escalation.period", b.data("Months", span,
-			"StartMonth", time.Month(m%12 + 1).String()[:3], "StartYear", m/12,
-			"EndMonth", time.Month(end%12 + 1).String()[:3], "EndYear", end/12)))
+	chart, periods, counts, unit := escalationChart(dated)
+	for _, p := range periods {
+		chart.Categories = append(chart.Categories, b.t("spo.escalation.period", b.data("Unit", unit,
+			"Day", p.from.Day(), "StartMonth", p.from.Month().String()[:3], "StartYear", p.from.Year(),
+			"Quarter", (int(p.from.Month())+2)/3, "EndYear", p.to.Year())))
 	}
 	for i := range chart.Series {
-		name := chart.Series[i].Name
-		s2a, _ := law.StalkingBehaviour(name)
-		chart.Series[i].Name = b.t("spo.escalation.series", b.data("Name", name, "Paragraph", s2a.Paragraph))
+		chart.Series[i].Name = b.t("spo.escalation.series", b.data("Name", chart.Series[i].Name))
 	}
-	chart.Title = b.t("spo.escalation.title", b.data("Months", span))
-	chart.XLabel = b.t("spo.escalation.x-label", b.data("Months", span))
+	chart.Title = b.t("spo.escalation.title", b.data("Unit", unit))
+	chart.XLabel = b.t("spo.escalation.x-label", b.data("Unit", unit))
 	chart.YLabel = b.t("spo.escalation.y-label", nil)
 	d.BarChart(chart)
 
 	var per []string
 	for i, n := range counts {
-		per = append(per, b.t("spo.escalation.count", b.data("Period", chart.Categories[i], "Count", n)))
+		if n > 0 {
+			per = append(per, b.t("spo.escalation.count", b.data("Period", chart.Categories[i], "Count", n)))
+		}
 	}
-	d.Paragraph(b.t("spo.escalation.counts", b.data("Counts", per, "Months", span)))
-	d.Text(pdfdoc.Text{Body: b.t("spo.escalation.note", b.data("Months", span, "Undated", len(b.a.Acts)-len(dated))), Style: pdfdoc.Small})
+	d.Paragraph(b.t("spo.escalation.counts", b.data("Counts", per, "Unit", unit)))
+	trend, earlier, later := casefile.FrequencyTrend(dated)
+	d.Paragraph(b.t("spo.escalation.trend", b.data("Trend", trend.String(), "Earlier", earlier, "Later", later)))
+	d.Text(pdfdoc.Text{Body: b.t("spo.escalation.note", b.data("Unit", unit, "Undated", len(b.a.Acts)-len(dated))), Style: pdfdoc.Small})
 }
 
-// escalationChart counts dated acts by period and kind of conduct. Periods
-// are calendar months, or longer spans of months when the acts cover more
-// than maxBars months; periods with no act are kept, as zero. The chart has
-// no categories: starts gives the first month of each period (counted from
-// January of year 0) for the caller to word; counts are acts per period;
-// span is the months per period.
-//
-// An act with several kinds of conduct counts once for each. There are
-// series for the s.2A(3) examples and the other kinds that occur, in
-// vocabulary order; if that is more than the chart can tell apart, the
-// other kinds share one series, named "other".
-func escalationChart(acts []*casefile.Incident) (chart pdfdoc.BarChart, starts, counts []int, span int) {
+// period is one bar of the escalation chart: the days from and to.
+type period struct{ from, to casefile.Date }
+
+// The series of the escalation chart, in stacking order.
+const (
+	seriesViolence = "violence"
+	seriesThreats  = "threats"
+	seriesOther    = "other-acts"
+)
+
+// escalationChart counts dated acts by period: weeks (from Monday) when
+// they span at most 13 weeks, calendar months up to maxBars months,
+// quarters up to maxBars quarters, else years (several a bar when needed).
+// Periods with no act are kept, as zero. Each act counts once, in the
+// series of its most serious conduct (violence, threats, other), so the
+// series of a period add up to counts, the acts in it. The chart has no
+// categories: the caller words periods; unit is week, month, quarter or
+// year.
+func escalationChart(acts []*casefile.Incident) (chart pdfdoc.BarChart, periods []period, counts []int, unit string) {
 	first, last := acts[0].Date, acts[0].Date
 	for _, in := range acts {
 		if in.Date.Before(first) {
@@ -164,90 +176,61 @@ func escalationChart(acts []*casefile.Incident) (chart pdfdoc.BarChart, starts, 
 		}
 	}
 	monthIndex := func(d casefile.Date) int { return d.Year()*12 + int(d.Month()) - 1 }
+	fromMonth := func(m int) casefile.Date { return casefile.NewDate(m/12, time.Month(m%12+1), 1) }
 	months := monthIndex(last) - monthIndex(first) + 1
-	span = 1
-	for _, s := range []int{1, 3, 6, 12} {
-		span = s
-		if (months+s-1)/s <= maxBars {
-			break
+	var bucket func(casefile.Date) int
+	switch {
+	case first.DaysUntil(last) < 13*7:
+		unit = "week"
+		monday := first.AddDays(-((int(first.Time().Weekday()) + 6) % 7))
+		for d := monday; !d.After(last); d = d.AddDays(7) {
+			periods = append(periods, period{d, d.AddDays(6)})
 		}
+		bucket = func(d casefile.Date) int { return monday.DaysUntil(d) / 7 }
+	default:
+		span := 1
+		unit = "month"
+		switch {
+		case months <= maxBars:
+		case (months+2)/3+1 <= maxBars:
+			span, unit = 3, "quarter"
+		default:
+			unit = "year"
+			span = 12
+			for (months+span-1)/span+1 > maxBars {
+				span += 12
+			}
+		}
+		start := monthIndex(first) - monthIndex(first)%span // periods start on a multiple of the span
+		for m := start; m <= monthIndex(last); m += span {
+			periods = append(periods, period{fromMonth(m), fromMonth(m + span).AddDays(-1)})
+		}
+		bucket = func(d casefile.Date) int { return (monthIndex(d) - start) / span }
 	}
-	for (months+span-1)/span > maxBars {
-		span *= 2
+	names := []string{seriesViolence, seriesThreats, seriesOther}
+	values := make([][]float64, len(names))
+	for i := range values {
+		values[i] = make([]float64, len(periods))
 	}
-	start := monthIndex(first) - (monthIndex(first) % span) // periods start on a multiple of the span
-	bars := (monthIndex(last)-start)/span + 1
-	bucket := func(d casefile.Date) int { return (monthIndex(d) - start) / span }
-
-	kinds := seriesKinds(acts)
-	values := make(map[string][]float64, len(kinds))
-	for _, k := range kinds {
-		values[k] = make([]float64, bars)
-	}
-	counts = make([]int, bars)
+	counts = make([]int, len(periods))
 	for _, in := range acts {
 		i := bucket(in.Date)
 		counts[i]++
-		for _, k := range actKinds(in, kinds) {
-			values[k][i]++
-		}
+		values[actSeries(in)][i]++
 	}
-	for i := range bars {
-		starts = append(starts, start+i*span)
+	for i, n := range names {
+		chart.Series = append(chart.Series, pdfdoc.Series{Name: n, Values: values[i]})
 	}
-	for _, k := range kinds {
-		chart.Series = append(chart.Series, pdfdoc.Series{Name: k, Values: values[k]})
-	}
-	return chart, starts, counts, span
+	return chart, periods, counts, unit
 }
 
-// maxSeries is how many series the chart can tell apart.
-const maxSeries = 10
-
-// seriesKinds returns the kinds of conduct the acts show, in vocabulary
-// order, folding the kinds outside s.2A(3) into "other" when there would be
-// too many series.
-func seriesKinds(acts []*casefile.Incident) []string {
-	present := map[string]bool{}
-	for _, in := range acts {
-		for _, x := range in.Behaviours {
-			present[string(x)] = true
-		}
+// actSeries is the series an act counts in: 0 violence, 1 threats, 2 other.
+func actSeries(in *casefile.Incident) int {
+	switch {
+	case slices.Contains(in.Behaviours, casefile.Violence):
+		return 0
+	case slices.Contains(in.Behaviours, casefile.Threats):
+		return 1
 	}
-	var kinds, others []string
-	for _, v := range casefile.Behaviour("").Values() {
-		if !present[v] {
-			continue
-		}
-		if casefile.Behaviour(v).IsStalking() {
-			kinds = append(kinds, v)
-		} else {
-			others = append(others, v)
-		}
-	}
-	// Values outside the vocabulary (a hand-built case) count as other.
-	for v := range present {
-		if !slices.Contains(casefile.Behaviour("").Values(), v) && !slices.Contains(others, string(casefile.OtherBehaviour)) {
-			others = append(others, string(casefile.OtherBehaviour))
-		}
-	}
-	if len(kinds)+len(others) > maxSeries {
-		return append(kinds, string(casefile.OtherBehaviour))
-	}
-	return append(kinds, others...)
-}
-
-// actKinds returns the series an act counts in, each once.
-func actKinds(in *casefile.Incident, kinds []string) []string {
-	var out []string
-	for _, x := range in.Behaviours {
-		k := string(x)
-		if !slices.Contains(kinds, k) {
-			k = string(casefile.OtherBehaviour)
-		}
-		if slices.Contains(kinds, k) && !slices.Contains(out, k) {
-			out = append(out, k)
-		}
-	}
-	return out
+	return 2
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
 )
@@ -12,49 +13,84 @@ func act(d casefile.Date, bs ...casefile.Behaviour) *casefile.Incident {
 	return &casefile.Incident{Date: d, Behaviours: bs}
 }
 
-func TestEscalationChartKeepsEmptyMonths(t *testing.T) {
-	chart, starts, counts, span := escalationChart([]*casefile.Incident{
-		act(casefile.NewDate(2024, 11, 30), casefile.Following, casefile.Watching),
-		act(casefile.NewDate(2025, 2, 1), casefile.Watching),
-		act(casefile.NewDate(2025, 2, 20), casefile.Threats),
+func TestEscalationChartCountsEachActOnceWithThreatsAndViolenceApart(t *testing.T) {
+	chart, periods, counts, unit := escalationChart([]*casefile.Incident{
+		act(casefile.NewDate(2024, 11, 1), casefile.Following, casefile.Watching),
+		act(casefile.NewDate(2025, 2, 1), casefile.Watching, casefile.Threats),
+		act(casefile.NewDate(2025, 2, 20), casefile.Threats, casefile.Violence),
 	})
-	assert.Equal(t, 1, span)
-	assert.Equal(t, []int{2024*12 + 10, 2024*12 + 11, 2025 * 12, 2025*12 + 1}, starts) // Nov, Dec, Jan, Feb
+	assert.Equal(t, "month", unit)
+	require.Len(t, periods, 4) // Nov, Dec, Jan, Feb: empty months kept
+	assert.Equal(t, casefile.NewDate(2024, 12, 31), periods[1].to)
 	assert.Equal(t, []int{1, 0, 0, 2}, counts)
-	names := []string{}
-	for _, s := range chart.Series {
-		names = append(names, s.Name)
-	}
-	assert.Equal(t, []string{"following", "watching", "threats"}, names)
-	assert.Equal(t, []float64{1, 0, 0, 1}, chart.Series[1].Values)
+	assert.Equal(t, seriesViolence, chart.Series[0].Name)
+	assert.Equal(t, []float64{0, 0, 0, 1}, chart.Series[0].Values)
+	assert.Equal(t, []float64{0, 0, 0, 1}, chart.Series[1].Values, "threats without violence")
+	assert.Equal(t, []float64{1, 0, 0, 0}, chart.Series[2].Values)
 }
 
-func TestEscalationChartWidensPeriodsForLongSpans(t *testing.T) {
+func TestEscalationChartChoosesThePeriodByTheSpan(t *testing.T) {
 	tests := []struct {
 		from, to casefile.Date
-		span     int
+		unit     string
 	}{
-		{casefile.NewDate(2024, 1, 1), casefile.NewDate(2026, 12, 31), 1}, // 36 months
-		{casefile.NewDate(2024, 1, 1), casefile.NewDate(2027, 1, 1), 3},   // 37 months
-		{casefile.NewDate(2010, 5, 1), casefile.NewDate(2026, 1, 1), 6},   // 16 years
-		{casefile.NewDate(1925, 1, 1), casefile.NewDate(2025, 1, 1), 48},  // a century
+		{casefile.NewDate(2025, 1, 1), casefile.NewDate(2025, 3, 31), "week"}, // 89 days
+		{casefile.NewDate(2025, 1, 1), casefile.NewDate(2025, 4, 2), "month"},
+		{casefile.NewDate(2024, 1, 1), casefile.NewDate(2026, 12, 31), "month"}, // 36 months
+		{casefile.NewDate(2024, 1, 1), casefile.NewDate(2027, 1, 1), "quarter"},
+		{casefile.NewDate(1925, 1, 1), casefile.NewDate(2025, 1, 1), "year"},
 	}
 	for _, tt := range tests {
-		_, starts, counts, span := escalationChart([]*casefile.Incident{act(tt.from, casefile.Following), act(tt.to, casefile.Following)})
-		assert.Equal(t, tt.span, span, "%s to %s", tt.from, tt.to)
-		assert.LessOrEqual(t, len(starts), maxBars)
+		_, periods, counts, unit := escalationChart([]*casefile.Incident{act(tt.from, casefile.Following), act(tt.to, casefile.Following)})
+		assert.Equal(t, tt.unit, unit, "%s to %s", tt.from, tt.to)
+		assert.LessOrEqual(t, len(periods), maxBars)
 		assert.Equal(t, 1, counts[0])
 		assert.Equal(t, 1, counts[len(counts)-1])
+		assert.False(t, periods[0].from.After(tt.from))
+		assert.False(t, periods[len(periods)-1].to.Before(tt.to))
 	}
 }
 
-func TestEscalationChartFoldsOtherConductWhenTooManyKinds(t *testing.T) {
-	var all []casefile.Behaviour
-	for _, v := range casefile.Behaviour("").Values() {
-		all = append(all, casefile.Behaviour(v))
+// chartMatchesChronology checks that the chart's bars are the acts per
+// period, counted from the chronology independently.
+func chartMatchesChronology(t *testing.T, acts []*casefile.Incident) {
+	t.Helper()
+	chart, periods, counts, _ := escalationChart(acts)
+	for i, p := range periods {
+		want, threats, violence := 0, 0, 0
+		for _, in := range acts {
+			if !in.Date.Before(p.from) && !in.Date.After(p.to) {
+				want++
+				if actSeries(in) == 0 {
+					violence++
+				} else if actSeries(in) == 1 {
+					threats++
+				}
+			}
+		}
+		assert.Equal(t, want, counts[i], "period %d", i)
+		sum := 0.0
+		for _, s := range chart.Series {
+			sum += s.Values[i]
+		}
+		assert.Equal(t, float64(want), sum, "bar %d is the acts in its period", i)
+		assert.Equal(t, float64(violence), chart.Series[0].Values[i])
+		assert.Equal(t, float64(threats), chart.Series[1].Values[i])
 	}
-	chart, _, _, _ := escalationChart([]*casefile.Incident{act(casefile.NewDate(2025, 1, 1), all...)})
-	assert.LessOrEqual(t, len(chart.Series), maxSeries)
-	assert.Equal(t, "other", chart.Series[len(chart.Series)-1].Name)
-	assert.Equal(t, []float64{1}, chart.Series[len(chart.Series)-1].Values, "an act counts once in other")
+}
+
+func TestEscalationChartEqualsTheChronologyForTheSampleAndAThousandActs(t *testing.T) {
+	sample, _ := casefile.Sample()
+	large, _ := casefile.Synthesize(casefile.SynthOptions{Incidents: 1000, Seed: 7})
+	for _, c := range []*casefile.Case{sample, large} {
+		a, err := NewApplication(c)
+		require.NoError(t, err)
+		require.NotEmpty(t, a.Acts)
+		chartMatchesChronology(t, a.Acts)
+		// The trend printed under the chart is the screening's for the same acts.
+		s := casefile.Screen(c, c.ResolveAsOf(casefile.Date{}))
+		require.Len(t, a.Acts, len(c.Incidents), "the screening's chronology is every incident")
+		trend, _, _ := casefile.FrequencyTrend(a.Acts)
+		assert.Equal(t, s.Escalation.Trend, trend)
+	}
 }

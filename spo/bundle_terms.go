@@ -15,17 +15,10 @@ func (b *builder) terms() {
 	d.PageBreak()
 	d.Heading(1, b.t("spo.terms.heading", nil), "terms")
 	d.Paragraph(b.t("spo.terms.intro", b.data()))
-	b.termTable(a.Terms)
+	b.termTable(a.Terms, false)
 
 	d.Heading(2, b.t("spo.checks.heading", nil), "term-checks")
-	if checks := conflictChecks(a.Respondent); len(checks) > 0 {
-		d.Paragraph(b.t("spo.checks.conflicts", b.data()))
-		for _, c := range checks {
-			d.Text(pdfdoc.Text{Body: "•  " + b.clean(c)})
-		}
-	} else {
-		d.Paragraph(b.t("spo.checks.none-recorded", b.data()))
-	}
+	b.commitmentCheck()
 	existing := ""
 	if a.Respondent != nil {
 		existing = strings.TrimSpace(a.Respondent.ExistingSPO)
@@ -35,13 +28,13 @@ func (b *builder) terms() {
 	if in := a.Interim; in != nil {
 		d.Heading(2, b.t("spo.terms.interim-heading", nil), "interim-terms")
 		d.Paragraph(b.t("spo.terms.interim-intro", b.data("Period", in.Period.String())))
-		b.termTable(in.Terms)
+		b.termTable(in.Terms, true)
 	}
 }
 
 // termTable lists terms, numbered, with why each is needed, whom it
 // protects and where it applies.
-func (b *builder) termTable(terms []casefile.Term) {
+func (b *builder) termTable(terms []casefile.Term, interim bool) {
 	if len(terms) == 0 {
 		b.d.Paragraph(b.t("spo.terms.none", nil))
 		return
@@ -59,14 +52,14 @@ func (b *builder) termTable(terms []casefile.Term) {
 			{Text: b.t("spo.term.text", b.data("Kind", string(term.Kind), "Text", b.orNot(term.Text)))},
 			{Text: b.orNot(term.Necessity)},
 			{Text: b.orNot(strings.Join(names(b.termProtects(term)), "\n"))},
-			{Text: b.locality(term)},
+			{Text: b.locality(term, interim)},
 		}})
 	}
 	b.d.Table(t)
 }
 
 // locality says where a term applies: its locality, or the whole of the
-// United Kingdom (s.2(4)).
-func (b *builder) locality(t casefile.Term) string {
-	return b.t("spo.term.locality", b.data("Locality", b.clean(strings.TrimSpace(t.Locality))))
+// United Kingdom (s.2(4); s.5(5) for an interim term).
+func (b *builder) locality(t casefile.Term, interim bool) string {
+	return b.t("spo.term.locality", b.data("Locality", b.clean(strings.TrimSpace(t.Locality)), "Interim", interim))
 }

@@ -65,7 +65,7 @@ func TestBundleSetsOutTheApplication(t *testing.T) {
 
 			// The chronology lists every act in full, in date order.
 			from := strings.Index(all, "Chronology of acts The ")
-			to := strings.Index(all, "Escalation of the conduct Acts per")
+			to := strings.Index(all, "Escalation of the conduct Acts relied on per")
 			require.Positive(t, from)
 			require.Greater(t, to, from)
 			chron := all[from:to]
@@ -356,7 +356,7 @@ func TestDraftOrderWording(t *testing.T) {
 		{
 			name: "replacing a served interim order, the duties continue",
 			edit: func(c *casefile.Case) { c.SPO.ReplacesInterim = true },
-			want: []string{"This order replaces the interim order already served on you", "Your continuing duties carry on from the interim order"},
+			want: []string{"This order replaces the interim order already served on you", "continuing duties carry on from the interim order"},
 		},
 		{
 			name: "an order already in force is named",

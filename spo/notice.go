@@ -12,7 +12,9 @@ import (
 // they must tell the police (their name, every other name they use and
 // their home address, s.9(2)); by when (the end of NotificationDeadline, or,
 // with no service date recorded, within 3 days beginning with the day of
-// service); where and how (in person at a police station in the police area
+// service, with blanks for the date and time of service); where and how
+// (the police stations recorded in spo.police_stations, or lines to write
+// them on) (in person at a police station in the police area
 // where they live, orally, to a police officer or authorised person, who
 // may take fingerprints and photographs, s.10); the continuing duties for a
 // new name or home address (s.9(3)–(4)); and the offence of failing to
@@ -22,6 +24,9 @@ import (
 // When the order replaces an interim order already served
 // (ReplacesInterim), no new notification is due and the notice says the
 // duties continue from the interim order.
+//
+// It identifies the order (court, date made, duration) and ends with a
+// certificate of service for the person serving it to complete.
 //
 // The notice is for the respondent: the protected people's and witnesses'
 // details are withheld from it as from the service copy.
@@ -47,12 +52,7 @@ func (b *builder) notice() {
 			}
 		}
 	}
-	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
-		{{Label: b.t("spo.notice.to", nil), Value: b.respondentName()}},
-		{{Label: b.t("spo.label.court", nil), Value: b.orNot(a.Court)}},
-		{{Label: b.t("spo.label.applicant", nil), Value: b.t("spo.cover.applicant", b.data())}},
-		{{Label: b.t("spo.label.urn", nil), Value: b.orNot(b.c.URN)}, {Label: b.t("spo.notice.served", nil), Value: b.orNot(a.ServiceDate.Long())}},
-	}})
+	d.Form(pdfdoc.Form{Rows: b.noticeRows()})
 	deadline, _ := a.NotificationDeadline()
 	data := b.data("Aliases", aliases, "Deadline", deadline.Long(), "Days", NotificationDays,
 		"Replaces", a.ReplacesInterim, "Interim", a.Interim != nil)
@@ -69,6 +69,7 @@ func (b *builder) notice() {
 	}
 	d.Heading(2, b.t("spo.notice.how-heading", nil), "")
 	d.Paragraph(b.t("spo.notice.how", data))
+	b.noticeStations()
 	d.Heading(2, b.t("spo.notice.changes-heading", nil), "")
 	d.Paragraph(b.t("spo.notice.changes", data))
 	d.Heading(2, b.t("spo.notice.offence-heading", nil), "")
@@ -78,4 +79,5 @@ func (b *builder) notice() {
 	d.Space(2)
 	d.Text(pdfdoc.Text{Body: b.t("common.legal-advice", nil), Style: pdfdoc.Bold})
 	d.Text(pdfdoc.Text{Body: b.t("common.produced-by", data), Style: pdfdoc.Small})
+	b.certificateOfService()
 }

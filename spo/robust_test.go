@@ -2,6 +2,7 @@ package spo_test
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -14,7 +15,11 @@ import (
 )
 
 // writers are every document of the package, by name.
-var writers = map[string]writer{"bundle": spo.WriteBundle, "service copy": spo.WriteServiceCopy, "notice": spo.WriteNotice}
+var writers = map[string]writer{"bundle": spo.WriteBundle, "service copy": spo.WriteServiceCopy, "notice": spo.WriteNotice,
+	"order": func(w io.Writer, a *spo.Application, o spo.BundleOptions) error {
+		return spo.WriteOrder(w, a, o, false)
+	},
+	"interim order": func(w io.Writer, a *spo.Application, o spo.BundleOptions) error { return spo.WriteOrder(w, a, o, true) }}
 
 func TestOddApplicationsStillPrint(t *testing.T) {
 	huge := strings.Repeat("He waited outside again and again without a break ", 4000) + strings.Repeat("x", 5000)
@@ -97,7 +102,7 @@ func TestOddApplicationsStillPrint(t *testing.T) {
 				require.NotPanics(t, func() { err = write(&buf, a, spo.BundleOptions{Draft: true}) })
 				require.NoError(t, err)
 				realclient.QPDFCheck(t, buf.Bytes())
-				if tt.name == "text that looks like markup" && name != "notice" {
+				if tt.name == "text that looks like markup" && name != "notice" && name != "interim order" { // neither prints the full order's terms
 					assert.Contains(t, rawText(t, buf.Bytes()), markup, "case text is printed as written")
 				}
 			})
@@ -110,6 +115,9 @@ func TestHandBuiltApplicationPrints(t *testing.T) {
 	c := exampleCase(t)
 	a := &spo.Application{Case: c, Court: "Chester Magistrates' Court", Terms: c.SPO.Terms}
 	for name, write := range writers {
+		if name == "interim order" {
+			continue // the hand-built application seeks none
+		}
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			require.NoError(t, write(&buf, a, spo.BundleOptions{}))
@@ -141,4 +149,19 @@ func FuzzBundle(f *testing.F) {
 			require.NoError(t, write(&buf, a, spo.BundleOptions{}))
 		}
 	})
+}
+
+func TestApplicationBuiltFromACaseWithoutAnSPOBlockPrints(t *testing.T) {
+	c := exampleCase(t)
+	c.SPO = nil
+	a := &spo.Application{Case: c, Court: "Chester Magistrates' Court"}
+	for name, write := range writers {
+		if name == "interim order" {
+			continue // none is sought
+		}
+		t.Run(name, func(t *testing.T) {
+			require.NotPanics(t, func() { require.NoError(t, write(&bytes.Buffer{}, a, spo.BundleOptions{})) })
+		})
+	}
+	assert.Empty(t, a.CommitmentOverlaps())
 }

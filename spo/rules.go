@@ -2,6 +2,7 @@ package spo
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -23,6 +24,9 @@ var spoRules = []casefile.Rule{
 	{ID: "SPO-RISK-ASSESSMENT", Severity: casefile.Warning, Citation: "Statutory guidance; super-complaint rec. 12", Check: checkRiskAssessment},
 	{ID: "SPO-NOT-CONSIDERED", Severity: casefile.Warning, Citation: `Police super-complaint "The police response to stalking" (2024), rec. 13`, Check: checkConsidered},
 	{ID: "SPO-NOTIFY-DEADLINE", Severity: casefile.Info, Citation: "SPA 2019 s.9(1)–(2)", Check: checkNotifyDeadline},
+	{ID: "SPO-TERM-COMMITMENT", Severity: casefile.Warning, Citation: "SPA 2019 s.2(3), s.5(4)", Check: checkTermCommitment},
+	{ID: "SPO-TERM-LOCALITY", Severity: casefile.Warning, Citation: "SPA 2019 s.2(4), s.5(5)", Check: checkTermLocality},
+	{ID: "SPO-TERM-MAP", Severity: casefile.Error, Citation: "SPA 2019 s.2(4)", Check: checkTermMap},
 }
 
 // Rules returns the rules of the "Stalking Protection Order" section of
@@ -264,4 +268,86 @@ func checkNotifyDeadline(c *casefile.Check) {
 	}
 	c.Addf("spo.service_date", "The order was served on %s, so %s must notify the police of %s and their home address by %s (3 days beginning with the day of service), in person at a police station. Tell them so when serving, and diary the date: failing to notify is an offence.",
 		s.ServiceDate.Long(), respondent(c), names, deadline.Long())
+}
+
+// checkTermCommitment performs the s.2(3) check (see overlap) and names
+// each term that appears to clash with a recorded commitment.
+func checkTermCommitment(c *casefile.Check) {
+	s := c.Case.SPO
+	if s == nil || len(s.Commitments) == 0 {
+		return
+	}
+	var interim []casefile.Term
+	if s.Interim != nil {
+		interim = s.Interim.Terms
+	}
+	for _, o := range commitmentOverlaps(s.Commitments, s.Terms, interim) {
+		base, terms, order := "spo.terms", s.Terms, "order"
+		if o.Interim {
+			base, terms, order = "spo.interim.terms", interim, "interim order"
+		}
+		cm := s.Commitments[o.Commitment]
+		c.Addf(fmt.Sprintf("%s[%d]", base, o.Term-1), "%s of the %s appears to clash with %s's %s commitment (%s): %s. So far as practicable a term must avoid conflict with their religious beliefs and with the times they normally work or attend education: add an exception, or say in the necessity why none is practicable.",
+			termLabel(o.Term-1, terms[o.Term-1]), order, respondent(c), strings.TrimSpace(cm.Kind), strings.TrimSpace(cm.Description), o.Why)
+	}
+}
+
+// zoneRE finds a zone drawn around a place: "within 100 metres of the school".
+var zoneRE = regexp.MustCompile(`(?i)within\s+[\d.,]+\s*(?:m|metres|meters|yards|yds|miles|km|kilometres|kilometers)\s+of\s+([^,.;]+)`)
+
+// checkTermLocality warns when a term draws a zone around a place but its
+// locality confines it to that place itself, so the zone outside the place
+// would not apply ("within 100 metres of the school", locality "the
+// school").
+func checkTermLocality(c *casefile.Check) {
+	s := c.Case.SPO
+	if s == nil {
+		return
+	}
+	check := func(base string, terms []casefile.Term) {
+		for i, t := range terms {
+			loc := placeKey(t.Locality)
+			if loc == "" || zoneRE.MatchString(t.Locality) { // a locality that is itself a zone is wide enough
+				continue
+			}
+			for _, m := range zoneRE.FindAllStringSubmatch(t.Text, -1) {
+				if target := placeKey(m[1]); target != "" && (strings.Contains(target, loc) || strings.Contains(loc, target)) {
+					c.Addf(fmt.Sprintf("%s[%d].locality", base, i), "%s draws a zone around %s, but its locality (%q) confines it to that place itself, so the zone outside it would not apply. Give as the locality the area the zone covers (a map exhibit helps), or leave it empty for the whole United Kingdom.",
+						termLabel(i, t), strings.TrimSpace(m[1]), strings.TrimSpace(t.Locality))
+					break
+				}
+			}
+		}
+	}
+	check("spo.terms", s.Terms)
+	if s.Interim != nil {
+		check("spo.interim.terms", s.Interim.Terms)
+	}
+}
+
+// placeKey is a place's name for comparison: lower case, without a
+// leading "the" and surrounding space.
+func placeKey(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.TrimPrefix(s, "the ")
+}
+
+// checkTermMap reports a term whose map exhibit is not an exhibit of the
+// case: the order would refer to a map nobody can serve.
+func checkTermMap(c *casefile.Check) {
+	s := c.Case.SPO
+	if s == nil {
+		return
+	}
+	check := func(base string, terms []casefile.Term) {
+		for i, t := range terms {
+			if ref := strings.TrimSpace(t.MapExhibit); ref != "" && c.Index.Exhibit(ref) == nil {
+				c.Addf(fmt.Sprintf("%s[%d].map_exhibit", base, i), "%s refers to a map at exhibit %q, which is not an exhibit of the case: add the map to exhibits.", termLabel(i, t), ref)
+			}
+		}
+	}
+	check("spo.terms", s.Terms)
+	if s.Interim != nil {
+		check("spo.interim.terms", s.Interim.Terms)
+	}
 }

@@ -57,6 +57,10 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-RISK-ASSESSMENT", casefile.Warning, "Statutory guidance; super-complaint rec. 12"},
 		{"SPO-NOT-CONSIDERED", casefile.Warning, `Police super-complaint "The police response to stalking" (2024), rec. 13`},
 		{"SPO-NOTIFY-DEADLINE", casefile.Info, "SPA 2019 s.9(1)–(2)"},
+		// Beyond rules.md, documented in the README's rules section.
+		{"SPO-TERM-COMMITMENT", casefile.Warning, "SPA 2019 s.2(3), s.5(4)"},
+		{"SPO-TERM-LOCALITY", casefile.Warning, "SPA 2019 s.2(4), s.5(5)"},
+		{"SPO-TERM-MAP", casefile.Error, "SPA 2019 s.2(4)"},
 		{"SPO-TERM-WITHHELD", casefile.Error, "SPA 2019 s.2(1), s.8; spokit case format v1"},
 		{"SPO-EXHIBIT-DETAILS", casefile.Error, "spokit case format v1; Data Protection Act 2018 s.35"},
 		{"SPO-EXHIBIT-PICTURE", casefile.Warning, "spokit case format v1"},

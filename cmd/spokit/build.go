@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/spo"
@@ -73,7 +74,7 @@ var audienceOrder = []struct {
 	audience casefile.Audience
 	label    string
 }{
-	{casefile.AudienceCourt, "For the court only (not to be served)"},
+	{casefile.AudienceCourt, "For the court"},
 	{casefile.AudienceRespondent, "For the respondent (to serve)"},
 	{casefile.AudienceDefence, "For disclosure to the defence"},
 	{casefile.AudienceProsecution, "For the police and the CPS only (not for disclosure)"},
@@ -165,9 +166,16 @@ var spoOutputs = []struct {
 	{"spo-confidential-annex.pdf", casefile.AudienceCourt, spo.WriteConfidentialAnnex},
 	{"spo-service-copy.pdf", casefile.AudienceRespondent, spo.WriteServiceCopy},
 	{"spo-notice.pdf", casefile.AudienceRespondent, spo.WriteNotice},
+	// The draft orders are the court's to amend, seal and serve; they are
+	// printed as the respondent may read them.
+	{"spo-order-draft.pdf", casefile.AudienceCourt, orderWriter(spo.WriteOrder, false)},
+	{"spo-order-draft.docx", casefile.AudienceCourt, orderWriter(spo.WriteOrderDOCX, false)},
+	{"spo-interim-order-draft.pdf", casefile.AudienceCourt, orderWriter(spo.WriteOrder, true)},
+	{"spo-interim-order-draft.docx", casefile.AudienceCourt, orderWriter(spo.WriteOrderDOCX, true)},
 }
 
-// writeSPO stages the documents of the SPO application.
+// writeSPO stages the documents of the SPO application: the interim
+// order's files only when one is sought.
 func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error {
 	app, err := spo.NewApplication(l.c)
 	if err != nil {
@@ -175,11 +183,21 @@ func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error 
 	}
 	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf}
 	for _, out := range spoOutputs {
+		if strings.HasPrefix(out.name, "spo-interim-") && app.Interim == nil {
+			continue
+		}
 		if err := s.add(out.name, out.audience, func(w io.Writer) error { return out.write(w, app, opts) }); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// orderWriter adapts an order writer to the full or the interim order.
+func orderWriter(write func(io.Writer, *spo.Application, spo.BundleOptions, bool) error, interim bool) func(io.Writer, *spo.Application, spo.BundleOptions) error {
+	return func(w io.Writer, app *spo.Application, opts spo.BundleOptions) error {
+		return write(w, app, opts, interim)
+	}
 }
 
 // writeWorkbooks stages prosecution.xlsx and, when the case has sensitive

@@ -32,15 +32,16 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	status, out, stderr := spokit(t, "build", "--sample", "-o", dir)
 	require.Equal(t, exitOK, status, stderr)
-	assert.Contains(t, out, "Wrote 21 files")
-	for _, heading := range []string{"For the court only (not to be served):", "For the respondent (to serve):",
+	assert.Contains(t, out, "Wrote 25 files")
+	for _, heading := range []string{"For the court:", "For the respondent (to serve):",
 		"For disclosure to the defence:", "For the police and the CPS only (not for disclosure):", "For the police only:"} {
 		assert.Contains(t, out, heading)
 	}
 
 	want := []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
 		"MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "case-review.pdf", "findings.json", "prosecution.xlsx",
-		"sensitive-unused.xlsx", "spo-bundle.pdf", "spo-confidential-annex.pdf", "spo-notice.pdf", "spo-service-copy.pdf"}
+		"sensitive-unused.xlsx", "spo-bundle.pdf", "spo-confidential-annex.pdf", "spo-interim-order-draft.docx", "spo-interim-order-draft.pdf",
+		"spo-notice.pdf", "spo-order-draft.docx", "spo-order-draft.pdf", "spo-service-copy.pdf"}
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	var names []string

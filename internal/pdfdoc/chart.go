@@ -86,9 +86,20 @@ func (c chartBlock) render(r *renderer) error {
 	slot := plotW / float64(len(c.Categories))
 	catLines := make([][]line, len(c.Categories))
 	catH := 0
+	widest := 0.0
 	for i, cat := range c.Categories {
 		catLines[i] = r.wrap([]span{{cat, false}}, labelSize, slot-1)
 		catH = max(catH, len(catLines[i]))
+		widest = max(widest, r.width(cat, false, labelSize))
+	}
+	// Labels that would wrap over more than two lines (many narrow bars)
+	// are drawn upright along their bars instead, each on one line, and
+	// only every step'th when even that would crowd them.
+	rotate := catH > 2
+	labelStep := 1
+	if rotate {
+		catH = int(math.Ceil((widest + 1) / labelLine))
+		labelStep = int(math.Ceil(labelLine / slot))
 	}
 	xLabelH := 0.0
 	if c.XLabel != "" {
@@ -129,6 +140,9 @@ func (c chartBlock) render(r *renderer) error {
 		most = 1
 	}
 	step := niceStep(most)
+	if step < 1 && integral(c.Series) {
+		step = 1 // counts: a tick between whole numbers would mean nothing
+	}
 	yTop := math.Ceil(most/step) * step
 	yOf := func(v float64) float64 { return plotY + plotH - v/yTop*plotH }
 	pdf.SetLineWidth(0.15)
@@ -173,6 +187,21 @@ func (c chartBlock) render(r *renderer) error {
 	r.textColour(black)
 	for i, lines := range catLines {
 		x := plotX + float64(i)*slot
+		if rotate {
+			if i%labelStep != 0 {
+				continue
+			}
+			// Read from bottom to top, ending just under the axis.
+			w := r.width(c.Categories[i], false, labelSize)
+			cx, cy := x+slot/2, plotY+plotH+1.5
+			r.font(false, labelSize)
+			pdf.TransformBegin()
+			pdf.TransformRotate(90, cx, cy)
+			pdf.SetXY(cx-w, cy-labelLine/2)
+			pdf.CellFormat(w, labelLine, c.Categories[i], "", 0, "RM", false, 0, "")
+			pdf.TransformEnd()
+			continue
+		}
 		for k, l := range lines {
 			r.drawLine(l, x+0.5, plotY+plotH+1.5+float64(k)*labelLine, slot-1, labelLine, labelSize, AlignCentre, 0)
 		}
@@ -208,4 +237,16 @@ func (c chartBlock) render(r *renderer) error {
 	}
 	r.y = top + height + paragraphGap
 	return nil
+}
+
+// integral reports whether every value is a whole number.
+func integral(series []Series) bool {
+	for _, s := range series {
+		for _, v := range s.Values {
+			if v != math.Trunc(v) {
+				return false
+			}
+		}
+	}
+	return true
 }

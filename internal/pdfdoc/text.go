@@ -266,10 +266,10 @@ func (b signatureBlock) render(r *renderer) error {
 	if len(b.labels) == 0 {
 		return nil
 	}
-	r.ensure(12)
+	r.ensure(signatureLineH)
 	r.y += 2
 	r.signatureLine(b.labels, r.y)
-	r.y += 10
+	r.y += signatureLineH - 2
 	return nil
 }
 
