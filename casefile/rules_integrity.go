@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -141,6 +142,24 @@ func checkRefs(c *Check) {
 	if s := k.SPOConsideration; s != nil && s.By != "" {
 		c.ref("spo_consideration.by", s.By, anyPerson)
 	}
+	c.warningRefs()
+}
+
+// warningRefs checks the references of the optional s.76 relationship
+// fields and of the warnings and orders.
+func (c *Check) warningRefs() {
+	k := c.Case
+	for i, r := range k.Relationships {
+		if r.ResponsibleAdult != "" && !slices.Contains(r.Between, r.ResponsibleAdult) {
+			c.Addf(fmt.Sprintf("relationships[%d].responsible", i), "%q must be one of the two people the relationship is between.", r.ResponsibleAdult)
+		}
+	}
+	for i, w := range k.Warnings {
+		c.ref(fmt.Sprintf("warnings_and_orders[%d].binds", i), w.Binds, anyPerson)
+		for j, id := range w.Protects {
+			c.ref(fmt.Sprintf("warnings_and_orders[%d].protects[%d]", i, j), id, anyPerson)
+		}
+	}
 }
 
 func (c *Check) termRefs(base string, terms []Term) {
@@ -184,6 +203,9 @@ func checkDuplicateIDs(c *Check) {
 	}
 	for i, x := range k.Charges {
 		add(fmt.Sprintf("charges[%d].id", i), x.ID)
+	}
+	for i, x := range k.Warnings {
+		add(fmt.Sprintf("warnings_and_orders[%d].id", i), x.ID)
 	}
 }
 

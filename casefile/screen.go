@@ -152,6 +152,10 @@ type Indicator struct {
 type Reason struct {
 	Code      string   `json:"code"`
 	Incidents []string `json:"incidents"`
+	// Evidence names the records other than incidents the reason rests on,
+	// as JSON paths into the case: "relationships[0]", "impact[1]",
+	// "warnings_and_orders[0]".
+	Evidence []string `json:"evidence,omitempty"`
 	// Victim is the id of the person the reason is about, and Name their
 	// name (for an SPO decision, the decision maker).
 	Victim string `json:"victim,omitempty"`

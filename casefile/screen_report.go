@@ -89,9 +89,12 @@ type wording struct {
 	WindowDays          int
 	FixatedDays         int
 	FixatedOccasions    int
+	FixatedIntensity    int
 	ObsessiveActs       int
 	ObsessiveBehaviours int
 	TrendMinActs        int
+	TrendMinDays        int
+	TrendMinShift       int
 	NightFrom, NightTo  string
 }
 
@@ -138,8 +141,8 @@ type reporter struct {
 
 func (w *reporter) data(r Reason) wording {
 	return wording{Reason: r, Screening: w.s,
-		WindowDays: windowDays, FixatedDays: fixatedMinDays, FixatedOccasions: fixatedMinOccasions, ObsessiveActs: obsessiveActsInWindow,
-		ObsessiveBehaviours: obsessiveBehaviours, TrendMinActs: trendMinActs,
+		WindowDays: windowDays, FixatedDays: fixatedMinDays, FixatedOccasions: fixatedMinOccasions, FixatedIntensity: fixatedIntensity, ObsessiveActs: obsessiveActsInWindow,
+		ObsessiveBehaviours: obsessiveBehaviours, TrendMinActs: trendMinActs, TrendMinDays: trendMinDays, TrendMinShift: trendMinShift,
 		NightFrom: fmt.Sprintf("%02d:00", nightFromHour), NightTo: fmt.Sprintf("%02d:59", nightToHour-1)}
 }
 
