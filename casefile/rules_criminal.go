@@ -98,7 +98,7 @@ func checkStalkingActs(c *Check) {
 
 func checkFearOccasions(c *Check) {
 	c.unmet(ElementFear, func(_ int, a *Assessment, e Element, p string) {
-		n := len(e.Incidents)
+		n := len(fearIncidents(a.Course))
 		c.AddOnf(e.Status, p, "Charge %s (%s) needs %s to have feared violence on at least two occasions; %d %s marked victim_feared_violence %s. Record each occasion of fear from the victim's statement, or consider s.4A (serious alarm or distress) or s.2A/s.2.",
 			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), n, plural(n, "occasion is", "occasions are"), span(a.Charge))
 	})
@@ -107,7 +107,7 @@ func checkFearOccasions(c *Check) {
 func checkSeriousAlarm(c *Check) {
 	c.unmet(ElementSeriousEffect, func(_ int, a *Assessment, e Element, p string) {
 		c.AddOnf(e.Status, p, "Charge %s (%s) needs either fear of violence on at least two occasions or serious alarm or distress with a substantial adverse effect on %s's usual day-to-day activities. The case has %d fear occasions and no impact record with serious_alarm_or_distress and an effect (e.g. moved home, changed route to work).",
-			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), len(e.Incidents))
+			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), len(fearIncidents(a.Course)))
 	})
 }
 
