@@ -198,7 +198,7 @@ func (s *screener) threats() Indicator {
 		return slices.Contains(in.Behaviours, Threats) || slices.Contains(in.Behaviours, Violence)
 	})
 	if len(acts) == 0 {
-		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats"}}}
+		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats", Incidents: ids(s.chron)}}}
 	}
 	r := Reason{Code: "escalation.threats", Incidents: ids(acts), Count: len(acts)}
 	for _, b := range []Behaviour{Threats, Violence} {
@@ -244,7 +244,7 @@ func (s *screener) nightAtHome() Indicator {
 		return Indicator{Kind: NightAtHome, State: IndicatorUnknown,
 			Reasons: []Reason{{Code: "escalation.night-at-home-unclear", Incidents: ids(unclear), Count: len(unclear)}}}
 	}
-	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home"}}}
+	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home", Incidents: ids(filter(s.chron, func(in *Incident) bool { return !in.Online }))}}}
 }
 
 // thirdParties: contact through other people (third-party-contact), or
@@ -268,7 +268,7 @@ func (s *screener) thirdParties() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties"})
+	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties", Incidents: ids(s.chron)})
 }
 
 // online lists the online stalking elements.

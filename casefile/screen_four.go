@@ -157,7 +157,7 @@ func (s *screener) unwanted() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown"})
+	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown", Incidents: ids(s.chron)})
 }
 
 // fixated: persistence or intensity of one-sided conduct towards one
@@ -184,7 +184,7 @@ func (s *screener) fixated() Indicator {
 	if third := withBehaviour(s.chron, ThirdPartyContact); len(third) > 0 {
 		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: ids(third), Count: len(third)})
 	}
-	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown"})
+	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown", Incidents: ids(s.chron)})
 }
 
 // obsessive: intensity of one-sided conduct towards one person: five or
@@ -209,7 +209,7 @@ func (s *screener) obsessive() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown"})
+	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown", Incidents: ids(s.chron)})
 }
 
 // withBehaviour returns the occasions tagged with b.

@@ -457,9 +457,9 @@ func TestFOURIndicators(t *testing.T) {
 			c:    singleMessage(),
 			want: []want{
 				{Repeated, IndicatorAbsent, "repeated.once", []string{"I1"}},
-				{Unwanted, IndicatorUnknown, "unwanted.not-shown", nil},
-				{Fixated, IndicatorUnknown, "fixated.not-shown", nil},
-				{Obsessive, IndicatorUnknown, "obsessive.not-shown", nil},
+				{Unwanted, IndicatorUnknown, "unwanted.not-shown", []string{"I1"}},
+				{Fixated, IndicatorUnknown, "fixated.not-shown", []string{"I1"}},
+				{Obsessive, IndicatorUnknown, "obsessive.not-shown", []string{"I1"}},
 			},
 		},
 		{
@@ -483,7 +483,7 @@ func TestFOURIndicators(t *testing.T) {
 			want: []want{
 				{Fixated, IndicatorPresent, "fixated.persistence", []string{"I1", "I2", "I3", "I4", "I5"}},
 				{Obsessive, IndicatorPresent, "obsessive.variety", []string{"I1", "I2", "I3", "I4", "I5"}},
-				{Unwanted, IndicatorUnknown, "unwanted.not-shown", nil},
+				{Unwanted, IndicatorUnknown, "unwanted.not-shown", []string{"I1", "I2", "I3", "I4", "I5"}},
 			},
 		},
 		{
