@@ -88,24 +88,31 @@ func (a *Assessment) Element(k ElementKind) (Element, bool) {
 // 1988 s.1) get no elements.
 func (x *Index) Assess(ch *Charge, victim string, asOf Date) Assessment {
 	a := Assessment{Charge: ch, Victim: victim, Course: x.Course(ch, victim)}
-	if slices.Contains(courseOffences, ch.Offence) {
+	// Which elements a charge has is read from the offences table, so an
+	// offence added there is judged here, in the rules and in the
+	// screening alike.
+	off, known := ch.LawOffence()
+	if !known {
+		return a
+	}
+	if off.CourseOfConduct {
 		a.Elements = append(a.Elements, occasionsElement(a.Course))
 	}
-	if ch.Offence == Stalking || ch.Offence == StalkingFear {
+	if off.Stalking {
 		a.Elements = append(a.Elements, stalkingActsElement(a.Course))
 	}
-	if ch.Offence == FearOfViolence {
+	if off.FearTwice {
 		a.Elements = append(a.Elements, fearElement(a.Course))
 	}
-	if ch.Offence == StalkingFear || ch.Offence == ControllingCoercive {
+	if off.SeriousEffect {
 		a.Elements = append(a.Elements, x.seriousEffectElement(a.Course, victim))
 	}
-	if ch.Offence == ControllingCoercive {
+	if off.PersonalConnection {
 		a.Elements = append(a.Elements, x.relationshipElement(ch, a.Course, victim))
 	}
 	// The time limit is the offence table's: aggravated forms are either
 	// way (CDA 1998 s.32) and have none.
-	if off, ok := ch.LawOffence(); ok && off.TimeLimit.Kind != law.NoTimeLimit && len(a.Course) > 0 {
+	if off.TimeLimit.Kind != law.NoTimeLimit && len(a.Course) > 0 {
 		a.Elements = append(a.Elements, timeLimitElement(off, ch, a.Course, asOf))
 	}
 	return a

@@ -21,7 +21,16 @@ var criminalRules = []Rule{
 
 // courseOffences are the charges that need a course of conduct against one
 // victim: conduct on at least two occasions (PHA 1997 s.7(3)(a)).
-var courseOffences = []OffenceCode{Harassment, Stalking, FearOfViolence, StalkingFear}
+// They are read from the offences table.
+var courseOffences = func() []OffenceCode {
+	var out []OffenceCode
+	for _, o := range law.Offences() {
+		if o.CourseOfConduct {
+			out = append(out, OffenceCode(o.Code))
+		}
+	}
+	return out
+}()
 
 // SummaryTimeLimitMonths is the time limit for laying a summary-only charge,
 // in calendar months from the last incident of the course (MCA 1980 s.127).

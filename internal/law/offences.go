@@ -117,6 +117,14 @@ type Offence struct {
 	Elements []string
 	// TimeLimit is the time limit for starting a prosecution.
 	TimeLimit TimeLimit
+	// FearTwice is true when the offence needs the victim to have feared
+	// violence on at least two occasions (PHA 1997 s.4(1)).
+	FearTwice bool
+	// SeriousEffect is true when the offence needs fear of violence on two
+	// occasions or serious alarm or distress with a substantial adverse
+	// effect on usual day-to-day activities (PHA 1997 s.4A(1)(b); SCA 2015
+	// s.76(4)).
+	SeriousEffect bool
 	// PersonalConnection is true when the offence needs the defendant and
 	// the victim to be personally connected (SCA 2015 s.76(2), (6)).
 	PersonalConnection bool
@@ -200,7 +208,7 @@ var offences = []Offence{
 	{
 		Code: "PHA1997-s4", Title: "Putting people in fear of violence",
 		Statute: "Protection from Harassment Act 1997", Section: "s.4", Citation: "PHA 1997 s.4",
-		Status: Secondary, Mode: EitherWay, CourseOfConduct: true,
+		Status: Secondary, Mode: EitherWay, CourseOfConduct: true, FearTwice: true,
 		Elements: []string{
 			elemCourse, elemFearTwice,
 			"the defendant knew, or ought to have known, that it would cause that fear on each of those occasions",
@@ -215,7 +223,7 @@ var offences = []Offence{
 	{
 		Code: "PHA1997-s4A", Title: "Stalking involving fear of violence or serious alarm or distress",
 		Statute: "Protection from Harassment Act 1997", Section: "s.4A", Citation: "PHA 1997 s.4A",
-		Status: Secondary, Mode: EitherWay, CourseOfConduct: true, Stalking: true,
+		Status: Secondary, Mode: EitherWay, CourseOfConduct: true, Stalking: true, SeriousEffect: true,
 		Elements: []string{
 			"a course of conduct (at least two occasions towards the victim) that amounts to stalking (s.2A(2))",
 			"it caused the victim " + elemSeriousEffect,
@@ -231,7 +239,7 @@ var offences = []Offence{
 	{
 		Code: "SCA2015-s76", Title: "Controlling or coercive behaviour in an intimate or family relationship",
 		Statute: "Serious Crime Act 2015", Section: "s.76", Citation: "SCA 2015 s.76",
-		Status: Secondary, Mode: EitherWay, PersonalConnection: true,
+		Status: Secondary, Mode: EitherWay, PersonalConnection: true, SeriousEffect: true,
 		RecordCannotShow: []string{"whether the behaviour was controlling or coercive"},
 		Elements: []string{
 			"the defendant repeatedly or continuously behaved towards the victim in a controlling or coercive way",
