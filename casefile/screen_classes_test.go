@@ -307,6 +307,7 @@ func TestClassFixatedAndObsessiveJudgeIntensityAndPersistence(t *testing.T) {
 		{"three occasions in 28 days", screenCase("2025-06-01", every("I", "2025-01-01", 3, 14, "Rang her.")...), IndicatorUnknown, IndicatorUnknown},
 		{"forty occasions in 20 days", screenCase("2025-06-01", append(every("A", "2025-01-01", 20, 1, "Rang her."), every("B", "2025-01-01", 20, 1, "Texted her.")...)...), IndicatorPresent, IndicatorPresent},
 		{"mutual arguments", screenCase("2025-06-01", every("I", "2025-01-01", 12, 5, "They argued with each other in the street.")...), IndicatorUnknown, IndicatorUnknown},
+		{"persisting after a request to stop", screenCase("2025-06-01", append([]Incident{occ("I0", "2024-12-30", "She told him to stop calling.")}, every("I", "2025-01-01", 2, 10, "Rang her.")...)...), IndicatorPresent, IndicatorUnknown},
 		{"persisting after a police warning", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 3, 10, "Rang her.")...), PoliceWarning, "2025-01-05", "S1", "V1"), IndicatorPresent, IndicatorUnknown},
 	}
 	for _, tt := range tests {
@@ -387,7 +388,7 @@ func TestClassEveryLineNamesItsEvidence(t *testing.T) {
 var incidentCount = map[string]bool{
 	"repeated.occasions": true, "repeated.once": true, "unwanted.request": true, "unwanted.report": true,
 	"unwanted.order": true, "fixated.persistence": true, "fixated.intensity": true, "fixated.after-report": true,
-	"fixated.after-order": true, "fixated.third-party": true, "obsessive.frequency": true, "obsessive.monitoring": true,
+	"fixated.after-order": true, "fixated.after-request": true, "fixated.third-party": true, "obsessive.frequency": true, "obsessive.monitoring": true,
 	"triage.other-acts": true, "triage.harassment-and-stalking": true, "triage.messages": true,
 	"triage.messages-out-of-time": true, "triage.course-gap": true, "escalation.threats": true,
 	"escalation.third-party-contact": true, "online.acts": true, "online.tagged": true, "online.platform": true,

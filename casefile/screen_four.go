@@ -102,6 +102,21 @@ func (s *screener) reportReason(code, victim string, course []*Incident) (Reason
 	return r, true
 }
 
+// requestReason finds the first occasion of the course whose description
+// says the person asked for the conduct to stop (requestPhrases), with the
+// occasions after it.
+func (s *screener) requestReason(code, victim string, course []*Incident) (Reason, bool) {
+	for i, in := range course {
+		if p := findPhrase(in.Description, requestPhrases); p != "" {
+			later := course[i+1:]
+			r := s.person(code, victim, append([]*Incident{in}, later...))
+			r.Phrase, r.From, r.Count, r.Total = p, in.Date, len(later)+1, len(later)
+			return r, true
+		}
+	}
+	return Reason{}, false
+}
+
 // afterOrders returns a reason for each warning or order that bound the
 // suspect of later occasions of the course towards the victim it protects,
 // naming those occasions and the warning or order as evidence.
@@ -144,14 +159,8 @@ func (s *screener) unwanted() Indicator {
 	for _, v := range s.victims {
 		course := s.courses[v]
 		reasons = append(reasons, s.afterOrders("unwanted.order", v, course)...)
-		for i, in := range course {
-			if p := findPhrase(in.Description, requestPhrases); p != "" {
-				later := course[i+1:]
-				r := s.person("unwanted.request", v, append([]*Incident{in}, later...))
-				r.Phrase, r.From, r.Count, r.Total = p, in.Date, len(later)+1, len(later)
-				reasons = append(reasons, r)
-				break
-			}
+		if r, ok := s.requestReason("unwanted.request", v, course); ok {
+			reasons = append(reasons, r)
 		}
 		if r, ok := s.reportReason("unwanted.report", v, course); ok {
 			reasons = append(reasons, r)
@@ -162,8 +171,8 @@ func (s *screener) unwanted() Indicator {
 
 // fixated: persistence or intensity of one-sided conduct towards one
 // person: five or more occasions spanning four weeks or more, ten or more
-// within 30 days, conduct that continued after a warning, an order or a
-// crime report, and contact through other people.
+// within 30 days, conduct that continued after a warning, an order, a
+// request to stop or a crime report, and contact through other people.
 func (s *screener) fixated() Indicator {
 	var reasons []Reason
 	for _, v := range s.victims {
@@ -175,6 +184,9 @@ func (s *screener) fixated() Indicator {
 			reasons = append(reasons, s.person("fixated.intensity", v, members).span(members))
 		}
 		reasons = append(reasons, s.afterOrders("fixated.after-order", v, course)...)
+		if r, ok := s.requestReason("fixated.after-request", v, course); ok && r.Total > 0 {
+			reasons = append(reasons, r)
+		}
 		if r, ok := s.reportReason("fixated.after-report", v, course); ok {
 			reasons = append(reasons, r)
 		}
