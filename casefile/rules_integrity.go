@@ -231,6 +231,11 @@ func checkDates(c *Check) {
 	}
 	for i, r := range k.Relationships {
 		order(fmt.Sprintf("relationships[%d].to", i), "relationship's end", r.From, r.To)
+		order(fmt.Sprintf("relationships[%d].lived_together_to", i), "end of living together", r.LivedTogetherFrom, r.LivedTogetherTo)
+	}
+	for i, w := range k.Warnings {
+		order(fmt.Sprintf("warnings_and_orders[%d].until", i), "warning or order's end", w.Date, w.Until)
+		future(fmt.Sprintf("warnings_and_orders[%d].date", i), "warning or order's date", w.Date)
 	}
 	for i, s := range k.Statements {
 		future(fmt.Sprintf("statements[%d].date", i), "statement's date", s.Date)

@@ -514,3 +514,14 @@ func TestWarningRefsMustResolve(t *testing.T) {
 	}
 	assert.Equal(t, []string{"relationships[0].responsible", "warnings_and_orders[0].binds", "warnings_and_orders[0].protects[0]"}, paths)
 }
+
+func TestNewDatesAreChecked(t *testing.T) {
+	c := ordered(screenCase("2025-06-01", occ("I1", "2025-03-01", "Rang her.")), PoliceWarning, "2025-07-01", "S1")
+	c.Warnings = append(c.Warnings, WarningOrOrder{ID: "W2", Kind: BailConditions, Date: ymd("2025-03-01"), Until: ymd("2025-02-01"), Binds: "S1"})
+	c.Relationships = []Relationship{{Between: []string{"S1", "V1"}, Type: ExPartner, LivedTogether: true, LivedTogetherFrom: ymd("2022-01-01"), LivedTogetherTo: ymd("2021-01-01")}}
+	var paths []string
+	for _, f := range Validate(c, Options{}).ByRule("CASE-DATE") {
+		paths = append(paths, f.Path)
+	}
+	assert.ElementsMatch(t, []string{"relationships[0].lived_together_to", "warnings_and_orders[0].date", "warnings_and_orders[1].until"}, paths)
+}
