@@ -30,6 +30,11 @@ type Case struct {
 	Charges          []Charge          `json:"charges,omitempty"`
 	SPO              *SPO              `json:"spo,omitempty" doc:"the Stalking Protection Order application, if any"`
 	SPOConsideration *SPOConsideration `json:"spo_consideration,omitempty" doc:"the record that an SPO was considered"`
+
+	// Warnings and orders (optional): the events that tell a suspect to
+	// stop, from which the screening judges whether later conduct was
+	// unwanted.
+	Warnings []WarningOrOrder `json:"warnings_and_orders,omitempty" doc:"police warnings, bail conditions, non-molestation orders and other orders: what, when and whom they bind"`
 }
 
 // Force is the police force that owns the file and would apply for an SPO.
@@ -78,6 +83,24 @@ type Relationship struct {
 	LivedTogether bool             `json:"lived_together,omitempty"`
 	From          Date             `json:"from,omitzero"`
 	To            Date             `json:"to,omitzero"`
+
+	// Dates and responsibility (optional), for the s.76 relationship test.
+	LivedTogetherFrom Date   `json:"lived_together_from,omitzero" doc:"first day they lived together; absent: from the start of the relationship"`
+	LivedTogetherTo   Date   `json:"lived_together_to,omitzero" doc:"last day they lived together (separation); absent: to for an ex-partner, else still living together"`
+	ResponsibleAdult  string `json:"responsible,omitempty" doc:"id of the one of the two who has responsibility for the other, a child under 16 (SCA 2015 s.76(3))"`
+}
+
+// WarningOrOrder is a warning, condition or order that told a person to
+// stop or keep away: conduct by that person towards those it protects after
+// it was given was unwanted.
+type WarningOrOrder struct {
+	ID          string      `json:"id" req:"true"`
+	Kind        WarningKind `json:"kind" req:"true"`
+	Date        Date        `json:"date" req:"true" doc:"the day it was given, imposed or made (served, for an order)"`
+	Until       Date        `json:"until,omitzero" doc:"last day it had effect, if it has ended"`
+	Binds       string      `json:"binds" req:"true" doc:"person id of the person it warns or binds"`
+	Protects    []string    `json:"protects,omitempty" doc:"person ids it protects; absent: every victim"`
+	Description string      `json:"description,omitempty" doc:"what it says, e.g. not to contact V1 directly or indirectly"`
 }
 
 // Incident is one occasion of conduct: the unit a course of conduct is

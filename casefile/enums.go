@@ -190,3 +190,23 @@ type Decision string
 
 // Values lists every Decision.
 func (Decision) Values() []string { return []string{"apply", "not-apply", "deferred"} }
+
+// WarningKind is the kind of a warning or order that told a person to stop.
+type WarningKind string
+
+// Warning and order kinds.
+const (
+	PoliceWarning        WarningKind = "police-warning"
+	BailConditions       WarningKind = "bail-conditions"
+	NonMolestationOrder  WarningKind = "non-molestation-order"
+	RestrainingOrderKind WarningKind = "restraining-order"
+	SPOOrderKind         WarningKind = "stalking-protection-order"
+	OtherCourtOrder      WarningKind = "other-court-order"
+	OtherWarning         WarningKind = "other"
+)
+
+// Values lists every WarningKind.
+func (WarningKind) Values() []string {
+	return []string{"police-warning", "bail-conditions", "non-molestation-order", "restraining-order",
+		"stalking-protection-order", "other-court-order", "other"}
+}

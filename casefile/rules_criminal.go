@@ -3,6 +3,7 @@ package casefile
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/spokit/spokit/internal/law"
 )
@@ -13,14 +14,23 @@ var criminalRules = []Rule{
 	{ID: "FEAR-OCCASIONS", Severity: Error, Citation: "PHA 1997 s.4(1)", Check: checkFearOccasions},
 	{ID: "SERIOUS-ALARM-IMPACT", Severity: Error, Citation: "PHA 1997 s.4A(1)(b); SCA 2015 s.76(4)", Check: checkSeriousAlarm},
 	{ID: "TIME-LIMIT-SUMMARY", Severity: Error, Citation: "Magistrates' Courts Act 1980 s.127; DPP v Baker [2004] EWHC 2782 (Admin)", Check: checkSummaryTimeLimit},
-	{ID: "CCB-RELATIONSHIP", Severity: Error, Citation: "SCA 2015 s.76(2), (6)", Check: checkCCBRelationship},
+	{ID: "CCB-RELATIONSHIP", Severity: Error, Citation: "SCA 2015 s.76(2), (3), (6); DAA 2021 s.68", Check: checkCCBRelationship},
 	{ID: "SINGLE-OCCASION", Severity: Warning, Citation: "PHA 1997 s.7(3)", Check: checkSingleOccasion},
 	{ID: "COURSE-GAP", Severity: Warning, Citation: "Lau v DPP [2000] 1 FLR 799; Pratt v DPP [2001] EWHC Admin 483", Check: checkCourseGap},
 }
 
 // courseOffences are the charges that need a course of conduct against one
 // victim: conduct on at least two occasions (PHA 1997 s.7(3)(a)).
-var courseOffences = []OffenceCode{Harassment, Stalking, FearOfViolence, StalkingFear}
+// They are read from the offences table.
+var courseOffences = func() []OffenceCode {
+	var out []OffenceCode
+	for _, o := range law.Offences() {
+		if o.CourseOfConduct {
+			out = append(out, OffenceCode(o.Code))
+		}
+	}
+	return out
+}()
 
 // SummaryTimeLimitMonths is the time limit for laying a summary-only charge,
 // in calendar months from the last incident of the course (MCA 1980 s.127).
@@ -29,7 +39,21 @@ const SummaryTimeLimitMonths = 6
 // CourseGapMonths is the gap between consecutive occasions beyond which the
 // link between them must be evidenced (Lau v DPP; Pratt v DPP). Case law,
 // not statute, so it only ever warns.
-const CourseGapMonths = 3
+var CourseGapMonths = law.CourseGap.Months
+
+// courseGaps returns the pairs of consecutive occasions of a course (in
+// date order) that are more than law.CourseGap.Months apart: the validator
+// (COURSE-GAP) and the screening read the gaps from here.
+func courseGaps(course []*Incident) [][2]*Incident {
+	var out [][2]*Incident
+	for k := 1; k < len(course); k++ {
+		prev, next := course[k-1], course[k]
+		if next.Date.After(prev.LastDate().AddMonths(law.CourseGap.Months)) {
+			out = append(out, [2]*Incident{prev, next})
+		}
+	}
+	return out
+}
 
 // CCBLivingTogetherRepealed is the day from which s.76 no longer needs
 // ex-partners or family members to live together (Domestic Abuse Act 2021
@@ -37,13 +61,14 @@ const CourseGapMonths = 3
 var CCBLivingTogetherRepealed = DateOf(law.CCBLivingTogetherRemoved.Date)
 
 // unmet calls fn for each victim of each charge whose assessment has an
-// element of kind k that is not met.
+// element of kind k that is not met. An element the record leaves open
+// never makes an error: error-level rules skip it.
 func (c *Check) unmet(k ElementKind, fn func(i int, a *Assessment, e Element, path string)) {
 	for i := range c.Case.Charges {
 		ch := &c.Case.Charges[i]
 		for j, v := range ch.Victims {
 			a := c.Index.Assess(ch, v, c.AsOf)
-			if e, ok := a.Element(k); ok && !e.Met {
+			if e, ok := a.Element(k); ok && !e.Met && !(e.Open && c.rule.Severity == Error) {
 				fn(i, &a, e, fmt.Sprintf("charges[%d].victims[%d]", i, j))
 			}
 		}
@@ -82,16 +107,16 @@ func checkStalkingActs(c *Check) {
 
 func checkFearOccasions(c *Check) {
 	c.unmet(ElementFear, func(_ int, a *Assessment, e Element, p string) {
-		n := len(e.Incidents)
-		c.Addf(p, "Charge %s (%s) needs %s to have feared violence on at least two occasions; %d %s marked victim_feared_violence %s. Record each occasion of fear from the victim's statement, or consider s.4A (serious alarm or distress) or s.2A/s.2.",
+		n := len(fearIncidents(a.Course))
+		c.AddOnf(e.Status, p, "Charge %s (%s) needs %s to have feared violence on at least two occasions; %d %s marked victim_feared_violence %s. Record each occasion of fear from the victim's statement, or consider s.4A (serious alarm or distress) or s.2A/s.2.",
 			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), n, plural(n, "occasion is", "occasions are"), span(a.Charge))
 	})
 }
 
 func checkSeriousAlarm(c *Check) {
 	c.unmet(ElementSeriousEffect, func(_ int, a *Assessment, e Element, p string) {
-		c.Addf(p, "Charge %s (%s) needs either fear of violence on at least two occasions or serious alarm or distress with a substantial adverse effect on %s's usual day-to-day activities. The case has %d fear occasions and no impact record with serious_alarm_or_distress and an effect (e.g. moved home, changed route to work).",
-			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), len(e.Incidents))
+		c.AddOnf(e.Status, p, "Charge %s (%s) needs either fear of violence on at least two occasions or serious alarm or distress with a substantial adverse effect on %s's usual day-to-day activities. The case has %d fear occasions and no impact record with serious_alarm_or_distress and an effect (e.g. moved home, changed route to work).",
+			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), len(fearIncidents(a.Course)))
 	})
 }
 
@@ -113,24 +138,26 @@ func checkSummaryTimeLimit(c *Check) {
 		if ch.Status == Charged && !ch.ChargedOn.IsZero() {
 			when = "the charge date"
 		}
-		alt := "s.4 (fear of violence)"
-		if ch.Offence == Stalking {
+		limit, alt := "within 6 months of", "s.4 (fear of violence)"
+		switch ch.Offence {
+		case Stalking:
 			alt = "s.4A (stalking involving fear of violence or serious alarm or distress)"
+		case ImproperNetworkUse:
+			limit, alt = "at the latest 3 years after", "malicious communications (MCA 1988 s.1)"
 		}
-		c.Addf(fmt.Sprintf("charges[%d]", i), "Charge %s (%s) is summary only and must be laid within 6 months of the last occasion towards %s (%s), so by %s; %s is %s. Consider the either-way offence %s, which has no time limit, if its extra elements are met.",
-			ch.ID, ch.Offence.Title(), c.Name(a.Victim), lastOccasion(a.Course).Long(), e.Deadline.Long(), when, chargeDate(ch, c.AsOf).Long(), alt)
+		c.AddOnf(e.Status, fmt.Sprintf("charges[%d]", i), "Charge %s (%s) is summary only and must be laid %s the last occasion towards %s (%s), so by %s; %s is %s. Consider the either-way offence %s, which has no time limit, if its extra elements are met.",
+			ch.ID, ch.Offence.Title(), limit, c.Name(a.Victim), lastOccasion(a.Course).Long(), e.Deadline.Long(), when, chargeDate(ch, c.AsOf).Long(), alt)
 	})
 }
 
 func checkCCBRelationship(c *Check) {
-	c.unmet(ElementRelationship, func(_ int, a *Assessment, _ Element, p string) {
-		began := courseBegan(a.Charge, a.Course)
+	c.unmet(ElementRelationship, func(_ int, a *Assessment, e Element, p string) {
+		var suspects []string
 		for _, s := range c.Index.courseSuspects(a.Course) {
-			if problem := c.Index.ccbProblem(s, a.Victim, began); problem != "" {
-				c.Addf(p, "Charge %s (controlling or coercive behaviour) needs %s and %s to be personally connected at the time: %s. Record the partner, ex-partner or family relationship (and whether they lived together), charge only conduct from 5 April 2023 where the living-together test applies, or charge stalking or harassment instead.",
-					a.Charge.ID, c.Name(s), c.Name(a.Victim), problem)
-			}
+			suspects = append(suspects, c.Name(s))
 		}
+		c.AddOnf(e.Status, p, "Charge %s (controlling or coercive behaviour) needs %s and %s to be personally connected at the time of the behaviour: %s. Record the partner, ex-partner or family relationship with its dates (and when they lived together), charge only conduct the test allows, or charge stalking or harassment instead.",
+			a.Charge.ID, strings.Join(suspects, " and "), c.Name(a.Victim), e.Detail)
 	})
 }
 
@@ -147,13 +174,10 @@ func checkCourseGap(c *Check) {
 			continue
 		}
 		for j, v := range ch.Victims {
-			course := c.Index.Course(ch, v)
-			for k := 1; k < len(course); k++ {
-				prev, next := course[k-1], course[k]
-				if next.Date.After(prev.LastDate().AddMonths(CourseGapMonths)) {
-					c.Addf(fmt.Sprintf("charges[%d].victims[%d]", i, j), "Charge %s: occasions %s (%s) and %s (%s) towards %s are more than 3 months apart. Evidence the link between them (same motive, continuing fixation, no reconciliation), or the court may not find a course of conduct.",
-						ch.ID, prev.ID, prev.LastDate().Long(), next.ID, next.Date.Long(), c.Name(v))
-				}
+			for _, g := range courseGaps(c.Index.Course(ch, v)) {
+				prev, next := g[0], g[1]
+				c.Addf(fmt.Sprintf("charges[%d].victims[%d]", i, j), "Charge %s: occasions %s (%s) and %s (%s) towards %s are more than 3 months apart. Evidence the link between them (same motive, continuing fixation, no reconciliation), or the court may not find a course of conduct.",
+					ch.ID, prev.ID, prev.LastDate().Long(), next.ID, next.Date.Long(), c.Name(v))
 			}
 		}
 	}

@@ -414,7 +414,7 @@ func ccbCourse(began string, rel *Relationship) func(c *Case) {
 }
 
 func TestControllingOrCoerciveBehaviourNeedsAPersonalConnection(t *testing.T) {
-	spec := ruleSpec{id: "CCB-RELATIONSHIP", sev: Error, cites: []string{"SCA 2015 s.76(2), (6)"}}
+	spec := ruleSpec{id: "CCB-RELATIONSHIP", sev: Error, cites: []string{"SCA 2015 s.76(2), (3), (6)", "DAA 2021 s.68"}}
 	rel := func(typ RelationshipType, lived bool) *Relationship {
 		return &Relationship{Between: []string{"S1", "V1"}, Type: typ, LivedTogether: lived}
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
@@ -142,6 +143,24 @@ func checkRefs(c *Check) {
 	if s := k.SPOConsideration; s != nil && s.By != "" {
 		c.ref("spo_consideration.by", s.By, anyPerson)
 	}
+	c.warningRefs()
+}
+
+// warningRefs checks the references of the optional s.76 relationship
+// fields and of the warnings and orders.
+func (c *Check) warningRefs() {
+	k := c.Case
+	for i, r := range k.Relationships {
+		if r.ResponsibleAdult != "" && !slices.Contains(r.Between, r.ResponsibleAdult) {
+			c.Addf(fmt.Sprintf("relationships[%d].responsible", i), "%q must be one of the two people the relationship is between.", r.ResponsibleAdult)
+		}
+	}
+	for i, w := range k.Warnings {
+		c.ref(fmt.Sprintf("warnings_and_orders[%d].binds", i), w.Binds, anyPerson)
+		for j, id := range w.Protects {
+			c.ref(fmt.Sprintf("warnings_and_orders[%d].protects[%d]", i, j), id, anyPerson)
+		}
+	}
 }
 
 func (c *Check) termRefs(base string, terms []Term) {
@@ -186,6 +205,9 @@ func checkDuplicateIDs(c *Check) {
 	for i, x := range k.Charges {
 		add(fmt.Sprintf("charges[%d].id", i), x.ID)
 	}
+	for i, x := range k.Warnings {
+		add(fmt.Sprintf("warnings_and_orders[%d].id", i), x.ID)
+	}
 }
 
 func checkDates(c *Check) {
@@ -210,6 +232,11 @@ func checkDates(c *Check) {
 	}
 	for i, r := range k.Relationships {
 		order(fmt.Sprintf("relationships[%d].to", i), "relationship's end", r.From, r.To)
+		order(fmt.Sprintf("relationships[%d].lived_together_to", i), "end of living together", r.LivedTogetherFrom, r.LivedTogetherTo)
+	}
+	for i, w := range k.Warnings {
+		order(fmt.Sprintf("warnings_and_orders[%d].until", i), "warning or order's end", w.Date, w.Until)
+		future(fmt.Sprintf("warnings_and_orders[%d].date", i), "warning or order's date", w.Date)
 	}
 	for i, s := range k.Statements {
 		future(fmt.Sprintf("statements[%d].date", i), "statement's date", s.Date)

@@ -32,7 +32,7 @@ func TestRulesAreTheIntegrityAndCriminalSectionsOfRulesMD(t *testing.T) {
 		{id: "FEAR-OCCASIONS", sev: Error, cites: []string{"PHA 1997 s.4(1)"}},
 		{id: "SERIOUS-ALARM-IMPACT", sev: Error, cites: []string{"PHA 1997 s.4A(1)(b)", "SCA 2015 s.76(4)"}},
 		{id: "TIME-LIMIT-SUMMARY", sev: Error, cites: []string{"Magistrates' Courts Act 1980 s.127", "DPP v Baker [2004] EWHC 2782 (Admin)"}},
-		{id: "CCB-RELATIONSHIP", sev: Error, cites: []string{"SCA 2015 s.76(2), (6)"}},
+		{id: "CCB-RELATIONSHIP", sev: Error, cites: []string{"SCA 2015 s.76(2), (3), (6)", "DAA 2021 s.68"}},
 		{id: "SINGLE-OCCASION", sev: Warning, cites: []string{"PHA 1997 s.7(3)"}},
 		{id: "COURSE-GAP", sev: Warning, cites: []string{"Lau v DPP [2000]", "Pratt v DPP [2001]"}},
 	}

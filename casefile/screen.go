@@ -150,8 +150,15 @@ type Indicator struct {
 // lists them with the fields each one sets). The other fields are the facts
 // the wording uses; which are set depends on the code.
 type Reason struct {
-	Code      string   `json:"code"`
+	Code string `json:"code"`
+	// Text is the reason in words; set only by Screening.Explained (what
+	// "spokit screen --json" prints), empty in a bare Screening.
+	Text      string   `json:"text,omitempty"`
 	Incidents []string `json:"incidents"`
+	// Evidence names the records other than incidents the reason rests on,
+	// as JSON paths into the case: "relationships[0]", "impact[1]",
+	// "warnings_and_orders[0]".
+	Evidence []string `json:"evidence,omitempty"`
 	// Victim is the id of the person the reason is about, and Name their
 	// name (for an SPO decision, the decision maker).
 	Victim string `json:"victim,omitempty"`

@@ -35,13 +35,15 @@ func (t *Trend) UnmarshalText(b []byte) error { return enumUnmarshal(t, b, trend
 // The frequency trend rule. The period from the first occasion to the last
 // is cut in half at its midpoint, and the occasions in each half are
 // counted (one on the midpoint day itself counts in neither). The trend is
-// rising when the later half has more occasions and at least half as many
-// again as the earlier half (later >= 1.5 x earlier), falling in the
-// mirror case, and stable otherwise. With fewer than trendMinActs occasions,
-// or a period shorter than trendMinDays, it is unknown.
+// rising when the later half has at least twice as many occasions as the
+// earlier half and at least trendMinShift more, falling in the mirror case,
+// and stable otherwise; so regular intervals, and an occasion a day early,
+// give stable. With fewer than trendMinActs occasions, or a period shorter
+// than trendMinDays, it is unknown.
 const (
-	trendMinActs = 3
-	trendMinDays = 2
+	trendMinActs  = 6
+	trendMinDays  = 28
+	trendMinShift = 3
 )
 
 // Night time for attendance at the home: from nightFromHour:00 to
@@ -154,10 +156,10 @@ func frequencyTrend(chron []*Incident) (Trend, Reason) {
 		}
 	}
 	switch {
-	case r.Later > r.Earlier && 2*r.Later >= 3*r.Earlier:
+	case r.Later >= 2*r.Earlier && r.Later-r.Earlier >= trendMinShift:
 		r.Code = "escalation.rising"
 		return TrendRising, r
-	case r.Earlier > r.Later && 2*r.Earlier >= 3*r.Later:
+	case r.Earlier >= 2*r.Later && r.Earlier-r.Later >= trendMinShift:
 		r.Code = "escalation.falling"
 		return TrendFalling, r
 	}
@@ -196,7 +198,7 @@ func (s *screener) threats() Indicator {
 		return slices.Contains(in.Behaviours, Threats) || slices.Contains(in.Behaviours, Violence)
 	})
 	if len(acts) == 0 {
-		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats"}}}
+		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats", Incidents: ids(s.chron)}}}
 	}
 	r := Reason{Code: "escalation.threats", Incidents: ids(acts), Count: len(acts)}
 	for _, b := range []Behaviour{Threats, Violence} {
@@ -208,9 +210,9 @@ func (s *screener) threats() Indicator {
 }
 
 // nightAtHome: an offline occasion between 22:00 and 05:59 at a place that
-// is one of its victims' homes as far as the location shows (see atHome).
-// Offline occasions at a home with no time, or at night with no place,
-// leave it unknown.
+// is one of its victims' recorded homes (see atHome). Offline occasions at
+// a home with no time, at night with no place, or at night at a "home"
+// when no victim's address is recorded, leave it unknown.
 func (s *screener) nightAtHome() Indicator {
 	var found []Reason
 	var unclear []*Incident
@@ -225,12 +227,13 @@ func (s *screener) nightAtHome() Indicator {
 			}
 		}
 		home := atHome(in.Location, addresses)
+		maybeHome := len(addresses) == 0 && mentionsHome(in.Location)
 		night := in.Time.Set && (in.Time.Hour >= nightFromHour || in.Time.Hour < nightToHour)
 		switch {
 		case home && night:
 			found = append(found, Reason{Code: "escalation.night-at-home", Incidents: []string{in.ID},
 				From: in.Date, Time: in.Time, Detail: in.Location})
-		case home && !in.Time.Set, night && strings.TrimSpace(in.Location) == "":
+		case home && !in.Time.Set, night && strings.TrimSpace(in.Location) == "", maybeHome && (night || !in.Time.Set):
 			unclear = append(unclear, in)
 		}
 	}
@@ -241,7 +244,7 @@ func (s *screener) nightAtHome() Indicator {
 		return Indicator{Kind: NightAtHome, State: IndicatorUnknown,
 			Reasons: []Reason{{Code: "escalation.night-at-home-unclear", Incidents: ids(unclear), Count: len(unclear)}}}
 	}
-	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home"}}}
+	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home", Incidents: ids(filter(s.chron, func(in *Incident) bool { return !in.Online }))}}}
 }
 
 // thirdParties: contact through other people (third-party-contact), or
@@ -265,7 +268,7 @@ func (s *screener) thirdParties() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties"})
+	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties", Incidents: ids(s.chron)})
 }
 
 // online lists the online stalking elements.

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 
@@ -9,18 +10,25 @@ import (
 
 // Thresholds of the FOUR indicators. They are recognition aids chosen for
 // this screening, not law; the wording prints them from the data.
+//
+// Only one-sided occasions count towards fixation and obsession: an
+// occasion whose description speaks of a mutual quarrel (mutualPhrases) is
+// an argument between two people, not a fixation on one.
 const (
-	// fixatedMinDays and fixatedMinOccasions: conduct towards one person on
-	// three or more occasions spanning four weeks or more shows persistence
-	// (two occasions far apart show distance, not persistence).
+	// fixatedMinDays and fixatedMinOccasions: one-sided conduct towards one
+	// person on five or more occasions spanning four weeks or more shows
+	// persistence (three occasions in a month show little of it).
 	fixatedMinDays      = 28
-	fixatedMinOccasions = 3
+	fixatedMinOccasions = 5
+	// fixatedIntensity: this many one-sided occasions towards one person
+	// within one window shows a fixation however short the span.
+	fixatedIntensity = 10
 	// windowDays is the length of the rolling window frequency is counted
 	// in: the day of an act and the 29 days before it.
 	windowDays = 30
-	// obsessiveActsInWindow: this many occasions towards one person within
-	// one window shows intensity.
-	obsessiveActsInWindow = 3
+	// obsessiveActsInWindow: this many one-sided occasions towards one
+	// person within one window shows intensity.
+	obsessiveActsInWindow = 5
 	// obsessiveBehaviours: this many distinct behaviours towards one person
 	// shows variety.
 	obsessiveBehaviours = 3
@@ -90,42 +98,93 @@ func (s *screener) reportReason(code, victim string, course []*Incident) (Reason
 		return Reason{}, false
 	}
 	r := s.person(code, victim, append([]*Incident{rep}, later...))
-	r.Reference, r.From, r.Count = rep.CrimeReference, rep.Date, len(later)
+	r.Reference, r.From, r.Count, r.Total = rep.CrimeReference, rep.Date, len(later)+1, len(later)
 	return r, true
 }
 
-// unwanted: the conduct went on after the person asked for it to stop,
+// requestReason finds the first occasion of the course whose description
+// says the person asked for the conduct to stop (requestPhrases), with the
+// occasions after it.
+func (s *screener) requestReason(code, victim string, course []*Incident) (Reason, bool) {
+	for i, in := range course {
+		if p := findPhrase(in.Description, requestPhrases); p != "" {
+			later := course[i+1:]
+			r := s.person(code, victim, append([]*Incident{in}, later...))
+			r.Phrase, r.From, r.Count, r.Total = p, in.Date, len(later)+1, len(later)
+			return r, true
+		}
+	}
+	return Reason{}, false
+}
+
+// afterOrders returns a reason for each warning or order that bound the
+// suspect of later occasions of the course towards the victim it protects,
+// naming those occasions and the warning or order as evidence.
+func (s *screener) afterOrders(code, victim string, course []*Incident) []Reason {
+	var out []Reason
+	for i := range s.c.Warnings {
+		w := &s.c.Warnings[i]
+		if len(w.Protects) > 0 && !slices.Contains(w.Protects, victim) {
+			continue
+		}
+		later := filter(course, func(in *Incident) bool {
+			return in.Date.After(w.Date) && (w.Until.IsZero() || !in.Date.After(w.Until)) && s.x.SuspectOf(in) == w.Binds
+		})
+		if len(later) == 0 {
+			continue
+		}
+		r := s.person(code, victim, later)
+		r.Count, r.From, r.Items, r.Detail = len(later), w.Date, []string{string(w.Kind)}, w.Description
+		r.Evidence = []string{fmt.Sprintf("warnings_and_orders[%d]", i)}
+		out = append(out, r)
+	}
+	return out
+}
+
+// oneSided returns the occasions whose description does not speak of a
+// mutual quarrel.
+func oneSided(course []*Incident) []*Incident {
+	return filter(course, func(in *Incident) bool { return findPhrase(in.Description, mutualPhrases) == "" })
+}
+
+// unwanted: the conduct went on after a warning or order that bound the
+// suspect (warnings_and_orders: police warnings, bail conditions,
+// non-molestation and other orders), after the person asked for it to stop,
 // refused it or blocked the suspect (phrases in the description, see
-// requestPhrases), or after a crime was reported. Finding neither leaves it
-// unknown: the record rarely says in terms that conduct was wanted.
+// requestPhrases: a fallback for what the record does not hold as data), or
+// after a crime was reported. Finding none leaves it unknown: the record
+// rarely says in terms that conduct was wanted.
 func (s *screener) unwanted() Indicator {
 	var reasons []Reason
 	for _, v := range s.victims {
 		course := s.courses[v]
-		for i, in := range course {
-			if p := findPhrase(in.Description, requestPhrases); p != "" {
-				later := course[i+1:]
-				r := s.person("unwanted.request", v, append([]*Incident{in}, later...))
-				r.Phrase, r.From, r.Count = p, in.Date, len(later)
-				reasons = append(reasons, r)
-				break
-			}
+		reasons = append(reasons, s.afterOrders("unwanted.order", v, course)...)
+		if r, ok := s.requestReason("unwanted.request", v, course); ok {
+			reasons = append(reasons, r)
 		}
 		if r, ok := s.reportReason("unwanted.report", v, course); ok {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown"})
+	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown", Incidents: ids(s.chron)})
 }
 
-// fixated: persistence towards one person (three or more occasions spanning
-// four weeks or more), conduct that continued after a crime was reported,
-// and contact through other people.
+// fixated: persistence or intensity of one-sided conduct towards one
+// person: five or more occasions spanning four weeks or more, ten or more
+// within 30 days, conduct that continued after a warning, an order, a
+// request to stop or a crime report, and contact through other people.
 func (s *screener) fixated() Indicator {
 	var reasons []Reason
 	for _, v := range s.victims {
-		course := s.courses[v]
+		course := oneSided(s.courses[v])
 		if r := s.person("fixated.persistence", v, course).span(course); len(course) >= fixatedMinOccasions && r.Days >= fixatedMinDays {
+			reasons = append(reasons, r)
+		}
+		if w, members := peakWindow(course); w.Count >= fixatedIntensity {
+			reasons = append(reasons, s.person("fixated.intensity", v, members).span(members))
+		}
+		reasons = append(reasons, s.afterOrders("fixated.after-order", v, course)...)
+		if r, ok := s.requestReason("fixated.after-request", v, course); ok && r.Total > 0 {
 			reasons = append(reasons, r)
 		}
 		if r, ok := s.reportReason("fixated.after-report", v, course); ok {
@@ -137,16 +196,16 @@ func (s *screener) fixated() Indicator {
 	if third := withBehaviour(s.chron, ThirdPartyContact); len(third) > 0 {
 		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: ids(third), Count: len(third)})
 	}
-	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown"})
+	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown", Incidents: ids(s.chron)})
 }
 
-// obsessive: intensity towards one person: three or more occasions within
-// 30 days, three or more distinct behaviours over two or more occasions, or
-// monitoring.
+// obsessive: intensity of one-sided conduct towards one person: five or
+// more occasions within 30 days, three or more distinct behaviours over two
+// or more occasions, or monitoring.
 func (s *screener) obsessive() Indicator {
 	var reasons []Reason
 	for _, v := range s.victims {
-		course := s.courses[v]
+		course := oneSided(s.courses[v])
 		if w, members := peakWindow(course); w.Count >= obsessiveActsInWindow {
 			r := s.person("obsessive.frequency", v, members).span(members)
 			reasons = append(reasons, r)
@@ -162,7 +221,7 @@ func (s *screener) obsessive() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown"})
+	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown", Incidents: ids(s.chron)})
 }
 
 // withBehaviour returns the occasions tagged with b.

@@ -3,6 +3,7 @@ package casefile
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spokit/spokit/internal/law"
@@ -69,6 +70,9 @@ type LineReason struct {
 	Code      string
 	Text      string
 	Incidents []string
+	// Evidence are the other records the reason rests on, as JSON paths
+	// (Reason.Evidence).
+	Evidence []string
 }
 
 // Lines returns every line of the report, section by section.
@@ -89,9 +93,12 @@ type wording struct {
 	WindowDays          int
 	FixatedDays         int
 	FixatedOccasions    int
+	FixatedIntensity    int
 	ObsessiveActs       int
 	ObsessiveBehaviours int
 	TrendMinActs        int
+	TrendMinDays        int
+	TrendMinShift       int
 	NightFrom, NightTo  string
 }
 
@@ -138,8 +145,8 @@ type reporter struct {
 
 func (w *reporter) data(r Reason) wording {
 	return wording{Reason: r, Screening: w.s,
-		WindowDays: windowDays, FixatedDays: fixatedMinDays, FixatedOccasions: fixatedMinOccasions, ObsessiveActs: obsessiveActsInWindow,
-		ObsessiveBehaviours: obsessiveBehaviours, TrendMinActs: trendMinActs,
+		WindowDays: windowDays, FixatedDays: fixatedMinDays, FixatedOccasions: fixatedMinOccasions, FixatedIntensity: fixatedIntensity, ObsessiveActs: obsessiveActsInWindow,
+		ObsessiveBehaviours: obsessiveBehaviours, TrendMinActs: trendMinActs, TrendMinDays: trendMinDays, TrendMinShift: trendMinShift,
 		NightFrom: fmt.Sprintf("%02d:00", nightFromHour), NightTo: fmt.Sprintf("%02d:59", nightToHour-1)}
 }
 
@@ -152,7 +159,7 @@ func (w *reporter) section(key string, lines ...ScreeningLine) ScreeningSection 
 func (w *reporter) line(section, key, label, state string, reasons []Reason) ScreeningLine {
 	lr := make([]LineReason, len(reasons))
 	for i, r := range reasons {
-		lr[i] = LineReason{Code: r.Code, Text: w.r.Text("screen.reason."+r.Code, w.data(r)), Incidents: r.Incidents}
+		lr[i] = LineReason{Code: r.Code, Text: w.r.Text("screen.reason."+r.Code, w.data(r)), Incidents: r.Incidents, Evidence: r.Evidence}
 	}
 	return w.lineOf(section, key, label, state, lr)
 }
@@ -170,6 +177,9 @@ func (w *reporter) lineOf(section, key, label, state string, reasons []LineReaso
 		texts[i] = r.Text
 		if len(r.Incidents) > 0 {
 			texts[i] += " " + w.r.Text("screen.evidence", r.Incidents)
+		}
+		if len(r.Evidence) > 0 {
+			texts[i] += " " + w.r.Text("screen.records", recordNames(r.Evidence))
 		}
 		for _, id := range r.Incidents {
 			if !seen[id] {
@@ -254,4 +264,19 @@ func (w *reporter) recording() ScreeningSection {
 
 func (w *reporter) spo() ScreeningSection {
 	return w.section("spo", w.line("spo", "spo", w.r.Text("screen.spo.label", w.data(Reason{})), w.s.SPO.State.String(), w.s.SPO.Reasons))
+}
+
+// recordNames names records given as JSON paths for a reader:
+// "relationships[0]" is "relationship record 1".
+func recordNames(paths []string) []string {
+	names := map[string]string{"relationships": "relationship record", "impact": "impact record", "warnings_and_orders": "warning or order"}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = p
+		field, idx, ok := strings.Cut(strings.TrimSuffix(p, "]"), "[")
+		if n, err := strconv.Atoi(idx); ok && err == nil && names[field] != "" {
+			out[i] = fmt.Sprintf("%s %d", names[field], n+1)
+		}
+	}
+	return out
 }

@@ -38,6 +38,13 @@ var fakeProfilePhrases = []string{
 	"pretending to be", "posing as", "impersonating", "impersonated", "impersonation",
 }
 
+// mutualPhrases say an occasion was a quarrel between the two, not conduct
+// by one towards the other.
+var mutualPhrases = []string{
+	"argued with each other", "argued with one another", "each other", "one another",
+	"mutual argument", "mutual row", "both shouting", "shouted at each other", "exchanged insults",
+}
+
 // articleWords name something sent or left that the Malicious
 // Communications Act 1988 s.1 covers besides electronic communications (a
 // letter or other article).
@@ -83,17 +90,15 @@ func wholeWords(s string, start, end int) bool {
 // postcodeRE finds a UK postcode in an upper-cased address.
 var postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b`)
 
-// atHome reports whether a location is the home of one of the people, as far
-// as the text shows: the location contains the word "home", the first line
-// of one of their addresses, or its postcode (spaces ignored). Case and
-// spacing are ignored throughout.
+// atHome reports whether a location is the home of one of the people, as
+// far as their recorded addresses show: the location contains the first
+// line of one of their addresses, or its postcode (spaces ignored). The
+// word "home" alone decides nothing (her mother's home, a shop called Home
+// Bargains); see mentionsHome. Case and spacing are ignored throughout.
 func atHome(location string, addresses []string) bool {
 	loc := strings.ToLower(strings.Join(strings.Fields(location), " "))
 	if loc == "" {
 		return false
-	}
-	if findPhrase(loc, []string{"home"}) != "" {
-		return true
 	}
 	for _, a := range addresses {
 		lines := strings.Split(a, "\n")
@@ -108,4 +113,11 @@ func atHome(location string, addresses []string) bool {
 		}
 	}
 	return false
+}
+
+// mentionsHome reports whether a location speaks of a home: where no address
+// is recorded, such a place may be the victim's home, and the record cannot
+// say.
+func mentionsHome(location string) bool {
+	return findPhrase(location, []string{"home", "her home", "his home", "their home"}) != ""
 }

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/spokit/spokit/internal/law"
@@ -10,14 +11,20 @@ import (
 // zero value is TriagePossible.
 type TriageState int
 
+// The three states mean the same for every offence (README, "What the
+// triage states mean"):
 const (
-	// TriagePossible: what spokit can judge does not rule the offence out,
-	// but something the record cannot show decides it.
+	// TriagePossible: no element spokit judges is failed, but at least one
+	// element is open: the record cannot settle it (what a message said,
+	// whether behaviour was controlling or coercive, whether acts not in the
+	// s.2A(3) list are associated with stalking, whether occasions far apart
+	// are linked).
 	TriagePossible TriageState = iota
 	// TriageDoesNotFit: an element spokit judges is not met on the record.
 	TriageDoesNotFit
-	// TriageFits: every element spokit can judge is met, on the incidents
-	// the line names.
+	// TriageFits: every element of the offence's conduct is judged from the
+	// record and met, on the incidents the line names. The mental element
+	// and the defences are always for the officer and the court.
 	TriageFits
 )
 
@@ -83,29 +90,73 @@ func (s *screener) assess(code OffenceCode, victim string) Assessment {
 	return s.x.Assess(&Charge{ID: "screening", Offence: code, Victims: []string{victim}, Status: Proposed}, victim, s.asOf)
 }
 
-// elementReasons turns each element of an assessment into a reason.
-func (s *screener) elementReasons(a Assessment) ([]Reason, bool) {
+// elementReasons turns each element of an assessment into a reason, and
+// returns the state the elements allow: does-not-fit when one is not met,
+// possible when one is open, fits otherwise.
+func (s *screener) elementReasons(a Assessment) ([]Reason, TriageState) {
 	var out []Reason
-	allMet := true
+	state := TriageFits
 	for _, e := range a.Elements {
 		code := "element.met"
-		if !e.Met {
-			code, allMet = "element.not-met", false
+		switch {
+		case e.Open:
+			code = "element.open"
+			if state == TriageFits {
+				state = TriagePossible
+			}
+		case !e.Met:
+			code, state = "element.not-met", TriageDoesNotFit
 		}
 		r := Reason{Code: code, Victim: a.Victim, Name: s.name(a.Victim), Incidents: slices.Clone(e.Incidents),
-			Test: e.Name, Detail: e.Detail, Citation: e.Citation, To: e.Deadline}
+			Evidence: slices.Clone(e.Evidence), Test: e.Name, Detail: e.Detail, Citation: e.Citation, To: e.Deadline}
 		out = append(out, r)
 	}
-	return out, allMet
+	return out, state
+}
+
+// cannotShow returns a reason for each element of the offence the record
+// cannot show (law.Offence.RecordCannotShow): while there is one the line
+// is at most possible.
+func (s *screener) cannotShow(code OffenceCode, reason, v string, on []*Incident) []Reason {
+	off, ok := law.Lookup(string(code))
+	if !ok {
+		return nil
+	}
+	var out []Reason
+	for _, what := range off.RecordCannotShow {
+		r := s.person(reason, v, on)
+		r.Test, r.Citation = what, off.Citation
+		out = append(out, r)
+	}
+	return out
+}
+
+// demote lowers a state to at most possible.
+func demote(st TriageState) TriageState {
+	if st == TriageFits {
+		return TriagePossible
+	}
+	return st
 }
 
 // courseLine judges one of the PHA offences that need a course of conduct.
+// A gap of more than law.CourseGap between consecutive occasions leaves the
+// course open (possible), as the COURSE-GAP rule warns: whether occasions so
+// far apart are linked is for the officer (Lau v DPP; Pratt v DPP).
 func (s *screener) courseLine(code OffenceCode, v string) TriageLine {
 	a := s.assess(code, v)
-	reasons, allMet := s.elementReasons(a)
-	l := TriageLine{Offence: code, Victim: v, State: TriageDoesNotFit, Incidents: ids(a.Course), Reasons: reasons}
-	if allMet && len(a.Course) > 0 {
-		l.State = TriageFits
+	reasons, state := s.elementReasons(a)
+	if len(a.Course) == 0 {
+		state = TriageDoesNotFit
+	}
+	l := TriageLine{Offence: code, Victim: v, State: state, Incidents: ids(a.Course), Reasons: reasons}
+	for _, g := range courseGaps(a.Course) {
+		r := s.person("triage.course-gap", v, g[:])
+		r.From, r.To, r.Days = g[0].LastDate(), g[1].Date, g[0].LastDate().DaysUntil(g[1].Date)
+		r.Count = 2
+		r.Test, r.Citation = fmt.Sprintf("occasions more than %d months apart need an evidenced link to form one course of conduct", law.CourseGap.Months), law.CourseGap.Citation
+		l.Reasons = append(l.Reasons, r)
+		l.State = demote(l.State)
 	}
 	if len(a.Course) == 1 {
 		l.Reasons = append(l.Reasons, s.person("triage.single-occasion", v, a.Course))
@@ -117,7 +168,7 @@ func (s *screener) courseLine(code OffenceCode, v string) TriageLine {
 			l.Reasons = append(l.Reasons, r)
 		}
 	}
-	if code == Harassment && l.State == TriageFits {
+	if code == Harassment && l.State != TriageDoesNotFit {
 		if acts := filter(a.Course, (*Incident).HasStalkingBehaviour); len(acts) > 0 {
 			r := s.person("triage.harassment-and-stalking", v, acts)
 			r.Count, r.Items = len(acts), []string{Stalking.Title()}
@@ -131,49 +182,57 @@ func (s *screener) courseLine(code OffenceCode, v string) TriageLine {
 		if code == Stalking {
 			alt = StalkingFear
 		}
-		r := s.person("triage.out-of-time", v, a.Course)
+		r := s.person("triage.out-of-time", v, e.incidentsOf(a.Course))
 		r.To, r.Items = e.Deadline, []string{alt.Title()}
 		l.Reasons = append(l.Reasons, r)
 	}
 	return l
 }
 
-// ccbLine judges controlling or coercive behaviour (SCA 2015 s.76). It fits
-// only when the relationship element is met, the serious effect is shown
-// and the behaviour is repeated (two occasions, or one that spans days);
-// whether it was controlling or coercive is always left to the officer.
-// Where it fits, the stalking offences are also to be considered.
+// incidentsOf returns the occasions of course the element names.
+func (e Element) incidentsOf(course []*Incident) []*Incident {
+	return filter(course, func(in *Incident) bool { return slices.Contains(e.Incidents, in.ID) })
+}
+
+// ccbLine judges controlling or coercive behaviour (SCA 2015 s.76): it is
+// ruled out when an element spokit judges is not met (the relationship at
+// the time of the behaviour, s.76(3), the serious effect) or there is no
+// behaviour; otherwise it is possible, never a fit, because whether the
+// behaviour was controlling or coercive cannot be read from the record.
+// Where it is possible on repeated behaviour, the stalking offences are
+// also to be considered.
 func (s *screener) ccbLine(v string) TriageLine {
 	a := s.assess(ControllingCoercive, v)
-	reasons, allMet := s.elementReasons(a)
+	reasons, state := s.elementReasons(a)
 	l := TriageLine{Offence: ControllingCoercive, Victim: v, Incidents: ids(a.Course), Reasons: reasons}
 	repeated := len(a.Course) >= 2 || len(a.Course) == 1 && a.Course[0].LastDate().After(a.Course[0].Date)
-	l.Reasons = append(l.Reasons, s.person("triage.ccb-occasions", v, a.Course).span(a.Course),
-		s.person("triage.ccb-character", v, a.Course))
+	l.Reasons = append(l.Reasons, s.person("triage.ccb-occasions", v, a.Course).span(a.Course))
+	l.Reasons = append(l.Reasons, s.cannotShow(ControllingCoercive, "triage.ccb-character", v, a.Course)...)
 	switch {
-	case len(a.Course) == 0 || !allMet:
+	case len(a.Course) == 0 || state == TriageDoesNotFit:
 		l.State = TriageDoesNotFit
-	case !repeated:
-		l.State = TriagePossible
 	default:
-		l.State = TriageFits
-		l.AlsoConsider = []OffenceCode{Stalking, StalkingFear}
-		r := s.person("triage.also-stalking", v, a.Course)
-		r.Items = []string{Stalking.Title(), StalkingFear.Title()}
-		l.Reasons = append(l.Reasons, r)
+		l.State = TriagePossible
+		if repeated {
+			l.AlsoConsider = []OffenceCode{Stalking, StalkingFear}
+			r := s.person("triage.also-stalking", v, a.Course)
+			r.Items = []string{Stalking.Title(), StalkingFear.Title()}
+			l.Reasons = append(l.Reasons, r)
+		}
 	}
 	return l
 }
 
 // commsLine judges a communications offence (MCA 1988 s.1, CA 2003 s.127).
-// One message can be enough, so it fits where the messages are all there is;
-// where a course offence fits, the messages are part of that course and the
-// offence is only possible. Whether a message was grossly offensive,
-// indecent, obscene or menacing is always left to the officer.
+// One message can be enough, but what a message said cannot be read from
+// the record, so the line is possible where there are messages (and the
+// time limit is met), never a fit; where a course offence fits, the
+// messages are part of that course, which the line notes.
 func (s *screener) commsLine(code OffenceCode, v string, courseFits bool) TriageLine {
 	a := s.assess(code, v)
+	reasons, state := s.elementReasons(a)
 	msgs := filter(a.Course, func(in *Incident) bool { return isMessage(in, code) })
-	l := TriageLine{Offence: code, Victim: v, State: TriageDoesNotFit}
+	l := TriageLine{Offence: code, Victim: v, State: TriageDoesNotFit, Reasons: reasons}
 	if code == ImproperNetworkUse {
 		var late []*Incident
 		msgs, late = s.withinOuterLimit(msgs)
@@ -192,12 +251,11 @@ func (s *screener) commsLine(code OffenceCode, v string, courseFits bool) Triage
 	}
 	l.Incidents = ids(msgs)
 	r := s.person("triage.messages", v, msgs).span(msgs)
-	l.Reasons = append(l.Reasons, r, s.person("triage.message-content", v, msgs))
+	l.Reasons = append(l.Reasons, r)
+	l.Reasons = append(l.Reasons, s.cannotShow(code, "triage.message-content", v, msgs)...)
+	l.State = demote(state)
 	if courseFits {
-		l.State = TriagePossible
 		l.Reasons = append(l.Reasons, s.person("triage.messages-in-course", v, msgs))
-	} else {
-		l.State = TriageFits
 	}
 	return l
 }

@@ -1,6 +1,8 @@
 package casefile
 
 import (
+	"github.com/spokit/spokit/internal/law"
+
 	"fmt"
 	"io/fs"
 	"slices"
@@ -34,11 +36,24 @@ type Check struct {
 // Addf records a finding of the running rule at path (a JSON path into the
 // case). The message should say what is missing and what would satisfy it.
 func (c *Check) Addf(path, format string, args ...any) {
+	c.AddOnf(law.Verified, path, format, args...)
+}
+
+// AddOnf is Addf for a finding that rests on a legal fact of the given
+// status. A fact the law table marks unverified never makes an error: the
+// finding is demoted to a warning that says so. This is the one place
+// findings are made, so no rule can bypass it.
+func (c *Check) AddOnf(status law.Status, path, format string, args ...any) {
+	sev, msg := c.rule.Severity, fmt.Sprintf(format, args...)
+	if sev == Error && !status.HardRule() {
+		sev = Warning
+		msg += " (This rests on a point of law not yet verified, so it is a warning, not an error.)"
+	}
 	c.findings = append(c.findings, Finding{
 		Rule:     c.rule.ID,
-		Severity: c.rule.Severity,
+		Severity: sev,
 		Path:     path,
-		Message:  fmt.Sprintf(format, args...),
+		Message:  msg,
 		Citation: c.rule.Citation,
 	})
 }

@@ -109,11 +109,22 @@ func writeSample(dir string, files fs.FS, c *casefile.Case) error {
 
 var schemaCommand = command{
 	name:    "schema",
-	summary: "print the JSON Schema (draft 2020-12) of the case format",
-	usage:   "",
+	summary: "print the JSON Schema (draft 2020-12) of the case format, or with --screening of the screen --json output",
+	usage:   "[--screening]",
 	run: func(e *env, c *command, args []string) int {
-		if status, ok := noArgs(e, c, args); !ok {
+		fs := newFlags(e, c)
+		screening := fs.Bool("screening", false, "print the schema of the screening output (spokit screen --json) instead")
+		args, status, ok := parse(fs, args)
+		if !ok {
 			return status
+		}
+		if len(args) > 0 {
+			fs.Usage()
+			return exitInput
+		}
+		if *screening {
+			e.stdout.Write(casefile.ScreeningSchema())
+			return exitOK
 		}
 		e.stdout.Write(casefile.Schema())
 		return exitOK

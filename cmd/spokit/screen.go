@@ -23,7 +23,7 @@ var screenCommand = command{
 func runScreen(e *env, c *command, args []string) int {
 	var asJSON bool
 	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&asJSON, "json", false, "print the screening as JSON (states, counts, reason codes and incident ids)")
+		fs.BoolVar(&asJSON, "json", false, "print the screening as JSON (states, counts, incident ids, and each reason's code, text, test and citation)")
 	})
 	if l == nil {
 		return status
@@ -31,7 +31,11 @@ func runScreen(e *env, c *command, args []string) int {
 	defer l.close()
 	s := casefile.Screen(l.c, l.asOf)
 	if asJSON {
-		if err := writeJSON(e.stdout, s); err != nil {
+		explained, err := s.Explained(templates.Default())
+		if err == nil {
+			err = writeJSON(e.stdout, explained)
+		}
+		if err != nil {
 			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 			return exitInput
 		}

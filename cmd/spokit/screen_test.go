@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/templates"
 )
 
 // screen runs the screen command in process.
@@ -30,7 +32,9 @@ func libraryJSON(t *testing.T, path string, asOf casefile.Date) string {
 	defer f.Close()
 	c, err := casefile.Decode(f)
 	require.NoError(t, err)
-	b, err := json.Marshal(casefile.Screen(c, asOf))
+	explained, err := casefile.Screen(c, asOf).Explained(templates.Default())
+	require.NoError(t, err)
+	b, err := json.Marshal(explained)
 	require.NoError(t, err)
 	return string(b)
 }
@@ -63,7 +67,9 @@ func TestScreenJSONOfTheSample(t *testing.T) {
 	status, out, _ := screen(t, "--sample", "--json")
 	require.Equal(t, exitOK, status)
 	c, _ := casefile.Sample()
-	want, err := json.Marshal(casefile.Screen(c, casefile.Date{}))
+	explained, err := casefile.Screen(c, casefile.Date{}).Explained(templates.Default())
+	require.NoError(t, err)
+	want, err := json.Marshal(explained)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(want), out)
 	assert.Contains(t, out, `"state": "fits"`, "indented JSON, states as words")
@@ -139,4 +145,77 @@ func mustDate(t *testing.T, s string) casefile.Date {
 	d, err := casefile.ParseDate(s)
 	require.NoError(t, err)
 	return d
+}
+
+func TestScreenJSONReasonsCarryTextTestAndCitation(t *testing.T) {
+	status, out, stderr := spokit(t, "screen", "--json", "--sample")
+	require.Equal(t, exitOK, status, stderr)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	n := 0
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if code, ok := v["code"].(string); ok {
+				if _, isReason := v["incidents"]; isReason {
+					n++
+					for _, k := range []string{"text", "test", "citation"} {
+						assert.NotEmpty(t, v[k], "reason %s has no %s", code, k)
+					}
+				}
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	assert.Greater(t, n, 20)
+}
+
+func TestScreenJSONConformsToThePublishedSchema(t *testing.T) {
+	status, schemaOut, _ := spokit(t, "schema", "--screening")
+	require.Equal(t, exitOK, status)
+	var schema map[string]any
+	require.NoError(t, json.Unmarshal([]byte(schemaOut), &schema))
+	assert.Equal(t, "https://json-schema.org/draft/2020-12/schema", schema["$schema"])
+	defs := schema["$defs"].(map[string]any)
+	status, out, _ := spokit(t, "screen", "--json", "--sample")
+	require.Equal(t, exitOK, status)
+	var doc any
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	// Every key of the output must be a property the schema declares (the
+	// schema forbids others), all the way down.
+	var check func(path string, v any, s map[string]any)
+	check = func(path string, v any, s map[string]any) {
+		if alts, ok := s["anyOf"].([]any); ok && v != nil {
+			s = alts[0].(map[string]any)
+		}
+		if ref, ok := s["$ref"].(string); ok {
+			s = defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+		}
+		switch v := v.(type) {
+		case map[string]any:
+			props, _ := s["properties"].(map[string]any)
+			require.NotNil(t, props, "%s: schema has no properties", path)
+			for k, x := range v {
+				ps, ok := props[k].(map[string]any)
+				if assert.True(t, ok, "%s.%s is not in the schema", path, k) {
+					check(path+"."+k, x, ps)
+				}
+			}
+		case []any:
+			items, _ := s["items"].(map[string]any)
+			require.NotNil(t, items, "%s: schema has no items", path)
+			for i, x := range v {
+				check(fmt.Sprintf("%s[%d]", path, i), x, items)
+			}
+		}
+	}
+	check("$", doc, schema)
 }

@@ -123,6 +123,30 @@ var (
 	}
 )
 
+// CourseGap is how far apart two consecutive occasions may be before the
+// link between them must be evidenced for them to form one course of
+// conduct. It is case law on facts (Lau v DPP: 4 months not enough; Pratt v
+// DPP: about 3 months close to the line; R v Hills: 6 months with a
+// reconciliation not enough), not a statutory limit, so it may only ever
+// warn or leave a judgment open.
+var CourseGap = struct {
+	Months   int
+	Citation string
+	Status   Status
+}{
+	Months:   3,
+	Citation: "Lau v DPP [2000] 1 FLR 799; Pratt v DPP [2001] EWHC Admin 483",
+	Status:   Secondary,
+}
+
+// CCBChildExclusion is SCA 2015 s.76(3): no offence where the defendant has
+// responsibility for a victim under 16 at the time of the behaviour.
+var CCBChildExclusion = struct {
+	Age      int
+	Citation string
+	Status   Status
+}{Age: 16, Citation: "SCA 2015 s.76(3)", Status: Verified}
+
 // KeyDates returns the key dates in date order.
 func KeyDates() []KeyDate {
 	return []KeyDate{PCA2017MaximaRaised, SPACommencement, GeneralLimitIntroduced, CCBLivingTogetherRemoved}

@@ -117,6 +117,23 @@ type Offence struct {
 	Elements []string
 	// TimeLimit is the time limit for starting a prosecution.
 	TimeLimit TimeLimit
+	// FearTwice is true when the offence needs the victim to have feared
+	// violence on at least two occasions (PHA 1997 s.4(1)).
+	FearTwice bool
+	// SeriousEffect is true when the offence needs fear of violence on two
+	// occasions or serious alarm or distress with a substantial adverse
+	// effect on usual day-to-day activities (PHA 1997 s.4A(1)(b); SCA 2015
+	// s.76(4)).
+	SeriousEffect bool
+	// PersonalConnection is true when the offence needs the defendant and
+	// the victim to be personally connected (SCA 2015 s.76(2), (6)).
+	PersonalConnection bool
+	// SingleAct is true when one act (one message) can be the offence.
+	SingleAct bool
+	// RecordCannotShow are the elements of the conduct that no field of the
+	// case record can show (such as what a message said). While an offence
+	// has one, a screening can find it possible but never a fit.
+	RecordCannotShow []string
 
 	penalties *penaltyRules
 	// aggravated describes the CDA 1998 s.32 form; nil when there is none.
@@ -191,7 +208,7 @@ var offences = []Offence{
 	{
 		Code: "PHA1997-s4", Title: "Putting people in fear of violence",
 		Statute: "Protection from Harassment Act 1997", Section: "s.4", Citation: "PHA 1997 s.4",
-		Status: Secondary, Mode: EitherWay, CourseOfConduct: true,
+		Status: Secondary, Mode: EitherWay, CourseOfConduct: true, FearTwice: true,
 		Elements: []string{
 			elemCourse, elemFearTwice,
 			"the defendant knew, or ought to have known, that it would cause that fear on each of those occasions",
@@ -206,7 +223,7 @@ var offences = []Offence{
 	{
 		Code: "PHA1997-s4A", Title: "Stalking involving fear of violence or serious alarm or distress",
 		Statute: "Protection from Harassment Act 1997", Section: "s.4A", Citation: "PHA 1997 s.4A",
-		Status: Secondary, Mode: EitherWay, CourseOfConduct: true, Stalking: true,
+		Status: Secondary, Mode: EitherWay, CourseOfConduct: true, Stalking: true, SeriousEffect: true,
 		Elements: []string{
 			"a course of conduct (at least two occasions towards the victim) that amounts to stalking (s.2A(2))",
 			"it caused the victim " + elemSeriousEffect,
@@ -222,7 +239,8 @@ var offences = []Offence{
 	{
 		Code: "SCA2015-s76", Title: "Controlling or coercive behaviour in an intimate or family relationship",
 		Statute: "Serious Crime Act 2015", Section: "s.76", Citation: "SCA 2015 s.76",
-		Status: Secondary, Mode: EitherWay,
+		Status: Secondary, Mode: EitherWay, PersonalConnection: true, SeriousEffect: true,
+		RecordCannotShow: []string{"whether the behaviour was controlling or coercive"},
 		Elements: []string{
 			"the defendant repeatedly or continuously behaved towards the victim in a controlling or coercive way",
 			"they were personally connected at the time of the behaviour (s.76(6)); for behaviour before " +
@@ -239,7 +257,8 @@ var offences = []Offence{
 	{
 		Code: "MCA1988-s1", Title: "Malicious communications",
 		Statute: "Malicious Communications Act 1988", Section: "s.1", Citation: "MCA 1988 s.1",
-		Status: Secondary, Mode: EitherWay,
+		Status: Secondary, Mode: EitherWay, SingleAct: true,
+		RecordCannotShow: []string{"whether the content was indecent or grossly offensive, and the purpose of sending it"},
 		Elements: []string{
 			"the defendant sent a letter, electronic communication or other article to another person",
 			"its content was, in whole or in part, indecent or grossly offensive",
@@ -254,7 +273,8 @@ var offences = []Offence{
 	{
 		Code: "CA2003-s127", Title: "Improper use of a public electronic communications network",
 		Statute: "Communications Act 2003", Section: "s.127", Citation: "CA 2003 s.127",
-		Status: Verified, Mode: SummaryOnly,
+		Status: Verified, Mode: SummaryOnly, SingleAct: true,
+		RecordCannotShow: []string{"whether the message was grossly offensive, indecent, obscene or menacing, or the use persistent and for that purpose"},
 		Elements: []string{
 			"the defendant sent, or caused to be sent, a message or other matter by means of a public electronic communications network",
 			"the message was grossly offensive, indecent, obscene or menacing (s.127(1)); or the defendant persistently used the network to cause annoyance, inconvenience or needless anxiety (s.127(2)(c))",
@@ -342,6 +362,7 @@ func Codes() []string {
 // Elements slice.
 func (o Offence) clone() Offence {
 	o.Elements = slices.Clone(o.Elements)
+	o.RecordCannotShow = slices.Clone(o.RecordCannotShow)
 	return o
 }
 
