@@ -73,6 +73,9 @@ func openPDF(data []byte) (src *sourcePDF, err error) {
 	if !IsPDF(data) {
 		return nil, ErrDamaged
 	}
+	if !lengthsFit(data) {
+		return nil, ErrDamaged
+	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Cmd = model.VALIDATE
@@ -99,6 +102,35 @@ func openPDF(data []byte) (src *sourcePDF, err error) {
 		return nil, ErrNoPages
 	}
 	return src, nil
+}
+
+// lengthsFit reports whether every stream length written as a number is
+// no longer than the file: pdfcpu allocates what a /Length says before it
+// reads, so a damaged or hostile length would cost gigabytes.
+func lengthsFit(data []byte) bool {
+	key := []byte("/Length")
+	for at := 0; ; {
+		i := bytes.Index(data[at:], key)
+		if i < 0 {
+			return true
+		}
+		at += i + len(key)
+		rest := data[at:min(len(data), at+24)]
+		if len(rest) > 0 && !isDelim(rest[0]) { // /Length1 and the like
+			continue
+		}
+		digits := bytes.TrimLeft(rest, " \t\r\n\f\x00")
+		n := 0
+		for n < len(digits) && digits[n] >= '0' && digits[n] <= '9' {
+			n++
+		}
+		if n > 12 {
+			return false
+		}
+		if v, err := strconv.Atoi(string(digits[:n])); err == nil && v > len(data) {
+			return false
+		}
+	}
 }
 
 // inherited holds the page attributes a page takes from its ancestors.
