@@ -57,7 +57,6 @@ func corpus(t *testing.T) string {
 		corpusPath = dir
 	})
 	require.NoError(t, corpusErr)
-	t.Cleanup(func() {}) // the folder is removed by TestMain
 	return corpusPath
 }
 
@@ -256,7 +255,9 @@ func TestExhibitPDFsShowEveryPageAsAViewerDoes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			src := corpusFile(t, tt.file)
-			out := bundleOf(t, func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: src, Title: "Exhibit JS/1"}) })
+			build := func(d *pdfdoc.Document) { d.ImportPDF(pdfdoc.PDFImport{Data: src, Title: "Exhibit JS/1"}) }
+			out := bundleOf(t, build)
+			assert.True(t, bytes.Equal(out, bundleOf(t, build)), "the same exhibit gives the same bytes")
 			srcPages := realclient.PDFPages(t, src)
 			ps := placements(t, out)
 			require.Len(t, ps, srcPages)
