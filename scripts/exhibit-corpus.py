@@ -253,6 +253,9 @@ with open(path("truncated.jpg"), "wb") as f:
     f.write(whole[: len(whole) * 2 // 3])
 run("img2pdf", "-o", path("photo-in-pdf.pdf"), path("orient6.jpg"))
 upright().save(path("scan.tif"), compression="tiff_lzw")
+second = Image.new("L", (200, 280), 255)
+ImageDraw.Draw(second).rectangle([0, 0, 60, 60], fill=0)
+upright().save(path("scan-2pages.tif"), compression="tiff_deflate", save_all=True, append_images=[second])
 
 # metadata.pdf: the GPS-tagged photo as a DCTDecode picture, with XMP
 # metadata on the page and the picture, as phone scanning apps write.

@@ -437,3 +437,17 @@ func TestExtractTextFindsTextAReaderCannotSee(t *testing.T) {
 	_, err := pdfdoc.ExtractText(corpusFile(t, "user-password.pdf"))
 	assert.ErrorIs(t, err, pdfdoc.ErrPassword)
 }
+
+func TestAMultiPageTIFFPrintsEveryPage(t *testing.T) {
+	data := corpusFile(t, "scan-2pages.tif")
+	require.NoError(t, pdfdoc.CheckExhibit(data))
+	out := bundleOf(t, func(d *pdfdoc.Document) { d.Image(pdfdoc.Image{Data: data, Caption: "Scan"}) })
+	ps := placements(t, out)
+	require.Len(t, ps, 2, "both pages drawn")
+	// The second page is portrait, black at its top left.
+	m := ps[1].m
+	assert.Greater(t, m[3], m[0])
+	r := render(t, out, ps[1].page, 72, int(m[4]), int(841.89-m[5]-m[3]), int(m[0]), int(m[3]))
+	assert.Less(t, r.at(int(0.1*float64(r.w)), int(0.1*float64(r.h)))[0], 60)
+	assert.Greater(t, r.at(int(0.8*float64(r.w)), int(0.8*float64(r.h)))[0], 200)
+}

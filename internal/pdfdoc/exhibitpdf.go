@@ -427,8 +427,10 @@ func num(v float64) string {
 // format (with how to convert a HEIC photo), too large.
 func CheckExhibit(data []byte) error {
 	if pictureKind(data) != "" {
-		_, err := decodePicture(data)
-		return err
+		return pictureParts(data, func(part []byte) error {
+			_, err := decodePicture(part)
+			return err
+		})
 	}
 	if !IsPDF(data) {
 		return errFormat
