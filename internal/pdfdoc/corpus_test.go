@@ -394,7 +394,10 @@ func TestPicturesCarryNoMetadata(t *testing.T) {
 func TestAPageInTheDefaultColourPrintsBlack(t *testing.T) {
 	src := corpusFile(t, "plain.pdf")
 	out := bundleOf(t, func(d *pdfdoc.Document) {
-		d.Paragraph("A grey caption comes before the exhibit.")
+		// A shaded table header leaves a grey fill colour set, which fpdf
+		// carries on to the next page.
+		d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{{Title: "Shaded header"}}, Rows: []pdfdoc.Row{{Cells: []pdfdoc.Cell{{Text: "cell"}}}}})
+		d.BarChart(pdfdoc.BarChart{Title: "Coloured bars", Categories: []string{"a"}, Series: []pdfdoc.Series{{Name: "s", Values: []float64{1}}}})
 		d.ImportPDF(pdfdoc.PDFImport{Data: src, Title: "Exhibit JS/3"})
 	})
 	ps := placements(t, out)

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/jpeg"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,4 +75,26 @@ func TestOrientMatrixPutsThePictureUprightInItsBox(t *testing.T) {
 		assert.InDelta(t, tt.x, m[2]+m[4], 1e-9, "orientation %d", tt.orient)
 		assert.InDelta(t, tt.y, m[3]+m[5], 1e-9, "orientation %d", tt.orient)
 	}
+}
+
+func TestImportedPagesStartInTheInitialGraphicsState(t *testing.T) {
+	// Whatever colour, line or text state our page has set before it, an
+	// imported page starts from PDF's defaults (black, 1-point lines, no
+	// character spacing, full opacity).
+	d := New(Options{Title: "Source", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)})
+	d.Paragraph("Text in the default colour.")
+	var src bytes.Buffer
+	require.NoError(t, d.Write(&src))
+	x := newXObjects()
+	pages, err := x.load(src.Bytes(), 1)
+	require.NoError(t, err)
+	require.Len(t, pages, 1)
+	form := x.objects[pages[0].key]
+	require.NotNil(t, form)
+	for _, op := range []string{"0 g", "0 G", "1 w", "[] 0 d", "0 Tc", "0 Tw", "100 Tz", "0 Tr", "/SpokitGS gs"} {
+		assert.Contains(t, string(form.data[:bytes.Index(form.data, []byte("Do"))]), op, "set before the page is drawn")
+	}
+	gs := form.dict["/Resources"].dict["/ExtGState"].dict["/SpokitGS"].dict
+	assert.Equal(t, "1", gs["/ca"].text)
+	assert.Equal(t, "/None", gs["/SMask"].text)
 }
