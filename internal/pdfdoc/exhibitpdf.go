@@ -52,7 +52,7 @@ var (
 	ErrPassword    = errors.New("it is protected by a password that must be typed to open it; ask for a copy without a password, or open it and print it to a new PDF")
 	ErrDamaged     = errors.New("it is damaged or is not a complete PDF; ask for a fresh copy of the original file")
 	ErrNoPages     = errors.New("it has no pages")
-	ErrTooManyPage = fmt.Errorf("it has more than %d pages; split it into several exhibits", maxPDFPages)
+	ErrTooManyPages = fmt.Errorf("it has more than %d pages; split it into several exhibits", maxPDFPages)
 	ErrTooSlow     = errors.New("it could not be read in reasonable time, which usually means it is damaged; ask for a fresh copy, or open it and print it to a new PDF")
 )
 
@@ -71,7 +71,7 @@ type sourcePage struct {
 }
 
 // openPDF reads data as a PDF exhibit. Its errors are ErrPassword,
-// ErrDamaged, ErrNoPages or ErrTooManyPage, never pdfcpu's own words.
+// ErrDamaged, ErrNoPages or ErrTooManyPages, never pdfcpu's own words.
 func openPDF(data []byte) (src *sourcePDF, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -256,7 +256,7 @@ func (s *sourcePDF) walk(node types.Object, inh inherited, seen map[int]bool, de
 		return nil
 	}
 	if len(s.pages) >= maxPDFPages {
-		return ErrTooManyPage
+		return ErrTooManyPages
 	}
 	page := sourcePage{dict: d, resources: inh.resources, rotate: inh.rotate}
 	// US Letter is the specification's default page.
