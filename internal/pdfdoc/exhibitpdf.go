@@ -49,11 +49,11 @@ const (
 // Refusals of exhibit files, in plain words for the person who supplied
 // the file. errors.Is tells them apart.
 var (
-	ErrPassword    = errors.New("it is protected by a password that must be typed to open it; ask for a copy without a password, or open it and print it to a new PDF")
-	ErrDamaged     = errors.New("it is damaged or is not a complete PDF; ask for a fresh copy of the original file")
-	ErrNoPages     = errors.New("it has no pages")
+	ErrPassword     = errors.New("it is protected by a password that must be typed to open it; ask for a copy without a password, or open it and print it to a new PDF")
+	ErrDamaged      = errors.New("it is damaged or is not a complete PDF; ask for a fresh copy of the original file")
+	ErrNoPages      = errors.New("it has no pages")
 	ErrTooManyPages = fmt.Errorf("it has more than %d pages; split it into several exhibits", maxPDFPages)
-	ErrTooSlow     = errors.New("it could not be read in reasonable time, which usually means it is damaged; ask for a fresh copy, or open it and print it to a new PDF")
+	ErrTooSlow      = errors.New("it could not be read in reasonable time, which usually means it is damaged; ask for a fresh copy, or open it and print it to a new PDF")
 )
 
 // sourcePDF is one exhibit PDF read and decrypted.
