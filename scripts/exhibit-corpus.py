@@ -253,6 +253,26 @@ with open(path("truncated.jpg"), "wb") as f:
     f.write(whole[: len(whole) * 2 // 3])
 run("img2pdf", "-o", path("photo-in-pdf.pdf"), path("orient6.jpg"))
 upright().save(path("scan.tif"), compression="tiff_lzw")
+second = Image.new("L", (200, 280), 255)
+ImageDraw.Draw(second).rectangle([0, 0, 60, 60], fill=0)
+upright().save(path("scan-2pages.tif"), compression="tiff_deflate", save_all=True, append_images=[second])
+
+# metadata.pdf: the GPS-tagged photo as a DCTDecode picture, with XMP
+# metadata on the page and the picture, as phone scanning apps write.
+with open(path("orient6.jpg"), "rb") as f:
+    photo = f.read()
+xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>Morgan Example XMP</dc:creator></x:xmpmeta>'
+write_pdf("metadata.pdf", [
+    b"<</Type /Catalog /Pages 2 0 R /Metadata 6 0 R>>",
+    b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
+    b"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Metadata 6 0 R"
+    b" /Resources <</Font <</F1 4 0 R>> /XObject <</Im1 7 0 R>>>> /Contents 5 0 R>>",
+    HELV,
+    stream(b"", text_ops(["Scanned by a phone app"], 16) + b"q 160 0 0 240 72 400 cm /Im1 Do Q\n"),
+    stream(b"/Type /Metadata /Subtype /XML", xmp),
+    stream(b"/Type /XObject /Subtype /Image /Width 160 /Height 240 /ColorSpace /DeviceRGB /BitsPerComponent 8"
+           b" /Filter /DCTDecode /Metadata 6 0 R", photo),
+])
 with open(path("photo.heic"), "wb") as f:
     f.write(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64))
 im = Image.new("RGB", (6000, 4500), "white")

@@ -22,6 +22,9 @@ const (
 	maxPictureSide = 3600
 	// maxPicturePixels is the largest picture accepted at all.
 	maxPicturePixels = 400_000_000
+	// maxTIFFPixels is the largest TIFF page accepted: TIFF is decoded
+	// whole, at up to 4 bytes a pixel.
+	maxTIFFPixels = 100_000_000
 )
 
 // reducePNG reads a large, non-interlaced PNG row by row and returns it

@@ -44,14 +44,20 @@
 // The same description gives the same bytes: the file's dates come from
 // Options.Date, catalogues are sorted, and pictures and pages imported from
 // other PDFs are written by this package, numbered in the order they are
-// first used (fpdf orders pictures of equal width, and its bridge to gofpdi
-// orders imported objects, by map iteration). A picture used twice is
-// stored once.
+// first used (fpdf orders pictures of equal width by map iteration, and
+// pdfcpu, which reads imported PDFs, would stamp dates and file IDs). A
+// picture used twice is stored once.
 //
-// # Pictures
+// # Pictures and imported pages
 //
-// Pictures are evidence, so no pixel is changed: JPEG data is embedded as
-// it is, and PNG data as it is or, when PDF cannot read it directly
+// Pictures are evidence: JPEG data is embedded as it is, less its metadata
+// (EXIF with GPS, XMP, IPTC, comments), and drawn upright by its EXIF
+// orientation; PNG data as it is or, when PDF cannot read it directly
 // (interlaced or transparent PNGs), as its decoded samples at their own bit
-// depth, with transparency as a soft mask.
+// depth, with transparency as a soft mask; TIFF as its decoded pixels. Only
+// a picture too large to print (over 24 million pixels) is reduced, as it
+// is read. Imported PDF pages are shown as a viewer shows them (latest
+// revision, decrypted, annotations flattened) in a clean graphics state.
+// CheckExhibit says, in plain words, why a file cannot be printed, and
+// ExtractText returns every page's text, seen or not.
 package pdfdoc

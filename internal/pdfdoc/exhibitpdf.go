@@ -3,11 +3,13 @@ package pdfdoc
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -37,15 +39,21 @@ const (
 	maxPageTreeDepth  = 64
 	maxFormNesting    = 32
 	maxObjectsVisited = 2_000_000
+	maxReadTime       = 60 * time.Second
+	// pdfcpu's parser takes time exponential in the nesting of a damaged
+	// dictionary (a second at 18 levels); real files nest a few levels.
+	maxDictNesting  = 14
+	maxArrayNesting = 64
 )
 
 // Refusals of exhibit files, in plain words for the person who supplied
 // the file. errors.Is tells them apart.
 var (
-	ErrPassword    = errors.New("it is protected by a password that must be typed to open it; ask for a copy without a password, or open it and print it to a new PDF")
-	ErrDamaged     = errors.New("it is damaged or is not a complete PDF; ask for a fresh copy of the original file")
-	ErrNoPages     = errors.New("it has no pages")
-	ErrTooManyPage = fmt.Errorf("it has more than %d pages; split it into several exhibits", maxPDFPages)
+	ErrPassword     = errors.New("it is protected by a password that must be typed to open it; ask for a copy without a password, or open it and print it to a new PDF")
+	ErrDamaged      = errors.New("it is damaged or is not a complete PDF; ask for a fresh copy of the original file")
+	ErrNoPages      = errors.New("it has no pages")
+	ErrTooManyPages = fmt.Errorf("it has more than %d pages; split it into several exhibits", maxPDFPages)
+	ErrTooSlow      = errors.New("it could not be read in reasonable time, which usually means it is damaged; ask for a fresh copy, or open it and print it to a new PDF")
 )
 
 // sourcePDF is one exhibit PDF read and decrypted.
@@ -63,7 +71,7 @@ type sourcePage struct {
 }
 
 // openPDF reads data as a PDF exhibit. Its errors are ErrPassword,
-// ErrDamaged, ErrNoPages or ErrTooManyPage, never pdfcpu's own words.
+// ErrDamaged, ErrNoPages or ErrTooManyPages, never pdfcpu's own words.
 func openPDF(data []byte) (src *sourcePDF, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -73,13 +81,24 @@ func openPDF(data []byte) (src *sourcePDF, err error) {
 	if !IsPDF(data) {
 		return nil, ErrDamaged
 	}
+	if !lengthsFit(data) || !nestingFits(data) {
+		return nil, ErrDamaged
+	}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.Cmd = model.VALIDATE
-	ctx, err := api.ReadContext(bytes.NewReader(data), conf)
+	// A backstop against files that make pdfcpu's parser work without
+	// end (nestingFits catches those we know of); real files take a
+	// fraction of this.
+	c, cancel := context.WithTimeout(context.Background(), maxReadTime)
+	defer cancel()
+	ctx, err := pdfcpu.ReadWithContext(c, bytes.NewReader(data), conf)
 	if err != nil {
-		if errors.Is(err, pdfcpu.ErrWrongPassword) {
+		switch {
+		case errors.Is(err, pdfcpu.ErrWrongPassword):
 			return nil, ErrPassword
+		case c.Err() != nil:
+			return nil, ErrTooSlow
 		}
 		return nil, ErrDamaged
 	}
@@ -99,6 +118,89 @@ func openPDF(data []byte) (src *sourcePDF, err error) {
 		return nil, ErrNoPages
 	}
 	return src, nil
+}
+
+// nestingFits reports whether dictionaries and arrays outside streams nest
+// no deeper than maxDictNesting and maxArrayNesting.
+func nestingFits(data []byte) bool {
+	dicts, arrays := 0, 0
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '%': // comment
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case c == '(': // literal string, with escapes and balanced brackets
+			depth := 0
+			for ; i < len(data); i++ {
+				if data[i] == '\\' {
+					i++
+				} else if data[i] == '(' {
+					depth++
+				} else if data[i] == ')' {
+					if depth--; depth == 0 {
+						break
+					}
+				}
+			}
+		case c == '<' && i+1 < len(data) && data[i+1] == '<':
+			i++
+			if dicts++; dicts > maxDictNesting {
+				return false
+			}
+		case c == '>' && i+1 < len(data) && data[i+1] == '>':
+			i++
+			dicts = max(0, dicts-1)
+		case c == '<': // hex string
+			if end := bytes.IndexByte(data[i:], '>'); end > 0 {
+				i += end
+			}
+		case c == '[':
+			if arrays++; arrays > maxArrayNesting {
+				return false
+			}
+		case c == ']':
+			arrays = max(0, arrays-1)
+		case c == 's' && bytes.HasPrefix(data[i:], []byte("stream")) && (i == 0 || isDelim(data[i-1]) || data[i-1] == '>'):
+			// Stream data is not PDF syntax: skip to its end.
+			end := bytes.Index(data[i:], []byte("endstream"))
+			if end < 0 {
+				return true
+			}
+			i += end + len("endstream") - 1
+			dicts, arrays = 0, 0
+		}
+	}
+	return true
+}
+
+// lengthsFit reports whether every stream length written as a number is
+// no longer than the file: pdfcpu allocates what a /Length says before it
+// reads, so a damaged or hostile length would cost gigabytes.
+func lengthsFit(data []byte) bool {
+	key := []byte("/Length")
+	for at := 0; ; {
+		i := bytes.Index(data[at:], key)
+		if i < 0 {
+			return true
+		}
+		at += i + len(key)
+		rest := data[at:min(len(data), at+24)]
+		if len(rest) > 0 && !isDelim(rest[0]) { // /Length1 and the like
+			continue
+		}
+		digits := bytes.TrimLeft(rest, " \t\r\n\f\x00")
+		n := 0
+		for n < len(digits) && digits[n] >= '0' && digits[n] <= '9' {
+			n++
+		}
+		if n > 12 {
+			return false
+		}
+		if v, err := strconv.Atoi(string(digits[:n])); err == nil && v > len(data) {
+			return false
+		}
+	}
 }
 
 // inherited holds the page attributes a page takes from its ancestors.
@@ -154,7 +256,7 @@ func (s *sourcePDF) walk(node types.Object, inh inherited, seen map[int]bool, de
 		return nil
 	}
 	if len(s.pages) >= maxPDFPages {
-		return ErrTooManyPage
+		return ErrTooManyPages
 	}
 	page := sourcePage{dict: d, resources: inh.resources, rotate: inh.rotate}
 	// US Letter is the specification's default page.
@@ -395,8 +497,10 @@ func num(v float64) string {
 // format (with how to convert a HEIC photo), too large.
 func CheckExhibit(data []byte) error {
 	if pictureKind(data) != "" {
-		_, err := decodePicture(data)
-		return err
+		return pictureParts(data, func(part []byte) error {
+			_, err := decodePicture(part)
+			return err
+		})
 	}
 	if !IsPDF(data) {
 		return errFormat

@@ -34,7 +34,12 @@ type picture struct {
 }
 
 func (b imageBlock) render(r *renderer) error {
-	w, h, name, orient, err := r.picture(b.Data)
+	// A multi-page TIFF (a scanned document) prints page after page.
+	return pictureParts(b.Data, func(part []byte) error { return b.renderOne(r, part) })
+}
+
+func (b imageBlock) renderOne(r *renderer, data []byte) error {
+	w, h, name, orient, err := r.picture(data)
 	if err != nil {
 		return fmt.Errorf("pdfdoc: image %q: %w", b.Caption, err)
 	}
@@ -114,10 +119,11 @@ func (r *renderer) drawPicture(name string, orient int, x, y, w, h float64) {
 
 // Refusals of pictures, in plain words for the person who supplied them.
 var (
-	errHEIC    = errors.New("it is a HEIC picture (the iPhone's default), which cannot be printed here; convert it to JPEG (on the iPhone, share or export it as JPEG, or set Settings > Camera > Formats > Most Compatible; on a computer, open it and save or export it as JPEG)")
-	errFormat  = errors.New("it is not a PDF, PNG, JPEG or TIFF file (judged by its content, not its name); save or export it as one of those")
-	errDamaged = errors.New("it is damaged (its picture data is cut short or corrupt); ask for a fresh copy of the original file")
-	errHuge    = fmt.Errorf("it has more than %d million pixels, too many to print; save it at a smaller size", maxPicturePixels/1_000_000)
+	errHEIC     = errors.New("it is a HEIC picture (the iPhone's default), which cannot be printed here; convert it to JPEG (on the iPhone, share or export it as JPEG, or set Settings > Camera > Formats > Most Compatible; on a computer, open it and save or export it as JPEG)")
+	errFormat   = errors.New("it is not a PDF, PNG, JPEG or TIFF file (judged by its content, not its name); save or export it as one of those")
+	errDamaged  = errors.New("it is damaged (its picture data is cut short or corrupt); ask for a fresh copy of the original file")
+	errHuge     = fmt.Errorf("it has more than %d million pixels, too many to print; save it at a smaller size", maxPicturePixels/1_000_000)
+	errHugeTIFF = fmt.Errorf("it has more than %d million pixels on a page, too many to print; scan it again at a lower resolution (300 dpi is plenty)", maxTIFFPixels/1_000_000)
 )
 
 // pictureKind names the picture format of data by its content, or "".
@@ -202,33 +208,44 @@ func jpegPicture(data []byte) (picture, error) {
 	return picture{w: cfg.Width, h: cfg.Height, orient: jpegOrientation(data), image: &obj{kind: kindStream, dict: dict, data: stripJPEG(data)}}, nil
 }
 
-// tiffPicture decodes a TIFF (a scanner's usual format; its first page)
-// and embeds its pixels as 8-bit RGB, or grey when it is grey.
+// tiffPicture decodes a TIFF page (a scanner's usual format) and embeds
+// its pixels as 8-bit RGB, or grey when it is grey, reduced as a large PNG
+// is when it has more than bigPicturePixels.
 func tiffPicture(data []byte) (picture, error) {
 	cfg, err := tiff.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return picture{}, errDamaged
 	}
-	if cfg.Width*cfg.Height > bigPicturePixels {
-		return picture{}, errHuge
+	if cfg.Width*cfg.Height > maxTIFFPixels {
+		return picture{}, errHugeTIFF
 	}
 	img, err := tiff.Decode(bytes.NewReader(data))
 	if err != nil {
 		return picture{}, errDamaged
 	}
 	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if g, ok := img.(*image.Gray); ok {
+	factor := 1
+	if b.Dx()*b.Dy() > bigPicturePixels {
+		factor = (max(b.Dx(), b.Dy()) + maxPictureSide - 1) / maxPictureSide
+	}
+	w, h := (b.Dx()+factor-1)/factor, (b.Dy()+factor-1)/factor
+	if g, ok := img.(*image.Gray); ok && factor == 1 {
 		samples, _ := split(g.Pix, g.Stride, w, h, 1, 1)
 		return picture{w: w, h: h, image: flateImage(w, h, 8, token("/DeviceGray"), samples)}, nil
 	}
 	rgb := make([]byte, 0, w*h*3)
 	alpha := make([]byte, 0, w*h)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-			rgb = append(rgb, c.R, c.G, c.B)
-			alpha = append(alpha, c.A)
+	for oy := range h {
+		for ox := range w {
+			var sr, sg, sb, sa, n uint32
+			for y := b.Min.Y + oy*factor; y < min(b.Max.Y, b.Min.Y+(oy+1)*factor); y++ {
+				for x := b.Min.X + ox*factor; x < min(b.Max.X, b.Min.X+(ox+1)*factor); x++ {
+					c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+					sr, sg, sb, sa, n = sr+uint32(c.R), sg+uint32(c.G), sb+uint32(c.B), sa+uint32(c.A), n+1
+				}
+			}
+			rgb = append(rgb, byte(sr/n), byte(sg/n), byte(sb/n))
+			alpha = append(alpha, byte(sa/n))
 		}
 	}
 	pic := picture{w: w, h: h, image: flateImage(w, h, 8, token("/DeviceRGB"), rgb)}
@@ -236,6 +253,62 @@ func tiffPicture(data []byte) (picture, error) {
 		pic.smask = flateImage(w, h, 8, token("/DeviceGray"), alpha)
 	}
 	return pic, nil
+}
+
+// maxTIFFPages bounds the pages of one TIFF.
+const maxTIFFPages = 500
+
+// tiffPages returns the offsets of the page directories of a TIFF, or nil
+// when data is not a TIFF of several pages.
+func tiffPages(data []byte) []uint32 {
+	if pictureKind(data) != "tiff" || len(data) < 8 {
+		return nil
+	}
+	bo := tiffOrder(data)
+	var pages []uint32
+	seen := map[uint32]bool{}
+	for off := bo.Uint32(data[4:]); off != 0 && !seen[off] && len(pages) < maxTIFFPages; {
+		seen[off] = true
+		if int64(off)+2 > int64(len(data)) {
+			break
+		}
+		pages = append(pages, off)
+		next := int64(off) + 2 + 12*int64(bo.Uint16(data[off:]))
+		if next+4 > int64(len(data)) {
+			break
+		}
+		off = bo.Uint32(data[next:])
+	}
+	if len(pages) < 2 {
+		return nil
+	}
+	return pages
+}
+
+func tiffOrder(data []byte) binary.ByteOrder {
+	if data[0] == 'M' {
+		return binary.BigEndian
+	}
+	return binary.LittleEndian
+}
+
+// pictureParts calls fn with each picture of data: the pages of a
+// multi-page TIFF (the decoder reads only the first, so each page is the
+// same bytes with the header pointing at its directory; offsets in a TIFF
+// are from the start of the file), or data itself. One copy at a time.
+func pictureParts(data []byte, fn func(part []byte) error) error {
+	pages := tiffPages(data)
+	if pages == nil {
+		return fn(data)
+	}
+	for _, off := range pages {
+		page := bytes.Clone(data)
+		tiffOrder(data).PutUint32(page[4:], off)
+		if err := fn(page); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pngPicture checks the PNG by decoding it. A PNG that is not interlaced

@@ -19,7 +19,7 @@ import (
 // text in form XObjects and annotation appearances, so that a file can be
 // checked for what it must not disclose. The result depends only on the
 // file's bytes. Errors are those of ImportPDF's refusals (ErrPassword,
-// ErrDamaged, ErrNoPages, ErrTooManyPage).
+// ErrDamaged, ErrNoPages, ErrTooManyPages).
 func ExtractText(data []byte) (pages []string, err error) {
 	src, err := openPDF(data)
 	if err != nil {

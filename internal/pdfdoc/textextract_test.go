@@ -1,8 +1,10 @@
 package pdfdoc_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -40,9 +42,16 @@ func TestExtractTextReturnsEachPageInOrder(t *testing.T) {
 }
 
 func TestExtractTextRefusesWhatIsNotAPDF(t *testing.T) {
-	for _, data := range [][]byte{nil, []byte("hello"), []byte("%PDF-1.4\n"), exhibit(t, "x")[:200]} {
+	good := exhibit(t, "x")
+	// Damaged dictionaries nested deeply take pdfcpu's parser time
+	// exponential in their depth; deep arrays, stack.
+	deepDict := bytes.Replace(good, []byte("/Type /Catalog"), []byte("/Type /Catalog /Q "+strings.Repeat("<</A ", 30)+strings.Repeat(">>", 30)), 1)
+	deepArray := bytes.Replace(good, []byte("/Type /Catalog"), []byte("/Type /Catalog /Q "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)), 1)
+	for _, data := range [][]byte{nil, []byte("hello"), []byte("%PDF-1.4\n"), good[:200], deepDict, deepArray} {
+		start := time.Now()
 		_, err := pdfdoc.ExtractText(data)
 		assert.ErrorIs(t, err, pdfdoc.ErrDamaged)
+		assert.Less(t, time.Since(start), 2*time.Second)
 	}
 }
 
