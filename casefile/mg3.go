@@ -32,9 +32,12 @@ func WriteMG3(w io.Writer, c *Case, opts FormOptions) error {
 	f.mg3Charges()
 	f.mg3Elements()
 	f.mg3TimeLimits()
+	f.mg3Suspect()
 	f.mg3Risk()
 	f.mg3Victims()
 	f.mg3SPO()
+	f.mg3Restraining()
+	f.mg3Assessment()
 	f.mg3Disclosure()
 	f.heading(1, "mg3.findings")
 	f.findings(f.report())
@@ -225,15 +228,14 @@ func (f *mgForm) mg3Victims() {
 	f.heading(1, "mg3.victims")
 	for _, v := range f.victims() {
 		p := f.x.Person(v)
-		var measures []string
-		vulnerable, intimidated := false, false
-		if p != nil {
-			measures, vulnerable, intimidated = p.SpecialMeasures, p.Vulnerable, p.Intimidated
+		if p == nil {
+			p = &Person{ID: v}
 		}
 		d.Heading(2, f.name(v), "")
 		rows := [][]pdfdoc.Field{
-			{f.field("mg.vulnerable", f.yesNo(vulnerable)), f.field("mg.intimidated", f.yesNo(intimidated))},
-			{f.field("mg.special-measures", f.orNone(strings.Join(measures, "; ")))},
+			{f.field("charging.eligibility", f.eligibility(p))},
+			{f.field("mg.special-measures", f.orNone(strings.Join(p.SpecialMeasures, "; ")))},
+			{f.field("charging.victim-views", f.victimViews(v))},
 		}
 		impacts := f.x.ImpactOn(v)
 		if len(impacts) == 0 {

@@ -47,6 +47,7 @@ func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
 	f.mg5Chronology()
 	f.mg5Evidence()
 	f.mg5Charges()
+	f.mg5Charging()
 	f.mg5Screening(screening)
 	f.heading(1, "mg5.findings")
 	f.findings(f.report())
@@ -121,10 +122,7 @@ func (f *mgForm) mg5Chronology() {
 		if several {
 			what += "\n" + f.text("mg5.towards", mgVars{"Victims": f.names(in.Victims)})
 		}
-		behaviours := make([]string, len(in.Behaviours))
-		for j, b := range in.Behaviours {
-			behaviours[j] = f.behaviourText(b)
-		}
+		behaviours := f.occasionBehaviours(in)
 		rows[i] = pdfdoc.TextRow(
 			in.ID,
 			f.text("mg.when", mgVars{"Date": in.Date.Short(), "End": in.EndDate.Short(), "Time": in.Time.String()}),

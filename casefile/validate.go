@@ -3,6 +3,7 @@ package casefile
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"time"
 )
 
@@ -91,7 +92,8 @@ func Validate(c *Case, opts Options) *Report {
 }
 
 // Rules returns casefile's rules: the "Case integrity" and "Criminal
-// charges" sections of rules.md.
+// charges" sections of rules.md, then the charging file's warnings
+// (rules_charging.go).
 func Rules() []Rule {
-	return append(append([]Rule(nil), integrityRules...), criminalRules...)
+	return slices.Concat(integrityRules, criminalRules, chargingRules)
 }

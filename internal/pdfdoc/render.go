@@ -195,6 +195,9 @@ func (r *renderer) forceFont(bold bool, size float64) {
 }
 
 func (r *renderer) width(s string, bold bool, size float64) float64 {
+	if strings.Contains(s, PageCountMark) {
+		s = strings.ReplaceAll(s, PageCountMark, countPlaceholder)
+	}
 	r.font(bold, size)
 	return r.pdf.GetStringWidth(s)
 }

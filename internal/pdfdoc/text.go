@@ -5,6 +5,16 @@ import (
 	"unicode/utf8"
 )
 
+// PageCountMark, placed in a Text's Body as a word of its own, prints as
+// the number of pages of the page group the text is in (the whole
+// document's outside a group), filled in once the layout knows it: for
+// wording the law prescribes with the count inside it, such as the MG11
+// declaration. Two digits' width is kept for it.
+const PageCountMark = "\uE000"
+
+// countPlaceholder is what a PageCountMark is measured as.
+const countPlaceholder = "00"
+
 // span is a piece of text in one style.
 type span struct {
 	text string
@@ -80,6 +90,18 @@ func (r *renderer) wrap(spans []span, size, width float64) []line {
 	return lines
 }
 
+// pageCountAt reserves the box of a PageCountMark at x, y and returns the
+// x after it. The number is centred in the box.
+func (r *renderer) pageCountAt(x, y, h, size float64, bold bool) float64 {
+	w := r.width(countPlaceholder, bold, size)
+	value := r.pdf.PageCount
+	if g := r.current; g != nil {
+		value = g.pages
+	}
+	r.numbers = append(r.numbers, pageNumber{page: r.pdf.PageNo(), x: x, y: y, w: w, h: h, size: size, bold: bold, align: AlignCentre, value: value})
+	return x + w
+}
+
 // fitRunes returns the longest prefix of s, at least one character, that
 // fits in width. It is only called for text wider than width.
 func (r *renderer) fitRunes(s string, bold bool, size, width float64) string {
@@ -129,10 +151,19 @@ func (r *renderer) drawLine(l line, x, y, w, h, size float64, align Align, link 
 		x += w - l.width
 	}
 	for _, s := range l.spans {
-		sw := r.width(s.text, s.bold, size)
-		r.pdf.SetXY(x, y)
-		r.pdf.CellFormat(sw, h, s.text, "", 0, "LM", false, 0, "")
-		x += sw
+		parts := strings.Split(s.text, PageCountMark)
+		for i, part := range parts {
+			if i > 0 {
+				x = r.pageCountAt(x, y, h, size, s.bold)
+			}
+			if part == "" {
+				continue
+			}
+			sw := r.width(part, s.bold, size)
+			r.pdf.SetXY(x, y)
+			r.pdf.CellFormat(sw, h, part, "", 0, "LM", false, 0, "")
+			x += sw
+		}
 	}
 	if link != 0 && l.width > 0 {
 		r.pdf.Link(x-l.width, y, l.width, h, link)
