@@ -132,7 +132,7 @@ func expectations(t *testing.T, c *casefile.Case) map[string][]string {
 		if maker.Phone != "" {
 			want["MG9.pdf"] = append(want["MG9.pdf"], maker.Phone)
 		}
-		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), "Over 18", s.Date.Short(), unicodeMark,
+		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), ageBox(s), s.Date.Short(), unicodeMark,
 			"Witness contact details — NOT FOR DISCLOSURE"}
 	}
 	for _, e := range c.Exhibits {
@@ -174,7 +174,7 @@ func TestFormsListsEveryFormInOrder(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	assert.Equal(t, []string{"MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf",
-		"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf"}, names)
+		"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG11-ST4.pdf", "MG12.pdf"}, names)
 }
 
 func TestStatementIDsMakeSafeFileNames(t *testing.T) {
@@ -367,7 +367,7 @@ func TestMG11PrintsPlaceholderLookalikesAsWritten(t *testing.T) {
 	assert.Contains(t, squeeze(strings.Join(pages, "\n")), said)
 	assert.Contains(t, pages[0], s.Place)
 	assert.Equal(t, n-1, pageCountBox(t, pages[0]), "the statement's pages, without the contact page")
-	assert.Contains(t, squeeze(pages[0]), "this statement, of the number of pages shown above, each signed by me, is true")
+	assert.Contains(t, squeeze(pages[0]), casefile.MG11Declaration(strconv.Itoa(n-1)))
 }
 
 func TestMG11FirstPageFields(t *testing.T) {
@@ -553,9 +553,10 @@ func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
 	assert.Equal(t, []string{"Contents", "1. Parties", "Suspect", "Victims and witnesses", "2. Headline summary",
 		"3. Chronology", "4. Key evidence", "Witness statements", "Exhibits", "5. Charges and the legal elements",
 		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)",
-		"6. Stalking screening and triage", "FOUR indicators: Fixated, Obsessive, Unwanted, Repeated",
+		"6. Interview, previous convictions, bail and orders sought", "Interview", "Previous convictions and cautions",
+		"Bail or remand", "Restraining order sought", "7. Stalking screening and triage", "FOUR indicators: Fixated, Obsessive, Unwanted, Repeated",
 		"Acts associated with stalking (PHA 1997 s.2A(3))", "Offence triage", "Escalation", "Online stalking", "Crime recording",
-		"Stalking Protection Order", "7. Validation findings"}, titles)
+		"Stalking Protection Order", "8. Validation findings"}, titles)
 
 	doc := readPDFJSON(t, pdf)
 	pageNo := map[string]int{}
@@ -625,8 +626,10 @@ func TestMG3BookmarksItsSections(t *testing.T) {
 		assert.Contains(t, squeeze(realclient.PageText(t, pdf, e.Page)), e.Title)
 	}
 	assert.Equal(t, []string{"1. Case summary", "2. Proposed charges", "3. Offence elements against the evidence",
-		"4. Time limits", "5. Risk assessments", "6. Victims: needs, impact and views", "7. Stalking Protection Order",
-		"8. Disclosure issues", "9. Validation findings", "10. Prosecutor's decision"}, top)
+		"4. Time limits", "5. The suspect: interview, previous convictions and bail", "6. Risk assessments",
+		"7. Victims: needs, impact and views", "8. Stalking Protection Order", "9. Restraining order",
+		"10. Officer's assessment and supervisor's review", "11. Disclosure issues", "12. Validation findings",
+		"13. Prosecutor's decision"}, top)
 }
 
 func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
@@ -769,8 +772,8 @@ func TestMG5SetsOutTheScreeningBetweenTheChargesAndTheFindings(t *testing.T) {
 		set     *templates.Set
 		heading string
 	}{
-		{name: "spokit's wording", heading: "6. Stalking screening and triage"},
-		{name: "a force's wording of the screening", set: northshire, heading: "6. Northshire stalking screen"},
+		{name: "spokit's wording", heading: "7. Stalking screening and triage"},
+		{name: "a force's wording of the screening", set: northshire, heading: "7. Northshire stalking screen"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -786,7 +789,7 @@ func TestMG5SetsOutTheScreeningBetweenTheChargesAndTheFindings(t *testing.T) {
 			// The contents lists each heading first; the last mention is the section.
 			charges := strings.LastIndex(text, "5. Charges and the legal elements")
 			screening := strings.LastIndex(text, tt.heading)
-			findings := strings.LastIndex(text, "7. Validation findings")
+			findings := strings.LastIndex(text, "8. Validation findings")
 			require.Less(t, charges, screening)
 			require.Less(t, screening, findings)
 			section := text[screening:findings]
@@ -820,7 +823,7 @@ func TestMG5ScreeningCutsLongIncidentListsShort(t *testing.T) {
 		ids = append(ids, in.ID)
 	}
 	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
-	section := text[strings.LastIndex(text, "6. Stalking screening and triage"):strings.LastIndex(text, "7. Validation findings")]
+	section := text[strings.LastIndex(text, "7. Stalking screening and triage"):strings.LastIndex(text, "8. Validation findings")]
 	assert.Contains(t, section, "Repeated Present 40 occasions towards Siân Pryce, from 1 January 2025 to 9 February 2025 (39 days). (incidents "+
 		strings.Join(ids[:29], ", ")+", I30 and 10 more)")
 	assert.NotContains(t, section, "I31")
@@ -834,4 +837,12 @@ func TestMG5ScreeningSaysWhenAPartHasNothingToList(t *testing.T) {
 	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
 	assert.Contains(t, text, "Offence triage Each offence is tested")
 	assert.Contains(t, text, "is never judged here. Nothing to list: no incident names a victim. Escalation")
+}
+
+// ageBox is what the MG11's age box says for a statement's maker.
+func ageBox(s casefile.Statement) string {
+	if s.IsOver18() {
+		return "Over 18"
+	}
+	return strconv.Itoa(s.Age)
 }

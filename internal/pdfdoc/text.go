@@ -12,6 +12,9 @@ import (
 // declaration. Two digits' width is kept for it.
 const PageCountMark = "\uE000"
 
+// signatureBlockH is the height of a signature line, drawn whole.
+const signatureBlockH = 12.0
+
 // countPlaceholder is what a PageCountMark is measured as.
 const countPlaceholder = "00"
 
@@ -190,7 +193,12 @@ func (b textBlock) render(r *renderer) error {
 		link = r.link(r.anchor(b.Link))
 		r.textColour(linkBlue)
 	}
-	for _, l := range r.wrap(spans, size, contentW) {
+	lines := r.wrap(spans, size, contentW)
+	if b.caption() {
+		// A short bold line captions what follows: keep them together.
+		r.ensure(float64(len(lines))*lineH + paragraphGap + r.leadAfter(r.index))
+	}
+	for _, l := range lines {
 		r.ensure(lineH)
 		r.drawLine(l, marginX, r.y, contentW, lineH, size, b.Align, link)
 		r.y += lineH
@@ -219,8 +227,8 @@ func (r *renderer) heading(level int, title string, t *target) {
 	if !r.atTop() && r.pdf.PageNo() > 0 && !r.pending {
 		r.y += m.before
 	}
-	// Keep the heading with at least two lines of what follows.
-	r.ensure(float64(len(lines))*m.line + 2*bodyLine)
+	// Keep the heading with the start of what follows (keep.go).
+	r.ensure(float64(len(lines))*m.line + 1.5 + r.leadAfter(r.index))
 	r.pdf.Bookmark(title, level-1, r.y)
 	r.define(t)
 	r.textColour(black)
@@ -297,10 +305,10 @@ func (b signatureBlock) render(r *renderer) error {
 	if len(b.labels) == 0 {
 		return nil
 	}
-	r.ensure(12)
+	r.ensure(signatureBlockH)
 	r.y += 2
 	r.signatureLine(b.labels, r.y)
-	r.y += 10
+	r.y += signatureBlockH - 2
 	return nil
 }
 
