@@ -37,8 +37,8 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 		)
 	}
 	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
-		f.col("mg.col-no", 9, 0), f.col("mg9.col-witness", 0, 1.1), f.col("mg9.col-flags", 0, 1.3),
-		f.col("mg9.col-availability", 0, 1), f.col("mg.col-statements", 24, 0), f.col("mg9.col-contact", 0, 2),
+		f.col("mg.col-no", 9, 0), f.col("mg9.col-witness", 0, 1.1), f.col("mg9.col-flags", 0, 1.6),
+		f.col("mg9.col-availability", 0, 1), f.col("mg.col-statements", 24, 0), f.col("mg9.col-contact", 0, 1.7),
 	}, Rows: rows})
 	d.Text(pdfdoc.Text{Body: f.label("mg9.note"), Style: pdfdoc.Small})
 	return f.write(w)

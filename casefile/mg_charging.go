@@ -214,9 +214,11 @@ func (f *mgForm) occasionBehaviours(in *Incident) []string {
 		}
 	}
 	if len(in.Limbs) > 0 {
+		var paras []string
 		for _, lb := range in.StalkingLimbs() {
-			out = append(out, f.text("charging.limb", mgVars{"Paragraph": lb.Paragraph, "Wording": lb.Wording, "Stated": true}))
+			paras = append(paras, lb.Paragraph)
 		}
+		out = append(out, f.text("charging.limbs", mgVars{"Paragraphs": paras}))
 	}
 	return out
 }

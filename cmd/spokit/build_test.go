@@ -32,9 +32,9 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	status, out, stderr := spokit(t, "build", "--sample", "-o", dir)
 	require.Equal(t, exitOK, status, stderr)
-	assert.Contains(t, out, "Wrote 16 files")
+	assert.Contains(t, out, "Wrote 17 files")
 
-	want := []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf",
+	want := []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG11-ST4.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf",
 		"MG6D.pdf", "MG9.pdf", "findings.json", "prosecution.xlsx", "sensitive-unused.xlsx",
 		"spo-bundle.pdf", "spo-notice.pdf", "spo-service-copy.pdf"}
 	entries, err := os.ReadDir(dir)
@@ -43,7 +43,7 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.Equal(t, append(append([]string(nil), want[:10]...), append([]string{"manifest.json"}, want[10:]...)...), names,
+	assert.Equal(t, append(append([]string(nil), want[:11]...), append([]string{"manifest.json"}, want[11:]...)...), names,
 		"exactly the outputs, and no staging folder left behind")
 
 	manifest := readManifest(t, dir)

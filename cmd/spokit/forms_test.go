@@ -21,7 +21,7 @@ func formsCLI(args ...string) (status int, stdout, stderr string) {
 	return status, out.String(), errOut.String()
 }
 
-var sampleForms = []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf"}
+var sampleForms = []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG11-ST4.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf"}
 
 // listDir returns the names in dir, sorted, hidden ones included.
 func listDir(t *testing.T, dir string) []string {
