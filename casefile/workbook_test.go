@@ -327,16 +327,16 @@ func TestWitnessesExhibitsAndUnusedFollowMG9MG12AndMG6C(t *testing.T) {
 	xlsx := wbWrite(t, wbFixture())
 	assert.Equal(t, [][]string{
 		{"No.", "Name", "Role", "Victim", "Vulnerable", "Intimidated", "Special measures", "Dates to avoid", "Statements"},
-		{"1", "Ffion Hale", "victim", "1", "1", "0", "live link", "01/07/2025", "ST1 (10/01/2025)"},
-		{"2", wbFormulaName + " +Smith", "witness", "0", "0", "0", "", "", "ST2 (11/01/2025)"},
+		{"1", "Ffion Hale", "victim", "Yes", "Yes", "No", "live link", "01/07/2025", "ST1 (10/01/2025)"},
+		{"2", wbFormulaName + " +Smith", "witness", "No", "No", "No", "", "", "ST2 (11/01/2025)"},
 	}, wbSheetRows(t, xlsx, casefile.WitnessesSheet))
 	exhibits := wbSheetRows(t, xlsx, casefile.ExhibitsSheet)
-	assert.Equal(t, []string{"NC/1", "Doorbell camera still", "Nia Carver", wbSerial(wbYMD("2025-01-10")), "", "0"}, exhibits[1])
-	assert.Equal(t, []string{"NC/2", casefile.SensitiveExhibitMark + "Informant contact log", "Nia Carver", "", "", "1"}, exhibits[2])
+	assert.Equal(t, []string{"NC/1", "Doorbell camera still", "Nia Carver", wbSerial(wbYMD("2025-01-10")), "", "No"}, exhibits[1])
+	assert.Equal(t, []string{"NC/2", casefile.SensitiveExhibitMark + "Informant contact log", "Nia Carver", "", "", "Yes"}, exhibits[2])
 	assert.Equal(t, [][]string{
 		{"No.", "Item", "Description", "Location", "Might undermine or assist"},
-		{"1", "U1", "CCTV from the bus station, showing nothing relevant", "Widnes station", "0"},
-		{"2", "U3", "Her earlier complaint about a neighbour", "Widnes station", "1"},
+		{"1", "U1", "CCTV from the bus station, showing nothing relevant", "Widnes station", "No"},
+		{"2", "U3", "Her earlier complaint about a neighbour", "Widnes station", "Yes"},
 	}, wbSheetRows(t, xlsx, casefile.UnusedSheet), "non-sensitive items only, numbered consecutively")
 }
 

@@ -21,6 +21,10 @@ func formsCLI(args ...string) (status int, stdout, stderr string) {
 	return status, out.String(), errOut.String()
 }
 
+// exampleForms are the forms of the case format's example, which has three
+// statements.
+var exampleForms = []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf"}
+
 var sampleForms = []string{"MG11-ST1.pdf", "MG11-ST2.pdf", "MG11-ST3.pdf", "MG11-ST4.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf"}
 
 // listDir returns the names in dir, sorted, hidden ones included.
@@ -54,7 +58,7 @@ func TestFormsWritesEveryForm(t *testing.T) {
 		urn  string
 	}{
 		{name: "the sample", args: func(*testing.T) []string { return []string{"--sample"} }, want: sampleForms, urn: "60NC0217826"},
-		{name: "a case file", args: func(t *testing.T) []string { return []string{exampleCaseFile(t)} }, want: sampleForms, urn: "07CW0456125"},
+		{name: "a case file", args: func(t *testing.T) []string { return []string{exampleCaseFile(t)} }, want: exampleForms, urn: "07CW0456125"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
