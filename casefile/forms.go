@@ -266,11 +266,11 @@ func (f *mgForm) idList(ids []string) string {
 	return strings.Join(ids[:mgListLimit], ", ") + " " + f.text("mg.more", mgVars{"N": len(ids) - mgListLimit})
 }
 
-// shortDates prints dates as DD/MM/YYYY, joined.
-func shortDates(ds []Date) string {
+// formDates prints dates in the forms' one date style ("4 August 2025"), joined.
+func formDates(ds []Date) string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
-		out[i] = d.Short()
+		out[i] = d.Long()
 	}
 	return strings.Join(out, ", ")
 }
@@ -464,6 +464,6 @@ func (f *mgForm) caseGrid() {
 	f.doc.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("mg.urn", f.c.URN), f.field("mg.r-v", f.defendant())},
 		{f.field("mg.oic", f.officer(f.c.OfficerInCase))},
-		{f.field("mg.date", f.asOf.Short())},
+		{f.field("mg.date", f.asOf.Long())},
 	}})
 }

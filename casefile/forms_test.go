@@ -123,16 +123,16 @@ func expectations(t *testing.T, c *casefile.Case) map[string][]string {
 		want[name] = append([]string(nil), all...)
 	}
 	for _, in := range c.Incidents {
-		want["MG5.pdf"] = append(want["MG5.pdf"], in.ID, in.Date.Short(), unicodeMark)
+		want["MG5.pdf"] = append(want["MG5.pdf"], in.ID, in.Date.Long(), unicodeMark)
 	}
 	for _, s := range c.Statements {
 		maker := person(t, c, s.Person)
 		want["MG5.pdf"] = append(want["MG5.pdf"], s.ID, maker.Name())
-		want["MG9.pdf"] = append(want["MG9.pdf"], maker.Name(), s.ID, s.Date.Short(), unicodeMark)
+		want["MG9.pdf"] = append(want["MG9.pdf"], maker.Name(), s.ID, s.Date.Long(), unicodeMark)
 		if maker.Phone != "" {
 			want["MG9.pdf"] = append(want["MG9.pdf"], maker.Phone)
 		}
-		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), ageBox(s), s.Date.Short(), unicodeMark,
+		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), ageBox(s), s.Date.Long(), unicodeMark,
 			"Witness contact details — NOT FOR DISCLOSURE"}
 	}
 	for _, e := range c.Exhibits {
@@ -329,14 +329,14 @@ func TestMG11ContactPageIsLastAndOutsideTheStatement(t *testing.T) {
 	for i, page := range pages[:n-1] {
 		assert.Contains(t, page, fmt.Sprintf("Statement of %s: page %d of %d", maker.Name(), i+1, n-1))
 		assert.Contains(t, page, "Signature witnessed by:")
-		for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short()} {
+		for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Long()} {
 			assert.NotContains(t, page, d, "statement page %d", i+1)
 		}
 	}
 	assert.Equal(t, n-1, pageCountBox(t, pages[0]), "the statement's pages, without the contact page")
 	last := pages[n-1]
 	assert.Contains(t, last, "Witness contact details — NOT FOR DISCLOSURE")
-	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short(), "Tŷ Gwyn", "screens; live link", "11/05/2026"} {
+	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Long(), "Tŷ Gwyn", "screens; live link", "11 May 2026"} {
 		assert.Contains(t, last, d)
 	}
 	assert.NotContains(t, last, "Statement of "+maker.Name()+": page")
@@ -456,7 +456,7 @@ func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 	c.Charges[0].From, c.Charges[0].To = casefile.Date{}, casefile.Date{}
 	pdf := writeForm(t, c, "MG5.pdf", casefile.FormOptions{})
 	header := regexp.MustCompile(`Ref\.\s+Date\s+Place\s+What happened\s+Behaviour\s+Evidence`)
-	row := regexp.MustCompile(`(?m)^\s*I(\d+)\s+(\d\d/\d\d/\d{4})`)
+	row := regexp.MustCompile(`(?m)^\s*I(\d+)\s+(\d{1,2} [A-Z][a-z]+ \d{4})`)
 	seen := map[string]bool{}
 	pagesWithRows := 0
 	for i, page := range pageTexts(t, pdf) {
@@ -474,7 +474,7 @@ func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 	assert.Len(t, seen, 300, "every occasion is in the table")
 	text := realclient.PDFText(t, pdf)
 	for _, in := range c.Incidents {
-		assert.Contains(t, text, in.Date.Short())
+		assert.Contains(t, text, in.Date.Long())
 	}
 	realclient.QPDFCheck(t, pdf)
 }
@@ -641,11 +641,11 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 		{name: "either way offence has no time limit and unverified summary maximum", edit: func(*casefile.Case) {},
 			want: []string{"Either way", "10 years' imprisonment, a fine, or both", "UNVERIFIED", "No time limit", "Protection from Harassment Act 1997, s.4A"}},
 		{name: "summary only stalking has a last day to charge", edit: func(c *casefile.Case) { c.Charges[0].Offence = casefile.Stalking },
-			want: []string{"Summary only", "6 months' imprisonment, a fine, or both", "24/07/2026", "144 days left as at 2 March 2026", "not triable this way"}},
+			want: []string{"Summary only", "6 months' imprisonment, a fine, or both", "24 July 2026", "144 days left as at 2 March 2026", "not triable this way"}},
 		{name: "expired limit is shown", edit: func(c *casefile.Case) {
 			c.Charges[0].Offence = casefile.Stalking
 			c.AsOf = casefile.NewDate(2026, 8, 1)
-		}, want: []string{"24/07/2026", "Expired 8 days before 1 August 2026"}},
+		}, want: []string{"24 July 2026", "Expired 8 days before 1 August 2026"}},
 		{name: "aggravated form", edit: func(c *casefile.Case) { c.Charges[0].Aggravated = casefile.RaciallyAggravated },
 			want: []string{"Racially aggravated stalking involving fear", "Crime and Disorder Act 1998, s.32(1)(b)", "14 years' imprisonment"}},
 	}
@@ -663,7 +663,7 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 
 func TestMG3WordsEveryOffenceAndDecision(t *testing.T) {
 	modes := map[law.ModeOfTrial]string{law.SummaryOnly: "Summary only", law.EitherWay: "Either way"}
-	limits := map[law.TimeLimitKind]string{law.NoTimeLimit: "No time limit", law.SummaryTimeLimit: "24/07/2026", law.ExtendedTimeLimit: "24/01/2029"}
+	limits := map[law.TimeLimitKind]string{law.NoTimeLimit: "No time limit", law.SummaryTimeLimit: "24 July 2026", law.ExtendedTimeLimit: "24 January 2029"}
 	decisions := casefile.Decision("").Values()
 	for i, off := range law.Offences() {
 		t.Run(off.Code, func(t *testing.T) {
@@ -760,7 +760,7 @@ func TestAForceCanRewordTheForms(t *testing.T) {
 func TestAsOfDatesTheForms(t *testing.T) {
 	c := sampleCase(t)
 	pdf := writeForm(t, c, "MG12.pdf", casefile.FormOptions{AsOf: casefile.NewDate(2026, 4, 9)})
-	assert.Contains(t, realclient.PDFText(t, pdf), "09/04/2026")
+	assert.Contains(t, realclient.PDFText(t, pdf), "9 April 2026")
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 }
 

@@ -108,12 +108,12 @@ func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
 		{f.field("mg11.age", f.text("mg11.age-value", mgVars{"Over18": s.IsOver18(), "Age": s.Age})),
 			f.field("mg.occupation", f.orNotRecorded(f.clean(maker.Occupation)))},
 		{f.field("mg.urn", f.c.URN), f.field("mg11.statement-id", s.ID)},
-		{f.field("mg11.made-on", s.Date.Short()), f.field("mg11.place", f.orNotRecorded(f.clean(s.Place)))},
+		{f.field("mg11.made-on", s.Date.Long()), f.field("mg11.place", f.orNotRecorded(f.clean(s.Place)))},
 		{f.field("mg11.taken-by", f.orNotRecorded(f.clean(takenBy)))},
 		// The layout fills the box in, so the count is the statement's own.
 		{{Label: f.label("mg11.pages"), Count: pdfdoc.GroupPageCount}},
 	}})
-	d.Text(pdfdoc.Text{Body: MG11Declaration(pdfdoc.PageCountMark)})
+	d.Text(pdfdoc.Text{Body: MG11Declaration(pdfdoc.PageCountMark), Count: pdfdoc.GroupPageCount})
 	d.Signatures(f.label("mg.signature"), f.label("mg.date"))
 	if s.VideoRecorded {
 		d.Text(pdfdoc.Text{Body: f.label("mg11.video"), Style: pdfdoc.Bold})
@@ -151,7 +151,7 @@ func (f *mgForm) contactPage(s *Statement) {
 		{f.field("mg.address", f.orNotRecorded(maker.Address))},
 		{f.field("mg.phone", f.orNotRecorded(maker.Phone))},
 		{f.field("mg.email", f.orNotRecorded(maker.Email))},
-		{f.field("mg.dob", f.orNotRecorded(maker.DateOfBirth.Short()))},
+		{f.field("mg.dob", f.orNotRecorded(maker.DateOfBirth.Long()))},
 	}, f.witnessCareRows(maker)...)})
 }
 

@@ -31,7 +31,7 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 			f.text("mg9.witness", mgVars{"Name": p.Name(), "Role": f.role(p), "Officer": p.Role == RoleOfficer,
 				"Rank": p.Rank, "Number": p.Number, "Unit": p.Unit}),
 			f.text("mg9.flags", mgVars{"Victim": f.yesNo(p.Victim), "Eligibility": f.eligibility(p.Person)}),
-			f.text("mg9.availability", mgVars{"Measures": f.orNone(strings.Join(p.SpecialMeasures, "; ")), "Avoid": f.orNone(shortDates(p.DatesToAvoid))}),
+			f.text("mg9.availability", mgVars{"Measures": f.orNone(strings.Join(p.SpecialMeasures, "; ")), "Avoid": f.orNone(formDates(p.DatesToAvoid))}),
 			f.orNone(f.statementList(p.Statements)),
 			f.contact(p.Person),
 		)
@@ -48,6 +48,6 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 // of birth, each only when recorded.
 func (f *mgForm) contact(p *Person) string {
 	return f.orNotRecorded(f.text("mg.contact", mgVars{
-		"Address": p.Address, "Phone": p.Phone, "Email": p.Email, "DOB": p.DateOfBirth.Short(),
+		"Address": p.Address, "Phone": p.Phone, "Email": p.Email, "DOB": p.DateOfBirth.Long(),
 	}))
 }

@@ -183,7 +183,7 @@ func (f *mgForm) witnessCareRows(p *Person) [][]pdfdoc.Field {
 		}
 		return f.yesNo(*b)
 	}
-	avoid := shortDates(p.DatesToAvoid)
+	avoid := formDates(p.DatesToAvoid)
 	switch {
 	case avoid != "":
 	case wc.NoDatesToAvoid:

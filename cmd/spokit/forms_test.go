@@ -90,7 +90,7 @@ func TestFormsFlagsDateAndMarkTheForms(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 	text := realclient.PDFText(t, pdf)
-	assert.Contains(t, text, "09/04/2026")
+	assert.Contains(t, text, "9 April 2026")
 	assert.Regexp(t, `DRAFT\s+OFFICIAL-SENSITIVE`, text)
 }
 

@@ -97,6 +97,9 @@ type renderer struct {
 
 	fontBold bool
 	fontSize float64
+	// countValue is the page count a PageCountMark prints as while a Text
+	// with a Count is laid out; nil otherwise.
+	countValue func() int
 }
 
 func render(d *Document, out *bytes.Buffer) (err error) {
@@ -194,7 +197,7 @@ func (r *renderer) forceFont(bold bool, size float64) {
 }
 
 func (r *renderer) width(s string, bold bool, size float64) float64 {
-	if strings.Contains(s, PageCountMark) {
+	if r.countValue != nil && strings.Contains(s, PageCountMark) {
 		s = strings.ReplaceAll(s, PageCountMark, countPlaceholder)
 	}
 	r.font(bold, size)

@@ -5,11 +5,10 @@ import (
 	"unicode/utf8"
 )
 
-// PageCountMark, placed in a Text's Body as a word of its own, prints as
-// the number of pages of the page group the text is in (the whole
-// document's outside a group), filled in once the layout knows it: for
-// wording the law prescribes with the count inside it, such as the MG11
-// declaration. Two digits' width is kept for it.
+// PageCountMark, placed in the Body of a Text whose Count is set, prints as
+// that page count, filled in once the layout knows it: for wording the law
+// prescribes with the count inside it, such as the MG11 declaration. Two
+// digits' width is kept for it.
 const PageCountMark = "\uE000"
 
 // signatureBlockH is the height of a signature line, drawn whole.
@@ -97,11 +96,7 @@ func (r *renderer) wrap(spans []span, size, width float64) []line {
 // x after it. The number is centred in the box.
 func (r *renderer) pageCountAt(x, y, h, size float64, bold bool) float64 {
 	w := r.width(countPlaceholder, bold, size)
-	value := r.pdf.PageCount
-	if g := r.current; g != nil {
-		value = g.pages
-	}
-	r.numbers = append(r.numbers, pageNumber{page: r.pdf.PageNo(), x: x, y: y, w: w, h: h, size: size, bold: bold, align: AlignCentre, value: value})
+	r.numbers = append(r.numbers, pageNumber{page: r.pdf.PageNo(), x: x, y: y, w: w, h: h, size: size, bold: bold, align: AlignCentre, value: r.countValue})
 	return x + w
 }
 
@@ -154,7 +149,10 @@ func (r *renderer) drawLine(l line, x, y, w, h, size float64, align Align, link 
 		x += w - l.width
 	}
 	for _, s := range l.spans {
-		parts := strings.Split(s.text, PageCountMark)
+		parts := []string{s.text}
+		if r.countValue != nil {
+			parts = strings.Split(s.text, PageCountMark)
+		}
 		for i, part := range parts {
 			if i > 0 {
 				x = r.pageCountAt(x, y, h, size, s.bold)
@@ -193,6 +191,9 @@ func (b textBlock) render(r *renderer) error {
 		link = r.link(r.anchor(b.Link))
 		r.textColour(linkBlue)
 	}
+	// The marks of this text only stand for the count (PageCountMark).
+	r.countValue = r.count(b.Count)
+	defer func() { r.countValue = nil }()
 	lines := r.wrap(spans, size, contentW)
 	if b.caption() {
 		// A short bold line captions what follows: keep them together.
