@@ -207,12 +207,17 @@ func (f *mgForm) field(unit, value string) pdfdoc.Field {
 }
 
 // name returns the name of the person with the given id, or the id itself
-// when it does not resolve (CASE-REF reports that).
+// when it does not resolve (CASE-REF reports that). An officer's name is
+// always printed one way, with rank and number: "DC Leah Brennan 2318".
 func (f *mgForm) name(id string) string {
-	if p := f.x.Person(id); p != nil {
-		return p.Name()
+	p := f.x.Person(id)
+	switch {
+	case p == nil:
+		return id
+	case p.Role == RoleOfficer:
+		return f.text("mg.officer", mgVars{"Rank": p.Rank, "Name": p.Name(), "Number": p.Number, "Unit": ""})
 	}
-	return id
+	return p.Name()
 }
 
 // names returns the names of the people with the given ids.

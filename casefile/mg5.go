@@ -76,7 +76,7 @@ func (f *mgForm) mg5Parties() {
 	}
 	rows := make([]pdfdoc.Row, len(people))
 	for i, p := range people {
-		rows[i] = pdfdoc.TextRow(strconv.Itoa(i+1), p.Name(), f.role(p), f.statementList(p.Statements))
+		rows[i] = pdfdoc.TextRow(strconv.Itoa(i+1), f.name(p.ID), f.role(p), f.statementList(p.Statements))
 	}
 	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
 		f.col("mg.col-no", 12, 0), f.col("mg.col-name", 0, 2), f.col("mg.col-role", 32, 0), f.col("mg.col-statements", 0, 1.5),

@@ -28,8 +28,7 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 	for i, p := range people {
 		rows[i] = pdfdoc.TextRow(
 			strconv.Itoa(i+1),
-			f.text("mg9.witness", mgVars{"Name": p.Name(), "Role": f.role(p), "Officer": p.Role == RoleOfficer,
-				"Rank": p.Rank, "Number": p.Number, "Unit": p.Unit}),
+			f.text("mg9.witness", mgVars{"Name": f.name(p.ID), "Role": f.role(p), "Unit": p.Unit}),
 			f.text("mg9.flags", mgVars{"Victim": f.yesNo(p.Victim), "Eligibility": f.eligibility(p.Person)}),
 			f.text("mg9.availability", mgVars{"Measures": f.orNone(strings.Join(p.SpecialMeasures, "; ")), "Avoid": f.orNone(formDates(p.DatesToAvoid))}),
 			f.orNone(f.statementList(p.Statements)),

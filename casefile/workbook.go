@@ -234,9 +234,10 @@ func (b *wbBuilder) officer() string {
 	if p == nil {
 		return b.c.OfficerInCase
 	}
+	// As the PDF forms print an officer: "DC Leah Brennan 2318, Unit".
 	s := strings.TrimSpace(p.Rank + " " + p.Name())
 	if p.Number != "" {
-		s += " (" + p.Number + ")"
+		s += " " + p.Number
 	}
 	if p.Unit != "" {
 		s += ", " + p.Unit
