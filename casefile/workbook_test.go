@@ -362,6 +362,8 @@ func TestActsByMonthCountsEachBehaviourAndIsCharted(t *testing.T) {
 	chart := parts["xl/charts/chart1.xml"]
 	require.NotEmpty(t, chart)
 	assert.Contains(t, chart, `<grouping val="stacked">`)
+	// Title, axis labels and legend in black, not excelize's pale grey.
+	assert.GreaterOrEqual(t, strings.Count(chart, `<a:srgbClr val="000000">`), 4, "black labels")
 	assert.Contains(t, chart, `<f>&#39;Acts by month&#39;!$B$2:$B$3</f>`)
 	assert.Contains(t, chart, `<f>&#39;Acts by month&#39;!$E$1</f>`)
 	assert.Contains(t, wbSheetPart(t, xlsx, casefile.ActsSheet), "<drawing ")
