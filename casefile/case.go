@@ -35,6 +35,16 @@ type Case struct {
 	// stop, from which the screening judges whether later conduct was
 	// unwanted.
 	Warnings []WarningOrOrder `json:"warnings_and_orders,omitempty" doc:"police warnings, bail conditions, non-molestation orders and other orders: what, when and whom they bind"`
+	// The charging file: what the Director's Guidance on Charging expects
+	// on the MG3 and MG5 (types in charging.go). All optional; a case with a
+	// charge that lacks one gets a CHARGE-* warning.
+	Interview         *Interview         `json:"interview,omitempty" doc:"the suspect's interview under caution"`
+	Antecedents       *Antecedents       `json:"antecedents,omitempty" doc:"the suspect's previous convictions and cautions"`
+	Bail              *Bail              `json:"bail,omitempty" doc:"the suspect's bail or remand status and conditions"`
+	OfficerAssessment *OfficerAssessment `json:"officer_assessment,omitempty" doc:"the officer's assessment against the Full Code Test"`
+	SupervisorReview  *SupervisorReview  `json:"supervisor_review,omitempty" doc:"the supervisor's review of the file"`
+	VictimViews       []VictimViews      `json:"victim_views,omitempty" doc:"each victim's views on the prosecution"`
+	RestrainingOrder  *RestrainingOrder  `json:"restraining_order,omitempty" doc:"the restraining order sought on conviction or acquittal"`
 }
 
 // Force is the police force that owns the file and would apply for an SPO.
@@ -71,6 +81,9 @@ type Person struct {
 	// AddressKnownToRespondent lets the respondent's documents print this
 	// person's address, for a term that must name it (SPO-TERM-WITHHELD).
 	AddressKnownToRespondent bool `json:"address_known_to_respondent,omitempty" doc:"the respondent already knows this address (e.g. a former shared home), so the documents served on them may name it"`
+
+	// WitnessCare is the MG11 back page's witness care record (charging.go).
+	WitnessCare *WitnessCare `json:"witness_care,omitempty" doc:"victims and witnesses: attendance, VPS, special measures, contact"`
 }
 
 // Name returns the person's forenames and surname.
@@ -120,6 +133,10 @@ type Incident struct {
 	Statements           []string    `json:"statements,omitempty"`
 	Exhibits             []string    `json:"exhibits,omitempty"`
 	CrimeReference       string      `json:"crime_reference,omitempty"`
+
+	// Limbs states the PHA 1997 s.2A(3) paragraphs the occasion falls
+	// under where the behaviour words alone are ambiguous (charging.go).
+	Limbs []Limb `json:"s2a3_limbs,omitempty" doc:"PHA 1997 s.2A(3) paragraph letters a to g; overrides those the behaviours imply"`
 }
 
 // LastDate is the last day of the occasion: EndDate if given, else Date.
@@ -131,14 +148,9 @@ func (in *Incident) LastDate() Date {
 }
 
 // HasStalkingBehaviour reports whether the occasion shows one of the
-// PHA 1997 s.2A(3) examples.
+// PHA 1997 s.2A(3) examples (StalkingLimbs).
 func (in *Incident) HasStalkingBehaviour() bool {
-	for _, b := range in.Behaviours {
-		if b.IsStalking() {
-			return true
-		}
-	}
-	return false
+	return len(in.StalkingLimbs()) > 0
 }
 
 // Statement is a witness statement (MG11).

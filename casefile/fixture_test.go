@@ -37,7 +37,9 @@ func baselineCase() *Case {
 		},
 		OfficerInCase: "O1",
 		People: []Person{
-			{ID: "V1", Role: RoleVictim, Forenames: "Ffion", Surname: "Hale"},
+			{ID: "V1", Role: RoleVictim, Forenames: "Ffion", Surname: "Hale", WitnessCare: &WitnessCare{
+				WillingToAttend: new(true), NoDatesToAvoid: true, VPSOffered: new(true),
+			}},
 			{ID: "S1", Role: RoleSuspect, Forenames: "Gareth", Surname: "Lund"},
 			{ID: "O1", Role: RoleOfficer, Forenames: "Nia", Surname: "Carver", Rank: "DC", Number: "3301"},
 		},
@@ -75,6 +77,14 @@ func baselineCase() *Case {
 			ID: "C1", Offence: StalkingFear, Victims: []string{"V1"},
 			From: ymd("2024-10-05"), To: ymd("2024-12-14"), Status: Proposed,
 		}},
+		Interview:   &Interview{Date: ymd("2025-01-15"), NoComment: true},
+		Antecedents: &Antecedents{Checked: ymd("2025-01-15")},
+		Bail:        &Bail{Status: PoliceBail, Until: ymd("2025-02-20"), Conditions: []string{"Not to contact Ffion Hale"}},
+		OfficerAssessment: &OfficerAssessment{By: "O1", Date: ymd("2025-01-20"),
+			Evidential: "Her account is supported by the doorbell camera.", PublicInterest: "Escalating conduct by an ex-partner."},
+		SupervisorReview: &SupervisorReview{By: "O1", Date: ymd("2025-01-21"), Comments: "Ready for a charging decision."},
+		VictimViews:      []VictimViews{{Victim: "V1", Views: "Supports a prosecution."}},
+		RestrainingOrder: &RestrainingOrder{OnConviction: true, Protected: []string{"V1"}, Terms: []string{"Not to contact Ffion Hale."}, VictimViews: "Agrees."},
 	}
 }
 

@@ -220,12 +220,17 @@ func (f *mgForm) field(unit, value string) pdfdoc.Field {
 }
 
 // name returns the name of the person with the given id, or the id itself
-// when it does not resolve (CASE-REF reports that).
+// when it does not resolve (CASE-REF reports that). An officer's name is
+// always printed one way, with rank and number: "DC Leah Brennan 2318".
 func (f *mgForm) name(id string) string {
-	if p := f.x.Person(id); p != nil {
-		return p.Name()
+	p := f.x.Person(id)
+	switch {
+	case p == nil:
+		return id
+	case p.Role == RoleOfficer:
+		return f.text("mg.officer", mgVars{"Rank": p.Rank, "Name": p.Name(), "Number": p.Number, "Unit": ""})
 	}
-	return id
+	return p.Name()
 }
 
 // names returns the names of the people with the given ids.
@@ -279,11 +284,11 @@ func (f *mgForm) idList(ids []string) string {
 	return strings.Join(ids[:mgListLimit], ", ") + " " + f.text("mg.more", mgVars{"N": len(ids) - mgListLimit})
 }
 
-// shortDates prints dates as DD/MM/YYYY, joined.
-func shortDates(ds []Date) string {
+// formDates prints dates in the forms' one date style ("4 August 2025"), joined.
+func formDates(ds []Date) string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
-		out[i] = d.Short()
+		out[i] = d.Long()
 	}
 	return strings.Join(out, ", ")
 }
@@ -477,6 +482,6 @@ func (f *mgForm) caseGrid() {
 	f.doc.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("mg.urn", f.c.URN), f.field("mg.r-v", f.defendant())},
 		{f.field("mg.oic", f.officer(f.c.OfficerInCase))},
-		{f.field("mg.date", f.asOf.Short())},
+		{f.field("mg.date", f.asOf.Long())},
 	}})
 }

@@ -129,17 +129,17 @@ func expectations(t *testing.T, c *casefile.Case) map[string][]string {
 		want[name] = append([]string(nil), all...)
 	}
 	for _, in := range c.Incidents {
-		want["MG5.pdf"] = append(want["MG5.pdf"], in.ID, in.Date.Short(), unicodeMark)
+		want["MG5.pdf"] = append(want["MG5.pdf"], in.ID, in.Date.Long(), unicodeMark)
 		want["case-review"] = append(want["case-review"], in.ID)
 	}
 	for _, s := range c.Statements {
 		maker := person(t, c, s.Person)
 		want["MG5.pdf"] = append(want["MG5.pdf"], s.ID, maker.Name())
-		want["MG9.pdf"] = append(want["MG9.pdf"], maker.Name(), s.ID, s.Date.Short(), unicodeMark)
+		want["MG9.pdf"] = append(want["MG9.pdf"], maker.Name(), s.ID, s.Date.Long(), unicodeMark)
 		if maker.Phone != "" {
 			want["MG9.pdf"] = append(want["MG9.pdf"], maker.Phone)
 		}
-		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), "Over 18", s.Date.Short(), unicodeMark}
+		want["MG11-"+s.ID+".pdf"] = []string{c.URN, "Statement of", maker.Name(), ageBox(s), s.Date.Long(), unicodeMark}
 		want["MG11-"+s.ID+"-contact.pdf"] = []string{c.URN, maker.Name(), "Witness contact details — NOT FOR DISCLOSURE"}
 	}
 	for _, e := range c.Exhibits {
@@ -181,7 +181,8 @@ func TestFormsListsEveryFormInOrder(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	assert.Equal(t, []string{"MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf",
-		"MG11-ST1.pdf", "MG11-ST1-contact.pdf", "MG11-ST2.pdf", "MG11-ST2-contact.pdf", "MG11-ST3.pdf", "MG11-ST3-contact.pdf", "MG12.pdf"}, names)
+		"MG11-ST1.pdf", "MG11-ST1-contact.pdf", "MG11-ST2.pdf", "MG11-ST2-contact.pdf", "MG11-ST3.pdf", "MG11-ST3-contact.pdf",
+		"MG11-ST4.pdf", "MG11-ST4-contact.pdf", "MG12.pdf"}, names)
 }
 
 func TestEachFormDeclaresItsAudience(t *testing.T) {
@@ -351,7 +352,7 @@ func TestMG11ContactPageIsAFileOfItsOwn(t *testing.T) {
 		assert.Contains(t, page, fmt.Sprintf("Statement of %s: page %d of %d", maker.Name(), i+1, n))
 		assert.Contains(t, page, "Signature witnessed by:")
 		assert.NotContains(t, page, "Witness contact details")
-		for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short()} {
+		for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Long()} {
 			assert.NotContains(t, page, d, "statement page %d", i+1)
 		}
 	}
@@ -359,7 +360,7 @@ func TestMG11ContactPageIsAFileOfItsOwn(t *testing.T) {
 	contact := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+"-contact.pdf", casefile.FormOptions{}))
 	require.Len(t, contact, 1)
 	assert.Contains(t, contact[0], "Witness contact details — NOT FOR DISCLOSURE")
-	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Short(), "Tŷ Gwyn", "screens; live link", "11/05/2026"} {
+	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Long(), "Tŷ Gwyn", "screens; live link", "11 May 2026"} {
 		assert.Contains(t, contact[0], d)
 	}
 	assert.NotContains(t, contact[0], "Statement of "+maker.Name()+": page")
@@ -389,7 +390,7 @@ func TestMG11PrintsPlaceholderLookalikesAsWritten(t *testing.T) {
 	assert.Contains(t, squeeze(strings.Join(pages, "\n")), said)
 	assert.Contains(t, pages[0], s.Place)
 	assert.Equal(t, n, pageCountBox(t, pages[0]), "the statement's own pages")
-	assert.Contains(t, squeeze(pages[0]), "this statement, of the number of pages shown above, each signed by me, is true")
+	assert.Contains(t, squeeze(pages[0]), casefile.MG11Declaration(strconv.Itoa(n)))
 }
 
 func TestMG11FirstPageFields(t *testing.T) {
@@ -478,7 +479,7 @@ func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 	c.Charges[0].From, c.Charges[0].To = casefile.Date{}, casefile.Date{}
 	pdf := writeForm(t, c, "MG5.pdf", casefile.FormOptions{})
 	header := regexp.MustCompile(`Ref\.\s+Date\s+Place\s+What happened\s+Behaviour\s+Evidence`)
-	row := regexp.MustCompile(`(?m)^\s*I(\d+)\s+(\d\d/\d\d/\d{4})`)
+	row := regexp.MustCompile(`(?m)^\s*I(\d+)\s+(\d{1,2} [A-Z][a-z]+ \d{4})`)
 	seen := map[string]bool{}
 	pagesWithRows := 0
 	for i, page := range pageTexts(t, pdf) {
@@ -496,7 +497,7 @@ func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 	assert.Len(t, seen, 300, "every occasion is in the table")
 	text := realclient.PDFText(t, pdf)
 	for _, in := range c.Incidents {
-		assert.Contains(t, text, in.Date.Short())
+		assert.Contains(t, text, in.Date.Long())
 	}
 	realclient.QPDFCheck(t, pdf)
 }
@@ -574,7 +575,9 @@ func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Contents", "1. Parties", "Suspect", "Victims and witnesses", "2. Headline summary",
 		"3. Chronology", "4. Key evidence", "Witness statements", "Exhibits", "5. Charges",
-		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)"}, titles)
+		"Charge C1: Stalking involving fear of violence or serious alarm or distress (PHA 1997 s.4A)",
+		"6. Interview, previous convictions, bail and orders sought", "Interview", "Previous convictions and cautions",
+		"Bail or remand", "Restraining order sought"}, titles)
 
 	doc := readPDFJSON(t, pdf)
 	pageNo := map[string]int{}
@@ -644,8 +647,10 @@ func TestMG3BookmarksItsSections(t *testing.T) {
 		assert.Contains(t, squeeze(realclient.PageText(t, pdf, e.Page)), e.Title)
 	}
 	assert.Equal(t, []string{"1. Case summary", "2. Proposed charges", "3. Offence elements against the evidence",
-		"4. Time limits", "5. Risk assessments", "6. Victims: needs, impact and views", "7. Stalking Protection Order",
-		"8. Disclosure issues", "9. Stalking screening and triage", "10. Validation findings", "11. Prosecutor's decision"}, top)
+		"4. Time limits", "5. The suspect: interview, previous convictions and bail", "6. Risk assessments",
+		"7. Victims: needs, impact and views", "8. Stalking Protection Order", "9. Restraining order",
+		"10. Officer's assessment and supervisor's review", "11. Disclosure issues", "12. Stalking screening and triage",
+		"13. Validation findings", "14. Prosecutor's decision"}, top)
 }
 
 func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
@@ -657,11 +662,11 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 		{name: "either way offence has no time limit and no unverified maximum", edit: func(*casefile.Case) {},
 			want: []string{"Either way", "On indictment: not stated: confirm the current maximum", "No time limit", "Protection from Harassment Act 1997, s.4A"}},
 		{name: "summary only stalking has a last day to charge", edit: func(c *casefile.Case) { c.Charges[0].Offence = casefile.Stalking },
-			want: []string{"Summary only", "6 months' imprisonment, a fine, or both", "24/07/2026", "144 days left as at 2 March 2026", "not triable this way"}},
+			want: []string{"Summary only", "6 months' imprisonment, a fine, or both", "24 July 2026", "144 days left as at 2 March 2026", "not triable this way"}},
 		{name: "expired limit is shown", edit: func(c *casefile.Case) {
 			c.Charges[0].Offence = casefile.Stalking
 			c.AsOf = casefile.NewDate(2026, 8, 1)
-		}, want: []string{"24/07/2026", "Expired 8 days before 1 August 2026"}},
+		}, want: []string{"24 July 2026", "Expired 8 days before 1 August 2026"}},
 		{name: "aggravated form", edit: func(c *casefile.Case) { c.Charges[0].Aggravated = casefile.RaciallyAggravated },
 			want: []string{"Racially aggravated stalking involving fear", "Crime and Disorder Act 1998, s.32(1)(b)", "On indictment: not stated"}},
 	}
@@ -679,7 +684,7 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 
 func TestMG3WordsEveryOffenceAndDecision(t *testing.T) {
 	modes := map[law.ModeOfTrial]string{law.SummaryOnly: "Summary only", law.EitherWay: "Either way"}
-	limits := map[law.TimeLimitKind]string{law.NoTimeLimit: "No time limit", law.SummaryTimeLimit: "24/07/2026", law.ExtendedTimeLimit: "24/01/2029"}
+	limits := map[law.TimeLimitKind]string{law.NoTimeLimit: "No time limit", law.SummaryTimeLimit: "24 July 2026", law.ExtendedTimeLimit: "24 January 2029"}
 	decisions := casefile.Decision("").Values()
 	for i, off := range law.Offences() {
 		t.Run(off.Code, func(t *testing.T) {
@@ -776,7 +781,7 @@ func TestAForceCanRewordTheForms(t *testing.T) {
 func TestAsOfDatesTheForms(t *testing.T) {
 	c := sampleCase(t)
 	pdf := writeForm(t, c, "MG12.pdf", casefile.FormOptions{AsOf: casefile.NewDate(2026, 4, 9)})
-	assert.Contains(t, realclient.PDFText(t, pdf), "09/04/2026")
+	assert.Contains(t, realclient.PDFText(t, pdf), "9 April 2026")
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 }
 
@@ -853,4 +858,12 @@ func TestCaseReviewScreeningSaysWhenAPartHasNothingToList(t *testing.T) {
 	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{})))
 	assert.Contains(t, text, "Offence triage Each offence is tested")
 	assert.Contains(t, text, "is never judged here. Nothing to list: no incident names a victim. Escalation")
+}
+
+// ageBox is what the MG11's age box says for a statement's maker.
+func ageBox(s casefile.Statement) string {
+	if s.IsOver18() {
+		return "Over 18"
+	}
+	return strconv.Itoa(s.Age)
 }

@@ -26,8 +26,9 @@ func WriteMG11(w io.Writer, c *Case, statementID string, opts FormOptions) error
 
 // WriteMG11Contact writes the back page of one witness statement (MG11) as
 // a PDF of its own: the witness's contact details (address, phone, email,
-// date of birth, dates to avoid, special measures), marked not for
-// disclosure. Keeping it in its own file means the statement can be
+// date of birth) and the witness care record (willingness to attend, dates
+// to avoid, Victim Personal Statement, special measures eligibility and why
+// they are sought, preferred contact), marked not for disclosure. Keeping it in its own file means the statement can be
 // disclosed or served without any risk of the page going with it.
 func WriteMG11Contact(w io.Writer, c *Case, statementID string, opts FormOptions) error {
 	f := newMGForm(c, opts, "mg11", AudienceProsecution)
@@ -37,6 +38,16 @@ func WriteMG11Contact(w io.Writer, c *Case, statementID string, opts FormOptions
 	}
 	f.contactPage(s)
 	return f.write(w)
+}
+
+// MG11Declaration returns the declaration of a witness statement in the
+// prescribed words (Criminal Justice Act 1967 s.9(2)(b); Criminal
+// Procedure Rules r.16.2(b) and the form the Practice Direction sets out,
+// as printed on the national MG11), with pages in place of the number of
+// pages. The law prescribes the words, so they are not a wording unit a
+// force can change.
+func MG11Declaration(pages string) string {
+	return "This statement (consisting of " + pages + " page(s) each signed by me) is true to the best of my knowledge and belief and I make it knowing that, if it is tendered in evidence, I shall be liable to prosecution if I have wilfully stated in it anything which I know to be false, or do not believe to be true."
 }
 
 // StatementOptions control AddStatementPages.
@@ -59,10 +70,8 @@ type StatementOptions struct {
 // (WriteMG11, the SPO bundle). Its first page gives the witness's name, age
 // ("Over 18" or the age), occupation and the URN, then the declaration the
 // Criminal Justice Act 1967 s.9 and Criminal Procedure Rules r.16.2 require
-// (truth to the best of the witness's knowledge and belief, liability to
-// prosecution for anything wilfully stated that the witness knows to be
-// false or does not believe true, and the number of pages, which a box
-// above the declaration shows), in spokit's own words; the statement text
+// in the prescribed words (MG11Declaration) with the statement's own page
+// count filled in, which a box above the declaration also shows; the statement text
 // follows, paragraph by paragraph, printed exactly as the case gives it. Every page
 // reads "page x of y" for the statement and has lines for the witness's
 // signature and the signature of the person who witnessed it.
@@ -106,12 +115,12 @@ func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
 		{f.field("mg11.age", f.text("mg11.age-value", mgVars{"Over18": s.IsOver18(), "Age": s.Age})),
 			f.field("mg.occupation", f.orNotRecorded(maker.Occupation))},
 		{f.field("mg.urn", f.c.URN), f.field("mg11.statement-id", s.ID)},
-		{f.field("mg11.made-on", s.Date.Short()), f.field("mg11.place", f.orNotRecorded(s.Place))},
+		{f.field("mg11.made-on", s.Date.Long()), f.field("mg11.place", f.orNotRecorded(s.Place))},
 		{f.field("mg11.taken-by", f.orNotRecorded(takenBy))},
 		// The layout fills the box in, so the count is the statement's own.
 		{{Label: f.label("mg11.pages"), Count: pdfdoc.GroupPageCount}},
 	}})
-	d.Text(pdfdoc.Text{Body: f.label("mg11.declaration")})
+	d.Text(pdfdoc.Text{Body: MG11Declaration(pdfdoc.PageCountMark), Count: pdfdoc.GroupPageCount})
 	d.Signatures(f.label("mg.signature"), f.label("mg.date"))
 	if s.VideoRecorded {
 		d.Text(pdfdoc.Text{Body: f.label("mg11.video"), Style: pdfdoc.Bold})
@@ -144,16 +153,13 @@ func (f *mgForm) contactPage(s *Statement) {
 	maker := f.maker(s)
 	d.Heading(1, f.label("mg11.contact-title"), "")
 	d.Text(pdfdoc.Text{Body: f.text("mg11.contact-note", mgVars{"Name": name, "ID": s.ID}), Style: pdfdoc.Small})
-	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
+	d.Form(pdfdoc.Form{Rows: append([][]pdfdoc.Field{
 		{f.field("mg.name", name)},
 		{f.field("mg.address", f.orNotRecorded(maker.Address))},
 		{f.field("mg.phone", f.orNotRecorded(maker.Phone))},
 		{f.field("mg.email", f.orNotRecorded(maker.Email))},
-		{f.field("mg.dob", f.orNotRecorded(maker.DateOfBirth.Short()))},
-		{f.field("mg.dates-to-avoid", f.orNone(shortDates(maker.DatesToAvoid)))},
-		{f.field("mg.special-measures", f.orNone(strings.Join(maker.SpecialMeasures, "; ")))},
-		{f.field("mg.vulnerable", f.yesNo(maker.Vulnerable)), f.field("mg.intimidated", f.yesNo(maker.Intimidated))},
-	}})
+		{f.field("mg.dob", f.orNotRecorded(maker.DateOfBirth.Long()))},
+	}, f.witnessCareRows(maker)...)})
 }
 
 // statementParagraphs splits statement text at blank lines, keeping single

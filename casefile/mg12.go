@@ -24,7 +24,7 @@ func WriteMG12(w io.Writer, c *Case, opts FormOptions) error {
 		e := &c.Exhibits[i]
 		rows[i] = pdfdoc.Row{Cells: []pdfdoc.Cell{
 			{Text: e.Ref, Bold: true}, {Text: e.Description}, {Text: f.name(e.ProducedBy)},
-			{Text: f.orNotRecorded(f.text("mg12.seized", mgVars{"Date": e.SeizedDate.Short(), "Place": e.SeizedPlace}))},
+			{Text: f.orNotRecorded(f.text("mg12.seized", mgVars{"Date": e.SeizedDate.Long(), "Place": e.SeizedPlace}))},
 			{Text: f.yesNo(e.File != "")}, {Text: f.yesNo(e.Sensitive), Bold: e.Sensitive},
 		}}
 	}

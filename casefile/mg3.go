@@ -31,15 +31,18 @@ func WriteMG3(w io.Writer, c *Case, opts FormOptions) error {
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("mg.urn", c.URN), f.field("mg.force", f.orNotRecorded(c.Force.Name))},
 		{f.field("mg.oic", f.officer(c.OfficerInCase))},
-		{f.field("mg3.test", f.label("mg3.test-choices")), f.field("mg.date", f.asOf.Short())},
+		{f.field("mg3.test", f.label("mg3.test-choices")), f.field("mg.date", f.asOf.Long())},
 	}})
 	f.mg3Summary()
 	f.mg3Charges()
 	f.mg3Elements()
 	f.mg3TimeLimits()
+	f.mg3Suspect()
 	f.mg3Risk()
 	f.mg3Victims()
 	f.mg3SPO()
+	f.mg3Restraining()
+	f.mg3Assessment()
 	f.mg3Disclosure()
 	f.screeningSection("mg3.screening", screening)
 	f.heading(1, "mg3.findings")
@@ -56,7 +59,7 @@ func (f *mgForm) mg3Summary() {
 		d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 			{f.field("mg3.suspect", p.Name())},
 			{f.field("mg.aliases", f.orNone(strings.Join(p.Aliases, "; ")))},
-			{f.field("mg.dob", f.orNotRecorded(p.DateOfBirth.Short())), f.field("mg.occupation", f.orNotRecorded(p.Occupation))},
+			{f.field("mg.dob", f.orNotRecorded(p.DateOfBirth.Long())), f.field("mg.occupation", f.orNotRecorded(p.Occupation))},
 		}})
 	}
 }
@@ -159,7 +162,7 @@ func (f *mgForm) mg3TimeLimits() {
 			rows = append(rows,
 				[]pdfdoc.Field{f.field("mg.col-charge", f.text("mg3.charge-victim", mgVars{"ID": ch.ID, "Victim": f.name(v)}))},
 				[]pdfdoc.Field{f.field("mg3.col-limit", limit)},
-				[]pdfdoc.Field{f.field("mg3.col-last-occasion", f.orNotRecorded(last.Short())), f.field("mg3.col-last-day", deadline)})
+				[]pdfdoc.Field{f.field("mg3.col-last-occasion", f.orNotRecorded(last.Long())), f.field("mg3.col-last-day", deadline)})
 			if position != "" {
 				rows = append(rows, []pdfdoc.Field{f.field("mg3.col-position", position)})
 			}
@@ -192,7 +195,7 @@ func (f *mgForm) timeLimit(ch *Charge, off law.Offence, known bool, last Date) (
 	expires, _ := off.TimeLimitExpires(last.Time())
 	end := DateOf(expires)
 	on := chargeDate(ch, f.asOf)
-	return limit, end.Short(), f.text("mg3.position", mgVars{
+	return limit, end.Long(), f.text("mg3.position", mgVars{
 		"Charged": ch.Status == Charged && !ch.ChargedOn.IsZero(), "On": on.Long(),
 		"InTime": !on.After(end), "Days": absDays(on.DaysUntil(end)),
 	})
@@ -218,10 +221,10 @@ func (f *mgForm) mg3Risk() {
 		if ra.Assessor != "" {
 			assessor = f.officer(ra.Assessor)
 		}
-		rows[i] = pdfdoc.TextRow(string(ra.Tool), ra.Date.Short(), f.orNotRecorded(assessor), f.orNotRecorded(string(ra.Level)), f.orNotRecorded(ra.Summary))
+		rows[i] = pdfdoc.TextRow(string(ra.Tool), ra.Date.Long(), f.orNotRecorded(assessor), f.orNotRecorded(string(ra.Level)), f.orNotRecorded(ra.Summary))
 	}
 	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
-		f.col("mg3.col-tool", 18, 0), f.col("mg.col-date", 22, 0), f.col("mg3.col-assessor", 0, 1.2),
+		f.col("mg3.col-tool", 18, 0), f.col("mg.col-date", 32, 0), f.col("mg3.col-assessor", 0, 1.2),
 		f.col("mg3.col-level", 18, 0), f.col("mg3.col-risk-summary", 0, 2),
 	}, Rows: rows})
 }
@@ -231,15 +234,14 @@ func (f *mgForm) mg3Victims() {
 	f.heading(1, "mg3.victims")
 	for _, v := range f.victims() {
 		p := f.x.Person(v)
-		var measures []string
-		vulnerable, intimidated := false, false
-		if p != nil {
-			measures, vulnerable, intimidated = p.SpecialMeasures, p.Vulnerable, p.Intimidated
+		if p == nil {
+			p = &Person{ID: v}
 		}
 		d.Heading(2, f.name(v), "")
 		rows := [][]pdfdoc.Field{
-			{f.field("mg.vulnerable", f.yesNo(vulnerable)), f.field("mg.intimidated", f.yesNo(intimidated))},
-			{f.field("mg.special-measures", f.orNone(strings.Join(measures, "; ")))},
+			{f.field("charging.eligibility", f.eligibility(p))},
+			{f.field("mg.special-measures", f.orNone(strings.Join(p.SpecialMeasures, "; ")))},
+			{f.field("charging.victim-views", f.victimViews(v))},
 		}
 		impacts := f.x.ImpactOn(v)
 		if len(impacts) == 0 {
@@ -269,7 +271,7 @@ func (f *mgForm) mg3SPO() {
 			by = f.officer(sc.By)
 		}
 		rows = append(rows,
-			[]pdfdoc.Field{f.field("mg3.spo-considered", f.orNotRecorded(sc.Date.Short())), f.field("mg3.spo-by", f.orNotRecorded(by))},
+			[]pdfdoc.Field{f.field("mg3.spo-considered", f.orNotRecorded(sc.Date.Long())), f.field("mg3.spo-by", f.orNotRecorded(by))},
 			[]pdfdoc.Field{f.field("mg3.spo-decision", f.orNotRecorded(f.decision(sc.Decision)))},
 			[]pdfdoc.Field{f.field("mg3.spo-reason", f.orNotRecorded(sc.Reason))})
 	} else {
@@ -281,7 +283,7 @@ func (f *mgForm) mg3SPO() {
 			interim = f.text("mg3.spo-interim-period", mgVars{"Period": s.Interim.Period})
 		}
 		rows = append(rows,
-			[]pdfdoc.Field{f.field("mg3.spo-court", f.orNotRecorded(s.Court)), f.field("mg3.spo-hearing", f.orNotRecorded(s.HearingDate.Short()))},
+			[]pdfdoc.Field{f.field("mg3.spo-court", f.orNotRecorded(s.Court)), f.field("mg3.spo-hearing", f.orNotRecorded(s.HearingDate.Long()))},
 			[]pdfdoc.Field{f.field("mg3.spo-protected", strings.Join(f.names(s.Protected), ", "))},
 			[]pdfdoc.Field{f.field("mg3.spo-terms", f.text("mg3.spo-term-count", mgVars{"N": len(s.Terms)})), f.field("mg3.spo-interim", interim)})
 	}

@@ -32,7 +32,7 @@ func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("mg.urn", c.URN), f.field("mg.force", f.orNotRecorded(c.Force.Name))},
 		{f.field("mg.oic", f.officer(c.OfficerInCase))},
-		{f.field("mg5.plea", f.label("mg5.plea-choices")), f.field("mg.date", f.asOf.Short())},
+		{f.field("mg5.plea", f.label("mg5.plea-choices")), f.field("mg.date", f.asOf.Long())},
 	}})
 	d.Contents(f.label("mg5.contents"))
 	f.mg5Parties()
@@ -41,6 +41,7 @@ func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
 	f.mg5Chronology()
 	f.mg5Evidence()
 	f.mg5Charges()
+	f.mg5Charging()
 	return f.write(w)
 }
 
@@ -55,7 +56,7 @@ func (f *mgForm) mg5Parties() {
 		d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 			{f.field("mg.name", p.Name())},
 			{f.field("mg.aliases", f.orNone(strings.Join(p.Aliases, "; ")))},
-			{f.field("mg.dob", f.orNotRecorded(p.DateOfBirth.Short()))},
+			{f.field("mg.dob", f.orNotRecorded(p.DateOfBirth.Long()))},
 		}})
 	}
 	f.heading(2, "mg5.victims-witnesses")
@@ -66,7 +67,7 @@ func (f *mgForm) mg5Parties() {
 	}
 	rows := make([]pdfdoc.Row, len(people))
 	for i, p := range people {
-		rows[i] = pdfdoc.TextRow(strconv.Itoa(i+1), p.Name(), f.role(p), f.statementList(p.Statements))
+		rows[i] = pdfdoc.TextRow(strconv.Itoa(i+1), f.name(p.ID), f.role(p), f.statementList(p.Statements))
 	}
 	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
 		f.col("mg.col-no", 12, 0), f.col("mg.col-name", 0, 2), f.col("mg.col-role", 32, 0), f.col("mg.col-statements", 0, 1.5),
@@ -78,7 +79,7 @@ func (f *mgForm) mg5Parties() {
 func (f *mgForm) statementList(ss []*Statement) string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = f.text("mg.statement-ref", mgVars{"ID": s.ID, "Date": s.Date.Short()})
+		out[i] = f.text("mg.statement-ref", mgVars{"ID": s.ID, "Date": s.Date.Long()})
 	}
 	return strings.Join(out, "\n")
 }
@@ -112,13 +113,10 @@ func (f *mgForm) mg5Chronology() {
 		if several {
 			what += "\n" + f.text("mg5.towards", mgVars{"Victims": f.names(in.Victims)})
 		}
-		behaviours := make([]string, len(in.Behaviours))
-		for j, b := range in.Behaviours {
-			behaviours[j] = f.behaviourText(b)
-		}
+		behaviours := f.occasionBehaviours(in)
 		rows[i] = pdfdoc.TextRow(
 			in.ID,
-			f.text("mg.when", mgVars{"Date": in.Date.Short(), "End": in.EndDate.Short(), "Time": in.Time.String()}),
+			f.text("mg.when", mgVars{"Date": in.Date.Long(), "End": in.EndDate.Long(), "Time": in.Time.String()}),
 			f.text("mg5.place", mgVars{"Location": f.orNotRecorded(f.disclosure.Place(in.Location)), "Online": in.Online}),
 			what,
 			strings.Join(behaviours, "\n"),
@@ -126,7 +124,7 @@ func (f *mgForm) mg5Chronology() {
 		)
 	}
 	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
-		f.col("mg.col-ref", 11, 0), f.col("mg.col-date", 21, 0), f.col("mg5.col-place", 28, 0),
+		f.col("mg.col-ref", 11, 0), f.col("mg.col-date", 31, 0), f.col("mg5.col-place", 27, 0),
 		f.col("mg5.col-what", 0, 1), f.col("mg5.col-behaviours", 31, 0), f.col("mg5.col-evidence", 22, 0),
 	}, Rows: rows})
 }
@@ -155,11 +153,11 @@ func (f *mgForm) mg5Evidence() {
 			s := &f.c.Statements[i]
 			rows[i] = pdfdoc.TextRow(s.ID,
 				f.text("mg5.statement-maker", mgVars{"Name": f.name(s.Person), "Video": s.VideoRecorded}),
-				s.Date.Short(),
+				s.Date.Long(),
 				f.idList(f.occasionsOf(s.ID, func(in *Incident) []string { return in.Statements })))
 		}
 		d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
-			f.col("mg.col-statement", 22, 0), f.col("mg.col-made-by", 0, 2), f.col("mg.col-date", 22, 0), f.col("mg.col-occasions", 0, 1.5),
+			f.col("mg.col-statement", 22, 0), f.col("mg.col-made-by", 0, 2), f.col("mg.col-date", 32, 0), f.col("mg.col-occasions", 0, 1.5),
 		}, Rows: rows})
 	}
 	f.heading(2, "mg5.exhibits")

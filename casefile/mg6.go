@@ -76,7 +76,7 @@ func (f *mgForm) mg6Header() {
 	f.doc.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("mg.urn", f.c.URN), f.field("mg.r-v", f.defendant())},
 		{f.field("mg6.disclosure-officer", f.officer(f.c.OfficerInCase))},
-		{f.field("mg.date", f.asOf.Short())},
+		{f.field("mg.date", f.asOf.Long())},
 	}})
 }
 

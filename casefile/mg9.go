@@ -28,17 +28,16 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 	for i, p := range people {
 		rows[i] = pdfdoc.TextRow(
 			strconv.Itoa(i+1),
-			f.text("mg9.witness", mgVars{"Name": p.Name(), "Role": f.role(p), "Officer": p.Role == RoleOfficer,
-				"Rank": p.Rank, "Number": p.Number, "Unit": p.Unit}),
-			f.text("mg9.flags", mgVars{"Victim": f.yesNo(p.Victim), "Vulnerable": f.yesNo(p.Vulnerable), "Intimidated": f.yesNo(p.Intimidated)}),
-			f.text("mg9.availability", mgVars{"Measures": f.orNone(strings.Join(p.SpecialMeasures, "; ")), "Avoid": f.orNone(shortDates(p.DatesToAvoid))}),
+			f.text("mg9.witness", mgVars{"Name": f.name(p.ID), "Role": f.role(p), "Unit": p.Unit}),
+			f.text("mg9.flags", mgVars{"Victim": f.yesNo(p.Victim), "Eligibility": f.eligibility(p.Person)}),
+			f.text("mg9.availability", mgVars{"Measures": f.orNone(strings.Join(p.SpecialMeasures, "; ")), "Avoid": f.orNone(formDates(p.DatesToAvoid))}),
 			f.orNone(f.statementList(p.Statements)),
 			f.contact(p.Person),
 		)
 	}
 	d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
-		f.col("mg.col-no", 9, 0), f.col("mg9.col-witness", 0, 1.1), f.col("mg9.col-flags", 27, 0),
-		f.col("mg9.col-availability", 0, 1), f.col("mg.col-statements", 24, 0), f.col("mg9.col-contact", 0, 2),
+		f.col("mg.col-no", 9, 0), f.col("mg9.col-witness", 0, 1.1), f.col("mg9.col-flags", 0, 1.6),
+		f.col("mg9.col-availability", 0, 1), f.col("mg.col-statements", 24, 0), f.col("mg9.col-contact", 0, 1.7),
 	}, Rows: rows})
 	d.Text(pdfdoc.Text{Body: f.label("mg9.note"), Style: pdfdoc.Small})
 	return f.write(w)
@@ -48,6 +47,6 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 // of birth, each only when recorded.
 func (f *mgForm) contact(p *Person) string {
 	return f.orNotRecorded(f.text("mg.contact", mgVars{
-		"Address": p.Address, "Phone": p.Phone, "Email": p.Email, "DOB": p.DateOfBirth.Short(),
+		"Address": p.Address, "Phone": p.Phone, "Email": p.Email, "DOB": p.DateOfBirth.Long(),
 	}))
 }

@@ -246,6 +246,14 @@ ws["E2"] = "Priya Shah"
 ws["F2"] = datetime.date(2025, 6, 23)
 ws["G2"] = "Victim's views sought."
 ws["D4"] = "inspect"
+ws["A6"] = "unused"
+ws["B6"] = "U9"
+ws["C6"] = "Phone download scheduled after the file was built"
+ws["D6"] = "disclose"
+ws["A7"] = "charge"
+ws["B7"] = "C3"
+ws["D7"] = "no further action"
+ws["E7"] = "Priya Shah"
 `)
 	resaved := realclient.LibreOfficeResave(t, filled)
 	rv, err := casefile.ReadReview(bytes.NewReader(resaved), casefile.ReviewOptions{TmpDir: t.TempDir()})
@@ -255,7 +263,8 @@ ws["D4"] = "inspect"
 		Charges: []casefile.ChargeReview{
 			{Charge: "C1", Decision: casefile.ReviewOutOfCourt, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "Victim's views sought."},
 			{Charge: "C2"},
+			{Charge: "C3", Decision: casefile.ReviewNoFurtherAction, Reviewer: "Priya Shah"},
 		},
-		Unused: []casefile.UnusedReview{{Item: "U1", Decision: casefile.ReviewInspect}, {Item: "U3"}},
-	}, rv)
+		Unused: []casefile.UnusedReview{{Item: "U1", Decision: casefile.ReviewInspect}, {Item: "U3"}, {Item: "U9", Decision: casefile.ReviewDisclose}},
+	}, rv, "the spare rows are read like the listed ones")
 }

@@ -544,10 +544,9 @@ func TestBehavioursAreCountedOnlineAndOfflineInParagraphOrder(t *testing.T) {
 		"following PHA 1997 s.2A(3)(a) 1=0+1 [] [I3]",
 		"contacting PHA 1997 s.2A(3)(b) 3=1+2 [I2] [I1 I7]",
 		"publishing PHA 1997 s.2A(3)(c) 1=1+0 [I5] []",
-		"monitoring PHA 1997 s.2A(3)(d) 2=1+1 [I5] [I6]",
 		"loitering PHA 1997 s.2A(3)(e) 2=0+2 [] [I4 I7]",
 		"interfering PHA 1997 s.2A(3)(f) 1=0+1 [] [I6]",
-		"watching PHA 1997 s.2A(3)(g) 2=0+2 [] [I3 I8]",
+		"watching PHA 1997 s.2A(3)(g) 3=0+3 [] [I3 I6 I8]",
 	}, got)
 	assert.Empty(t, Screen(neighbour(), Date{}).Behaviours, "only behaviours that occur are listed")
 }

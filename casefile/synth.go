@@ -148,6 +148,7 @@ func Synthesize(opts SynthOptions) (*Case, fs.FS) {
 	g.assessments()
 	g.charge()
 	g.application()
+	g.chargingFile()
 	return g.c, g.files
 }
 
@@ -249,7 +250,7 @@ var synthTemplates = []synthTemplate{
 	{text: "posted on {social} that {V} had a drink problem, naming {vp} employer and tagging {n} of {vp} colleagues.",
 		behaviours: []Behaviour{Publishing}, where: synthAtOnline, hours: [2]int{18, 24}, weight: 2},
 	{text: "set up a profile in {Vs} name on {social} using {vp} photographs, and used it to ask {vp} friends where {vs} went in the evenings.",
-		behaviours: []Behaviour{Publishing, Monitoring}, where: synthAtOnline, untimed: true, spans: true, weight: 2},
+		behaviours: []Behaviour{Publishing, ThirdPartyContact}, where: synthAtOnline, untimed: true, spans: true, weight: 2},
 	{text: "let down all four tyres of {Vs} car outside {home} during the night; a neighbour's doorbell camera shows a figure matching {so} crouching by the car.",
 		behaviours: []Behaviour{Interfering, Damage}, where: synthAtHome, hours: [2]int{1, 5},
 		thing: "the car outside {home} with its tyres let down", weight: 2},
@@ -271,11 +272,11 @@ var synthTemplates = []synthTemplate{
 		behaviours: []Behaviour{Damage, Interfering}, where: synthAtStreet, untimed: true,
 		thing: "the word scratched into the bonnet of the car on {street}", weight: 1},
 	{text: "sat at a table in {cafe} for over an hour watching {Vo} while {vs} met a friend, and photographed {vo} on {sp} phone.",
-		behaviours: []Behaviour{Watching, Monitoring}, where: synthAtCafe, hours: [2]int{10, 17}, weight: 2},
+		behaviours: []Behaviour{Watching}, where: synthAtCafe, hours: [2]int{10, 17}, weight: 2},
 	{text: "was waiting outside {venue} when {V} finished a class there, although {ss} has no reason to be in {town}.",
 		behaviours: []Behaviour{Loitering, Watching}, where: synthAtVenue, hours: [2]int{18, 21}, weight: 2},
 	{text: "sent a {n2}-page handwritten letter to {Vs} workplace, marked \"private\", describing what {vs} had worn on several days that month.",
-		behaviours: []Behaviour{Contacting, Monitoring}, where: synthAtWork, untimed: true,
+		behaviours: []Behaviour{Contacting, Watching}, where: synthAtWork, untimed: true,
 		thing: "the handwritten letter and its envelope", weight: 2},
 	{text: "got on the same bus as {Vo} on {street} and got off at the same stop in {town}, standing close behind {vo} at the door.",
 		behaviours: []Behaviour{Following}, where: synthAtStreet, hours: [2]int{7, 18}, weight: 2},
@@ -289,7 +290,7 @@ var synthTemplates = []synthTemplate{
 	{text: "reported {Vo} to {vp} employer, falsely claiming {vs} had been taking money from the till, which led to a meeting with {vp} manager.",
 		behaviours: []Behaviour{OtherBehaviour, ThirdPartyContact}, where: synthAtWork, untimed: true, weight: 1},
 	{text: "was seen photographing {home} from the lane behind the garden with a long-lens camera.",
-		behaviours: []Behaviour{Watching, Monitoring}, where: synthAtHome, hours: [2]int{6, 21},
+		behaviours: []Behaviour{Watching}, where: synthAtHome, hours: [2]int{6, 21},
 		thing: "the lane behind the garden of {home}", weight: 2},
 	{text: "sent {V2o} a friend request on {platform}, followed by messages asking where {V} was living now.",
 		behaviours: []Behaviour{ThirdPartyContact, Contacting}, where: synthAtOnline, second: true, hours: [2]int{9, 23}, weight: 2},
@@ -1694,6 +1695,36 @@ func (g *synthesizer) application() {
 	g.c.SPO = s
 	g.c.SPOConsideration = &SPOConsideration{Date: g.c.RiskAssessments[1].Date, Decision: "apply", By: "O1",
 		Reason: say("Persistent stalking over many months that has drawn in {Vs} family; an order protects {V} and {vp} {rel} while the charge is considered.")}
+}
+
+// chargingFile adds what a charging decision needs beyond the evidence:
+// the interview, the record, bail, the officer's assessment, the
+// supervisor's review, the victims' views, the restraining order sought and
+// each civilian witness's care record. It draws no random numbers, so the
+// rest of a synthesized case does not depend on it.
+func (g *synthesizer) chargingFile() {
+	say := func(s string) string { return g.say(synthThird, s, nil) }
+	v, v2 := g.c.People[synthV1].Name(), g.c.People[synthV2].Name()
+	ra := g.c.RiskAssessments[1].Date
+	g.c.Interview = &Interview{Date: ra.AddDays(2), Summary: say("{S} accepted contacting {V} but said {ss} only wanted to talk, and denied following or watching {vo}.")}
+	g.c.Antecedents = &Antecedents{Checked: ra.AddDays(1)}
+	g.c.Bail = &Bail{Status: PoliceBail, Until: g.o.AsOf.AddDays(21),
+		Conditions: []string{fmt.Sprintf("Not to contact %s or %s directly or indirectly", v, v2), fmt.Sprintf("Not to enter %s, %s", g.street, g.town)}}
+	g.c.OfficerAssessment = &OfficerAssessment{By: "O1", Date: ra.AddDays(3),
+		Evidential:     fmt.Sprintf("%d occasions of conduct after a clear request to stop, each supported by a statement, with the exhibits listed on the MG12.", len(g.events)),
+		PublicInterest: "Persistent conduct that has drawn in the victim's family; high risk on the S-DASH; the victim supports a prosecution."}
+	g.c.SupervisorReview = &SupervisorReview{By: "O2", Date: ra.AddDays(4), Comments: "File complete for a charging decision."}
+	g.c.VictimViews = []VictimViews{{Victim: "V1", Date: ra, Views: "Supports a prosecution and will give evidence with special measures."}}
+	g.c.RestrainingOrder = &RestrainingOrder{OnConviction: true, OnAcquittal: true, Protected: []string{"V1", "V2"}, Duration: "5 years",
+		Terms:       []string{fmt.Sprintf("Not to contact %s or %s directly or indirectly, by any means.", v, v2), fmt.Sprintf("Not to enter %s, %s.", g.street, g.town)},
+		VictimViews: say("{V} supports the terms and wants them to protect {vp} {rel} too.")}
+	for i := range g.c.People {
+		p := &g.c.People[i]
+		if p.Role == RoleVictim || p.Role == RoleWitness || p.Role == RoleOther {
+			p.WitnessCare = &WitnessCare{WillingToAttend: new(true), NoDatesToAvoid: len(p.DatesToAvoid) == 0, VPSOffered: new(p.Role == RoleVictim),
+				PreferredContact: "Mobile"}
+		}
+	}
 }
 
 // synthCount writes n with its noun, e.g. "1 occasion", "3 occasions".

@@ -107,7 +107,8 @@ func Validate(c *Case, opts Options) *Report {
 }
 
 // Rules returns casefile's rules: the "Case integrity" and "Criminal
-// charges" sections of rules.md.
+// charges" sections of rules.md, then the charging file's warnings
+// (rules_charging.go).
 func Rules() []Rule {
-	return slices.Concat(integrityRules, privacyRules, criminalRules)
+	return slices.Concat(integrityRules, privacyRules, criminalRules, chargingRules)
 }

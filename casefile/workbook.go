@@ -240,9 +240,10 @@ func (b *wbBuilder) officer() string {
 	if p == nil {
 		return b.c.OfficerInCase
 	}
+	// As the PDF forms print an officer: "DC Leah Brennan 2318, Unit".
 	s := strings.TrimSpace(p.Rank + " " + p.Name())
 	if p.Number != "" {
-		s += " (" + p.Number + ")"
+		s += " " + p.Number
 	}
 	if p.Unit != "" {
 		s += ", " + p.Unit
@@ -318,14 +319,16 @@ func behaviourHeading(b Behaviour) string {
 
 func (b *wbBuilder) chronology() error {
 	behaviours := Behaviour("").Values()
-	cols := []xlsxdoc.Column{{Header: "Incident", Width: 10}, {Header: "Date", Width: 12}, {Header: "Time", Width: 8},
-		{Header: "Days since previous", Width: 10, Wrap: true}, {Header: "Place", Width: 28, Wrap: true}, {Header: "Online", Width: 9}}
+	// Narrow columns, so that the sheet printed one page wide stays
+	// readable: the behaviour marks need only their wrapped heading's width.
+	cols := []xlsxdoc.Column{{Header: "Incident", Width: 8}, {Header: "Date", Width: 11}, {Header: "Time", Width: 6},
+		{Header: "Days since previous", Width: 8, Wrap: true}, {Header: "Place", Width: 18, Wrap: true}, {Header: "Online", Width: 7}}
 	for _, v := range behaviours {
-		cols = append(cols, xlsxdoc.Column{Header: behaviourHeading(Behaviour(v)), Width: 11, Wrap: true})
+		cols = append(cols, xlsxdoc.Column{Header: behaviourHeading(Behaviour(v)), Width: 7, Wrap: true})
 	}
-	cols = append(cols, xlsxdoc.Column{Header: "Victims", Width: 24, Wrap: true}, xlsxdoc.Column{Header: "Feared violence", Width: 10, Wrap: true},
-		xlsxdoc.Column{Header: "Statements", Width: 14, Wrap: true}, xlsxdoc.Column{Header: "Exhibits", Width: 14, Wrap: true},
-		xlsxdoc.Column{Header: "Description", Width: 70, Wrap: true})
+	cols = append(cols, xlsxdoc.Column{Header: "Victims", Width: 16, Wrap: true}, xlsxdoc.Column{Header: "Feared violence", Width: 8, Wrap: true},
+		xlsxdoc.Column{Header: "Statements", Width: 10, Wrap: true}, xlsxdoc.Column{Header: "Exhibits", Width: 10, Wrap: true},
+		xlsxdoc.Column{Header: "Description", Width: 48, Wrap: true})
 	chron := b.chronologyOrder()
 	s, err := b.wb.AddSheet(ChronologySheet, b.sheetDefaults(xlsxdoc.SheetOptions{
 		Columns: cols, Rows: len(chron), FreezeHeader: true, Table: "Chronology"}))
@@ -339,14 +342,14 @@ func (b *wbBuilder) chronology() error {
 		if i > 0 {
 			row[3] = xlsxdoc.IntCell(chron[i-1].Date.DaysUntil(in.Date))
 		}
-		row[4], row[5] = wbText(in.Location), xlsxdoc.BoolCell(in.Online)
+		row[4], row[5] = wbText(in.Location), xlsxdoc.YesNoCell(in.Online)
 		for j, v := range behaviours {
 			if slices.Contains(in.Behaviours, Behaviour(v)) {
 				row[6+j] = wbText("x")
 			}
 		}
 		n := 6 + len(behaviours)
-		row[n], row[n+1] = wbText(b.wbNames(in.Victims)), xlsxdoc.BoolCell(in.VictimFearedViolence)
+		row[n], row[n+1] = wbText(b.wbNames(in.Victims)), xlsxdoc.YesNoCell(in.VictimFearedViolence)
 		row[n+2], row[n+3], row[n+4] = wbText(strings.Join(in.Statements, ", ")), wbText(strings.Join(in.Exhibits, ", ")), wbText(in.Description)
 		if err := s.AddRow(row...); err != nil {
 			return err
@@ -515,7 +518,7 @@ func (b *wbBuilder) witnesses() error {
 			statements = append(statements, fmt.Sprintf("%s (%s)", s.ID, s.Date.Short()))
 		}
 		rows = append(rows, []xlsxdoc.Cell{xlsxdoc.IntCell(i + 1), wbText(p.Name()), wbText(string(p.Role)),
-			xlsxdoc.BoolCell(p.Victim), xlsxdoc.BoolCell(p.Vulnerable), xlsxdoc.BoolCell(p.Intimidated),
+			xlsxdoc.YesNoCell(p.Victim), xlsxdoc.YesNoCell(p.Vulnerable), xlsxdoc.YesNoCell(p.Intimidated),
 			wbText(strings.Join(p.SpecialMeasures, "; ")), wbText(strings.Join(avoid, "; ")), wbText(strings.Join(statements, "; "))})
 	}
 	return b.addSheet(WitnessesSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Witnesses"}, rows)
@@ -536,7 +539,7 @@ func (b *wbBuilder) exhibits() error {
 			desc = SensitiveExhibitMark + desc
 		}
 		rows = append(rows, []xlsxdoc.Cell{wbText(e.Ref), wbText(desc), wbText(b.wbName(e.ProducedBy)),
-			wbDateCell(e.SeizedDate), wbText(e.SeizedPlace), xlsxdoc.BoolCell(e.Sensitive)})
+			wbDateCell(e.SeizedDate), wbText(e.SeizedPlace), xlsxdoc.YesNoCell(e.Sensitive)})
 	}
 	return b.addSheet(ExhibitsSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Exhibits"}, rows)
 }
@@ -559,7 +562,7 @@ func (b *wbBuilder) unused() error {
 	var rows [][]xlsxdoc.Cell
 	for i, u := range b.unusedItems(false) {
 		rows = append(rows, []xlsxdoc.Cell{xlsxdoc.IntCell(i + 1), wbText(u.ID), wbText(u.Description), wbText(u.Location),
-			xlsxdoc.BoolCell(u.UnderminesOrAssists)})
+			xlsxdoc.YesNoCell(u.UnderminesOrAssists)})
 	}
 	return b.addSheet(UnusedSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Unused"}, rows)
 }
@@ -601,10 +604,15 @@ func (b *wbBuilder) sensitiveUnused() error {
 	var rows [][]xlsxdoc.Cell
 	for i, u := range b.unusedItems(true) {
 		rows = append(rows, []xlsxdoc.Cell{xlsxdoc.IntCell(i + 1), wbText(u.ID), wbText(u.Description), wbText(u.Location),
-			wbText(u.Reason), xlsxdoc.BoolCell(u.UnderminesOrAssists)})
+			wbText(u.Reason), xlsxdoc.YesNoCell(u.UnderminesOrAssists)})
 	}
 	return b.addSheet(SensitiveSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Sensitive"}, rows)
 }
+
+// ReviewSpareRows is how many blank rows the Review sheet has after its
+// listed charges and items, with the same drop-down lists, for decisions on
+// anything else; ReadReview reads them like the others.
+const ReviewSpareRows = 10
 
 // review writes the Review sheet: one row per charge (in the prosecution
 // workbook) and per unused item of the workbook's schedule, with drop-down
@@ -636,11 +644,26 @@ func (b *wbBuilder) review() error {
 			List: ChargeDecision("").Values(), Prompt: "Choose the charging decision"})
 	}
 	if len(rows) > charges {
-		checks = append(checks, xlsxdoc.Validation{Column: colDecision, Rows: xlsxdoc.RowRange{First: charges},
+		checks = append(checks, xlsxdoc.Validation{Column: colDecision, Rows: xlsxdoc.RowRange{First: charges, Count: len(rows) - charges},
 			List: disclosure, Prompt: "Choose the disclosure decision"})
 	}
-	checks = append(checks, xlsxdoc.Validation{Column: colDate, Dates: true, Prompt: "Enter the date of the decision"})
-	return b.addSheet(ReviewSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Validations: checks}, rows)
+	// Spare rows, every cell open, for decisions on what the case does not
+	// list yet (e.g. material scheduled later): the type chooses the list
+	// the decision is read against.
+	spare := xlsxdoc.RowRange{First: len(rows), Count: ReviewSpareRows}
+	types := []string{reviewCharge, reviewUnused}
+	decisions := append(ChargeDecision("").Values(), disclosure...)
+	if b.sensitive {
+		types, decisions = []string{reviewUnused}, disclosure
+	}
+	checks = append(checks,
+		xlsxdoc.Validation{Column: colType, Rows: spare, List: types, Prompt: "Choose the type of the row"},
+		xlsxdoc.Validation{Column: colDecision, Rows: spare, List: decisions, Prompt: "Choose the decision"},
+		xlsxdoc.Validation{Column: colDate, Dates: true, Prompt: "Enter the date of the decision"})
+	for range ReviewSpareRows {
+		rows = append(rows, nil)
+	}
+	return b.addSheet(ReviewSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Filter: true, Validations: checks, OpenRows: spare}, rows)
 }
 
 // metadata writes the hidden sheet that identifies the workbook when it

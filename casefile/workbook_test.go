@@ -203,7 +203,7 @@ func TestWorkbookSummaryListsTheCasePartiesChargesAndFindingCounts(t *testing.T)
 	assert.Equal(t, "OFFICIAL-SENSITIVE", rows[0][0])
 	assert.Equal(t, "07CW0456125", find("URN")[1])
 	assert.Equal(t, "Cheshire Constabulary (force 07)", find("Force")[1])
-	assert.Equal(t, "DC Nia Carver (3301)", find("Officer in the case")[1])
+	assert.Equal(t, "DC Nia Carver 3301", find("Officer in the case")[1])
 	assert.Equal(t, wbSerial(c.AsOf), find("Judged as of")[1])
 	assert.Equal(t, []string{"Ffion Hale", "victim"}, find("Ffion Hale"))
 	assert.Equal(t, []string{"Gareth Lund", "suspect"}, find("Gareth Lund"))
@@ -237,7 +237,7 @@ func TestSensitiveWorkbookHoldsOnlyTheMG6DItems(t *testing.T) {
 	rows := wbSheetRows(t, xlsx, casefile.SensitiveSheet)
 	assert.Equal(t, [][]string{
 		{"No.", "Item", "Description", "Location", "Reason for sensitivity", "Might undermine or assist"},
-		{"1", "U2", "Covert source report", "Force intelligence bureau", "Would reveal a source", "0"},
+		{"1", "U2", "Covert source report", "Force intelligence bureau", "Would reveal a source", "No"},
 	}, rows)
 	review := wbSheetRows(t, xlsx, casefile.ReviewSheet)
 	assert.Equal(t, []string{"unused", "U2", "Covert source report"}, review[1])
@@ -266,13 +266,13 @@ func TestChronologyFollowsTheIndexOrderWithDatesGapsAndBehaviours(t *testing.T) 
 	assert.Equal(t, []string{wbSerial(wbYMD("2024-12-25")), wbSerial(wbYMD("2025-01-02")), wbSerial(wbYMD("2025-01-02"))}, wbColumn(t, rows, "Date"))
 	assert.Equal(t, []string{"", "08:00", "09:05"}, wbColumn(t, rows, "Time"))
 	assert.Equal(t, []string{"", "8", "0"}, wbColumn(t, rows, "Days since previous"))
-	assert.Equal(t, []string{"1", "0", "0"}, wbColumn(t, rows, "Online"))
+	assert.Equal(t, []string{"Yes", "No", "No"}, wbColumn(t, rows, "Online"))
 	assert.Equal(t, []string{"x", "", ""}, wbColumn(t, rows, "Contacting"))
 	assert.Equal(t, []string{"x", "", ""}, wbColumn(t, rows, "Threats"))
 	assert.Equal(t, []string{"", "x", ""}, wbColumn(t, rows, "Watching"))
 	assert.Equal(t, []string{"", "", "x"}, wbColumn(t, rows, "Following"))
 	assert.Equal(t, []string{"Ffion Hale", "Ffion Hale", "Ffion Hale"}, wbColumn(t, rows, "Victims"))
-	assert.Equal(t, []string{"1", "0", "0"}, wbColumn(t, rows, "Feared violence"))
+	assert.Equal(t, []string{"Yes", "No", "No"}, wbColumn(t, rows, "Feared violence"))
 	assert.Equal(t, []string{"ST1, ST2", "", "ST1"}, wbColumn(t, rows, "Statements"))
 	assert.Equal(t, []string{"", "", "NC/1"}, wbColumn(t, rows, "Exhibits"))
 	assert.Equal(t, "@Sent messages on Christmas Day.", wbColumn(t, rows, "Description")[0])
@@ -327,16 +327,16 @@ func TestWitnessesExhibitsAndUnusedFollowMG9MG12AndMG6C(t *testing.T) {
 	xlsx := wbWrite(t, wbFixture())
 	assert.Equal(t, [][]string{
 		{"No.", "Name", "Role", "Victim", "Vulnerable", "Intimidated", "Special measures", "Dates to avoid", "Statements"},
-		{"1", "Ffion Hale", "victim", "1", "1", "0", "live link", "01/07/2025", "ST1 (10/01/2025)"},
-		{"2", wbFormulaName + " +Smith", "witness", "0", "0", "0", "", "", "ST2 (11/01/2025)"},
+		{"1", "Ffion Hale", "victim", "Yes", "Yes", "No", "live link", "01/07/2025", "ST1 (10/01/2025)"},
+		{"2", wbFormulaName + " +Smith", "witness", "No", "No", "No", "", "", "ST2 (11/01/2025)"},
 	}, wbSheetRows(t, xlsx, casefile.WitnessesSheet))
 	exhibits := wbSheetRows(t, xlsx, casefile.ExhibitsSheet)
-	assert.Equal(t, []string{"NC/1", "Doorbell camera still", "Nia Carver", wbSerial(wbYMD("2025-01-10")), "", "0"}, exhibits[1])
-	assert.Equal(t, []string{"NC/2", casefile.SensitiveExhibitMark + "Informant contact log", "Nia Carver", "", "", "1"}, exhibits[2])
+	assert.Equal(t, []string{"NC/1", "Doorbell camera still", "Nia Carver", wbSerial(wbYMD("2025-01-10")), "", "No"}, exhibits[1])
+	assert.Equal(t, []string{"NC/2", casefile.SensitiveExhibitMark + "Informant contact log", "Nia Carver", "", "", "Yes"}, exhibits[2])
 	assert.Equal(t, [][]string{
 		{"No.", "Item", "Description", "Location", "Might undermine or assist"},
-		{"1", "U1", "CCTV from the bus station, showing nothing relevant", "Widnes station", "0"},
-		{"2", "U3", "Her earlier complaint about a neighbour", "Widnes station", "1"},
+		{"1", "U1", "CCTV from the bus station, showing nothing relevant", "Widnes station", "No"},
+		{"2", "U3", "Her earlier complaint about a neighbour", "Widnes station", "Yes"},
 	}, wbSheetRows(t, xlsx, casefile.UnusedSheet), "non-sensitive items only, numbered consecutively")
 }
 
@@ -362,6 +362,8 @@ func TestActsByMonthCountsEachBehaviourAndIsCharted(t *testing.T) {
 	chart := parts["xl/charts/chart1.xml"]
 	require.NotEmpty(t, chart)
 	assert.Contains(t, chart, `<grouping val="stacked">`)
+	// Title, axis labels and legend in black, not excelize's pale grey.
+	assert.GreaterOrEqual(t, strings.Count(chart, `<a:srgbClr val="000000">`), 4, "black labels")
 	assert.Contains(t, chart, `<f>&#39;Acts by month&#39;!$B$2:$B$3</f>`)
 	assert.Contains(t, chart, `<f>&#39;Acts by month&#39;!$E$1</f>`)
 	assert.Contains(t, wbSheetPart(t, xlsx, casefile.ActsSheet), "<drawing ")
@@ -379,7 +381,10 @@ func TestReviewSheetOffersListsAndIsTheOnlyEditableSheet(t *testing.T) {
 	review := wbSheetPart(t, xlsx, casefile.ReviewSheet)
 	assert.Contains(t, review, `sqref="D2:D3" type="list"><formula1>"charge,no further action,further evidence needed,out of court disposal"</formula1>`)
 	assert.Contains(t, review, `sqref="D4:D5" type="list"><formula1>"disclose,do not disclose,inspect"</formula1>`)
-	assert.Contains(t, review, `sqref="F2:F5" type="date"`)
+	assert.Contains(t, review, `sqref="F2:F15" type="date"`)
+	assert.Contains(t, review, `sqref="A6:A15" type="list"><formula1>"charge,unused"</formula1>`)
+	assert.Contains(t, review, `sqref="D6:D15" type="list"><formula1>"charge,no further action,further evidence needed,out of court disposal,disclose,do not disclose,inspect"</formula1>`)
+	assert.Contains(t, review, `<autoFilter ref="$A$1:$G$15"`)
 	for name, part := range wbZipParts(t, xlsx) {
 		if strings.HasPrefix(name, "xl/worksheets/sheet") {
 			assert.Contains(t, part, `<sheetProtection`, "%s is protected", name)
@@ -645,7 +650,7 @@ for ws in wb:
         out["tables"][t.name] = ws.title + "!" + t.ref
 rv = wb["Review"]
 out["validations"] = [[dv.type, dv.formula1 or "", str(dv.sqref)] for dv in rv.data_validations.dataValidation]
-out["locked"] = {ref: bool(rv[ref].protection.locked) for ref in ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "D1"]}
+out["locked"] = {ref: bool(rv[ref].protection.locked) for ref in ["A2", "B2", "C2", "D2", "E2", "F2", "G2", "D1", "A6", "B6", "C6", "D6", "A16"]}
 chron = wb["Chronology"]
 out["dates"] = {ref: (chron[ref].value.isoformat() if chron[ref].is_date else repr(chron[ref].value)) for ref in ["B2", "B3"]}
 out["charts"] = [{"tag": c.tagname, "grouping": c.grouping, "series": str(len(c.series))} for c in wb["Acts by month"]._charts]
@@ -681,13 +686,54 @@ func TestOpenpyxlReadsTheWorkbook(t *testing.T) {
 	assert.ElementsMatch(t, [][3]string{
 		{"list", `"charge,no further action,further evidence needed,out of court disposal"`, "D2:D3"},
 		{"list", `"disclose,do not disclose,inspect"`, "D4:D5"},
-		{"date", "61", "F2:F5"},
+		{"list", `"charge,unused"`, "A6:A15"},
+		{"list", `"charge,no further action,further evidence needed,out of court disposal,disclose,do not disclose,inspect"`, "D6:D15"},
+		{"date", "61", "F2:F15"},
 	}, got.Validations)
-	assert.Equal(t, map[string]bool{"A2": true, "B2": true, "C2": true, "D2": false, "E2": false, "F2": false, "G2": false, "D1": true}, got.Locked,
-		"only the decision, reviewer, date and comments cells are open")
+	assert.Equal(t, map[string]bool{"A2": true, "B2": true, "C2": true, "D2": false, "E2": false, "F2": false, "G2": false, "D1": true,
+		"A6": false, "B6": false, "C6": false, "D6": false, "A16": true}, got.Locked,
+		"only the decision, reviewer, date and comments cells are open, and every cell of the spare rows")
 	assert.Equal(t, map[string]string{"B2": "2024-12-25T00:00:00", "B3": "2025-01-02T00:00:00"}, got.Dates, "real dates, not text")
 	assert.Equal(t, []map[string]string{{"tag": "barChart", "grouping": "stacked", "series": "4"}}, got.Charts)
 	assert.Equal(t, []string{"E2:E5", "J2:J5"}, got.Formats)
 	assert.Equal(t, [2]string{wbFormulaName + " +Smith", "s"}, got.Name, "shown as text, not a formula")
 	assert.Equal(t, "07CW0456125", got.URN)
+}
+
+// printView is what openpyxl sees of each sheet's filters and print setup.
+const printViewScript = `
+out = {}
+for ws in wb:
+    if ws.sheet_state != "visible":
+        continue
+    filtered = bool(ws.auto_filter.ref) or any(True for _ in ws.tables.values())
+    out[ws.title] = {
+        "filter": filtered,
+        "landscape": ws.page_setup.orientation == "landscape",
+        "fit": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+        "wide": str(ws.page_setup.fitToWidth),
+        "titles": str(ws.print_title_rows),
+    }
+chron = wb["Chronology"]
+header = [c.value for c in chron[1]]
+out["online"] = [str(chron.cell(row=r, column=header.index("Online") + 1).value) for r in range(2, chron.max_row + 1)]
+print(json.dumps(out))
+`
+
+func TestWorkbookKeepsFiltersPrintSetupAndYesNoThroughLibreOffice(t *testing.T) {
+	resaved := realclient.LibreOfficeResave(t, wbWrite(t, wbFixture()))
+	var got map[string]any
+	realclient.OpenpyxlJSON(t, resaved, printViewScript, &got)
+	assert.Equal(t, []any{"Yes", "No", "No"}, got["online"], "Yes and No, not TRUE and FALSE")
+	for _, sheet := range []string{"Review", "Charges", "Screening", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings"} {
+		view, ok := got[sheet].(map[string]any)
+		require.True(t, ok, "sheet %s", sheet)
+		if sheet != "Acts by month" {
+			assert.Equal(t, true, view["filter"], "%s has filter buttons", sheet)
+		}
+		assert.Equal(t, true, view["landscape"], "%s prints landscape", sheet)
+		assert.Equal(t, true, view["fit"], "%s fits to the page", sheet)
+		assert.Equal(t, "1", view["wide"], "%s prints one page wide", sheet)
+		assert.Contains(t, view["titles"], "$1:$1", "%s repeats its header row", sheet)
+	}
 }

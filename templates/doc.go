@@ -12,7 +12,7 @@
 //
 // Each block is one wording unit: a label, a sentence or a few paragraphs. Its
 // name is "<document>.<unit>", lower case, with hyphens inside words
-// ("mg11.declaration", "spo.order-title"). [Set.Names] lists every unit. A
+// ("mg11.title", "spo.order-title"). [Set.Names] lists every unit. A
 // unit may include another with {{template "common.withheld" .}}; the call
 // always reaches the unit as the force has it, overridden or not.
 //

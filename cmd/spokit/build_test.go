@@ -32,13 +32,14 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	status, out, stderr := spokit(t, "build", "--sample", "-o", dir)
 	require.Equal(t, exitOK, status, stderr)
-	assert.Contains(t, out, "Wrote 25 files")
+	assert.Contains(t, out, "Wrote 27 files")
 	for _, heading := range []string{"For the court:", "For the respondent (to serve):",
 		"For disclosure to the defence:", "For the police and the CPS only (not for disclosure):", "For the police only:"} {
 		assert.Contains(t, out, heading)
 	}
 
 	want := []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
+		"MG11-ST4-contact.pdf", "MG11-ST4.pdf",
 		"MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "case-review.pdf", "findings.json", "prosecution.xlsx",
 		"sensitive-unused.xlsx", "spo-bundle.pdf", "spo-confidential-annex.pdf", "spo-interim-order-draft.docx", "spo-interim-order-draft.pdf",
 		"spo-notice.pdf", "spo-order-draft.docx", "spo-order-draft.pdf", "spo-service-copy.pdf"}
@@ -48,7 +49,7 @@ func TestBuildWritesEveryOutputWithAManifest(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.Equal(t, append(append([]string(nil), want[:14]...), append([]string{"manifest.json"}, want[14:]...)...), names,
+	assert.Equal(t, append(append([]string(nil), want[:16]...), append([]string{"manifest.json"}, want[16:]...)...), names,
 		"exactly the outputs, and no staging folder left behind")
 
 	manifest := readManifest(t, dir)

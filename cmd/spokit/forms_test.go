@@ -21,8 +21,13 @@ func formsCLI(args ...string) (status int, stdout, stderr string) {
 	return status, out.String(), errOut.String()
 }
 
-var sampleForms = []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
+// exampleForms are the forms of the case format's example, which has three
+// statements.
+var exampleForms = []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
 	"MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "case-review.pdf"}
+
+var sampleForms = []string{"MG11-ST1-contact.pdf", "MG11-ST1.pdf", "MG11-ST2-contact.pdf", "MG11-ST2.pdf", "MG11-ST3-contact.pdf", "MG11-ST3.pdf",
+	"MG11-ST4-contact.pdf", "MG11-ST4.pdf", "MG12.pdf", "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf", "case-review.pdf"}
 
 // listDir returns the names in dir, sorted, hidden ones included.
 func listDir(t *testing.T, dir string) []string {
@@ -55,7 +60,7 @@ func TestFormsWritesEveryForm(t *testing.T) {
 		urn  string
 	}{
 		{name: "the sample", args: func(*testing.T) []string { return []string{"--sample"} }, want: sampleForms, urn: "60NC0217826"},
-		{name: "a case file", args: func(t *testing.T) []string { return []string{exampleCaseFile(t)} }, want: sampleForms, urn: "07CW0456125"},
+		{name: "a case file", args: func(t *testing.T) []string { return []string{exampleCaseFile(t)} }, want: exampleForms, urn: "07CW0456125"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,7 +92,7 @@ func TestFormsFlagsDateAndMarkTheForms(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 	text := realclient.PDFText(t, pdf)
-	assert.Contains(t, text, "09/04/2026")
+	assert.Contains(t, text, "9 April 2026")
 	assert.Regexp(t, `DRAFT\s+OFFICIAL-SENSITIVE`, text)
 }
 

@@ -20,9 +20,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/spokit/spokit/internal/fonts"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // Page geometry and type, as spokit's documents use them (A4, 20 mm
@@ -33,7 +32,7 @@ const (
 	bodyTop  = 24.0
 	bodyEnd  = 274.0
 	lineH    = 5.0
-	family   = "go"
+	family   = "sans"
 )
 
 // PDF is one document to redo.
@@ -60,8 +59,8 @@ func WritePDF(w io.Writer, d PDF) error {
 	pdf.SetModificationDate(d.Date)
 	pdf.SetMargins(marginX, bodyTop, marginX)
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.AddUTF8FontFromBytes(family, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(family, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
 	images := d.Images[:min(len(d.Images), d.Pages)]
 	textPages := d.Pages - len(images)
 	var lines []string

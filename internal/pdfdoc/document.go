@@ -75,6 +75,10 @@ type Text struct {
 	Align Align
 	// Link names an anchor the whole paragraph links to.
 	Link string
+	// Count, when set, is the page count each PageCountMark in Body prints
+	// as (GroupPageCount inside a group). Without it the mark is an
+	// ordinary character, so case text cannot summon a number.
+	Count Count
 }
 
 // Group describes a run of whole pages that counts its own pages, e.g. one
@@ -488,6 +492,12 @@ func (d *Document) validate() error {
 			err = define(b.name)
 		case textBlock:
 			refs = append(refs, b.Link)
+			switch {
+			case b.Count < NoCount || b.Count > GroupPageCount:
+				err = fmt.Errorf("pdfdoc: text %q: unknown page count %d", b.Body, b.Count)
+			case b.Count == GroupPageCount && !inGroup:
+				err = fmt.Errorf("pdfdoc: text %q: group page count outside a group", b.Body)
+			}
 		case tableBlock:
 			err = b.validate(define, &refs)
 		case formBlock:

@@ -9,9 +9,8 @@ import (
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/spokit/spokit/internal/fonts"
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -26,7 +25,7 @@ const (
 	bodyTopNote  = 29.0 // below the header rule when there is a header note
 	bodyBottom   = 274.0
 	signatureH   = 16.0 // group signature strip above the footer
-	family       = "go"
+	family       = "sans"
 	bodySize     = 10.0
 	bodyLine     = 5.0
 	smallSize    = 8.0
@@ -98,6 +97,9 @@ type renderer struct {
 
 	fontBold bool
 	fontSize float64
+	// countValue is the page count a PageCountMark prints as while a Text
+	// with a Count is laid out; nil otherwise.
+	countValue func() int
 }
 
 func render(d *Document, out *bytes.Buffer) (err error) {
@@ -167,8 +169,8 @@ func (r *renderer) setup() {
 
 	// Court e-bundles open at 100%.
 	pdf.SetDisplayMode("real", "single")
-	pdf.AddUTF8FontFromBytes(family, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(family, "B", gobold.TTF)
+	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
+	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
 	pdf.SetFont(family, "", bodySize)
 	r.fontSize = bodySize
 	r.pdf = pdf
@@ -195,6 +197,9 @@ func (r *renderer) forceFont(bold bool, size float64) {
 }
 
 func (r *renderer) width(s string, bold bool, size float64) float64 {
+	if r.countValue != nil && strings.Contains(s, PageCountMark) {
+		s = strings.ReplaceAll(s, PageCountMark, countPlaceholder)
+	}
 	r.font(bold, size)
 	return r.pdf.GetStringWidth(s)
 }
@@ -446,7 +451,7 @@ type outline struct {
 
 // draftOutline is built once per process: the font never changes.
 var draftOutline = sync.OnceValues(func() (outline, error) {
-	f, err := sfnt.Parse(gobold.TTF)
+	f, err := sfnt.Parse(fonts.Bold)
 	if err != nil {
 		return outline{}, err
 	}

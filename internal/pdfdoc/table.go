@@ -205,6 +205,13 @@ func weight(c Column) float64 {
 }
 
 func (t tableBlock) render(r *renderer) error {
+	header, rows := t.boxes(r)
+	r.drawRows(rows, header)
+	return nil
+}
+
+// boxes lays the table's header and rows out into cells.
+func (t tableBlock) boxes(r *renderer) (*boxRow, []boxRow) {
 	widths := columnWidths(t.Columns)
 	xs := make([]float64, len(widths))
 	x := marginX
@@ -242,8 +249,7 @@ func (t tableBlock) render(r *renderer) error {
 			rows[i].cells = append(rows[i].cells, cell)
 		}
 	}
-	r.drawRows(rows, header)
-	return nil
+	return header, rows
 }
 
 // count returns the deferred value of a form field's page count, or nil
@@ -260,6 +266,12 @@ func (r *renderer) count(c Count) func() int {
 }
 
 func (f formBlock) render(r *renderer) error {
+	r.drawRows(f.boxes(r), nil)
+	return nil
+}
+
+// boxes lays the form's rows out into label and value cells.
+func (f formBlock) boxes(r *renderer) []boxRow {
 	// Labels of one-field rows share a width so that their values line up.
 	single := 0.0
 	for _, row := range f.Rows {
@@ -289,6 +301,5 @@ func (f formBlock) render(r *renderer) error {
 		}
 		rows = append(rows, row)
 	}
-	r.drawRows(rows, nil)
-	return nil
+	return rows
 }

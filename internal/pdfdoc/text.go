@@ -5,6 +5,18 @@ import (
 	"unicode/utf8"
 )
 
+// PageCountMark, placed in the Body of a Text whose Count is set, prints as
+// that page count, filled in once the layout knows it: for wording the law
+// prescribes with the count inside it, such as the MG11 declaration. Two
+// digits' width is kept for it.
+const PageCountMark = "\uE000"
+
+// signatureBlockH is the height of a signature line, drawn whole.
+const signatureBlockH = 12.0
+
+// countPlaceholder is what a PageCountMark is measured as.
+const countPlaceholder = "00"
+
 // span is a piece of text in one style.
 type span struct {
 	text string
@@ -80,6 +92,14 @@ func (r *renderer) wrap(spans []span, size, width float64) []line {
 	return lines
 }
 
+// pageCountAt reserves the box of a PageCountMark at x, y and returns the
+// x after it. The number is centred in the box.
+func (r *renderer) pageCountAt(x, y, h, size float64, bold bool) float64 {
+	w := r.width(countPlaceholder, bold, size)
+	r.numbers = append(r.numbers, pageNumber{page: r.pdf.PageNo(), x: x, y: y, w: w, h: h, size: size, bold: bold, align: AlignCentre, value: r.countValue})
+	return x + w
+}
+
 // fitRunes returns the longest prefix of s, at least one character, that
 // fits in width. It is only called for text wider than width.
 func (r *renderer) fitRunes(s string, bold bool, size, width float64) string {
@@ -129,10 +149,22 @@ func (r *renderer) drawLine(l line, x, y, w, h, size float64, align Align, link 
 		x += w - l.width
 	}
 	for _, s := range l.spans {
-		sw := r.width(s.text, s.bold, size)
-		r.pdf.SetXY(x, y)
-		r.pdf.CellFormat(sw, h, s.text, "", 0, "LM", false, 0, "")
-		x += sw
+		parts := []string{s.text}
+		if r.countValue != nil {
+			parts = strings.Split(s.text, PageCountMark)
+		}
+		for i, part := range parts {
+			if i > 0 {
+				x = r.pageCountAt(x, y, h, size, s.bold)
+			}
+			if part == "" {
+				continue
+			}
+			sw := r.width(part, s.bold, size)
+			r.pdf.SetXY(x, y)
+			r.pdf.CellFormat(sw, h, part, "", 0, "LM", false, 0, "")
+			x += sw
+		}
 	}
 	if link != 0 && l.width > 0 {
 		r.pdf.Link(x-l.width, y, l.width, h, link)
@@ -159,7 +191,15 @@ func (b textBlock) render(r *renderer) error {
 		link = r.link(r.anchor(b.Link))
 		r.textColour(linkBlue)
 	}
-	for _, l := range r.wrap(spans, size, contentW) {
+	// The marks of this text only stand for the count (PageCountMark).
+	r.countValue = r.count(b.Count)
+	defer func() { r.countValue = nil }()
+	lines := r.wrap(spans, size, contentW)
+	if b.caption() {
+		// A short bold line captions what follows: keep them together.
+		r.ensure(float64(len(lines))*lineH + paragraphGap + r.leadAfter(r.index))
+	}
+	for _, l := range lines {
 		r.ensure(lineH)
 		r.drawLine(l, marginX, r.y, contentW, lineH, size, b.Align, link)
 		r.y += lineH
@@ -188,8 +228,8 @@ func (r *renderer) heading(level int, title string, t *target) {
 	if !r.atTop() && r.pdf.PageNo() > 0 && !r.pending {
 		r.y += m.before
 	}
-	// Keep the heading with at least two lines of what follows.
-	r.ensure(float64(len(lines))*m.line + 2*bodyLine)
+	// Keep the heading with the start of what follows (keep.go).
+	r.ensure(float64(len(lines))*m.line + 1.5 + r.leadAfter(r.index))
 	r.pdf.Bookmark(title, level-1, r.y)
 	r.define(t)
 	r.textColour(black)
@@ -266,10 +306,10 @@ func (b signatureBlock) render(r *renderer) error {
 	if len(b.labels) == 0 {
 		return nil
 	}
-	r.ensure(signatureLineH)
+	r.ensure(signatureBlockH)
 	r.y += 2
 	r.signatureLine(b.labels, r.y)
-	r.y += signatureLineH - 2
+	r.y += signatureBlockH - 2
 	return nil
 }
 

@@ -129,6 +129,7 @@ func TestApplyLeavesOtherTextAlone(t *testing.T) {
 		"Hooley Lane and Larkrises",                           // words that merely start alike
 		"He walked 3 times down the road",                     // prose, not an address
 		"On the 6th, I was near Stryd Fawr",                   // likewise
+		"14 March 2019, Llandudno Magistrates' Court: fined",  // a court named after a date
 		"Flat 3, 22 Canal Street, Ellesmere Port CH65 4EU",    // the respondent's own address
 		"07700 900555, 30 November 1990, born 30/11/1990",     // the respondent's own details
 		"Renée Marsh and Alys Marsh met at 14:30 on 2 March.", // names and times are printed

@@ -27,7 +27,9 @@ func isStreetWord(w string) bool {
 // not an address: "3 times down the road".
 var notStreetName = []string{"the", "a", "an", "down", "up", "along", "of", "to", "in", "at", "on", "times",
 	"and", "or", "his", "her", "their", "my", "our", "into", "onto", "across", "through", "from", "by",
-	"minutes", "hours", "days", "weeks", "months", "years", "miles", "metres", "yards", "feet", "more", "other"}
+	"minutes", "hours", "days", "weeks", "months", "years", "miles", "metres", "yards", "feet", "more", "other",
+	// courts and police buildings are named like streets ("Llandudno Magistrates' Court")
+	"magistrates'", "magistrates’", "magistrates", "crown", "county", "family", "youth", "police", "high", "justice"}
 
 // flatNumber is a flat's number before a house number: "Flat 4, 12 ...".
 const flatNumber = `(?:(?:flat|apartment|apt|unit)[\s\p{Zs}]*\d{1,4}[a-z]?[\s\p{Zs},]+)?`
@@ -43,9 +45,9 @@ var (
 	shapeEmail = regexp.MustCompile(`(?i)([\pL\pN._%+\-]+(?:[\s\p{Zs}]*@[\s\p{Zs}]*|[\s\p{Zs}]*[\[(\{][\s\p{Zs}]*at[\s\p{Zs}]*[\])\}][\s\p{Zs}]*)[\pL\pN\-]+(?:(?:\.|[\s\p{Zs}]*[\[(\{][\s\p{Zs}]*dot[\s\p{Zs}]*[\])\}][\s\p{Zs}]*|[\s\p{Zs}]+dot[\s\p{Zs}]+)[\pL\pN\-]+)+)`)
 	// Spelt out: "jo dot bloggs at example dot com".
 	shapeEmailWords = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])([\pL\pN]+(?:[\s\p{Zs}]+dot[\s\p{Zs}]+[\pL\pN]+)*[\s\p{Zs}]+at[\s\p{Zs}]+[\pL\pN\-]+(?:[\s\p{Zs}]+dot[\s\p{Zs}]+[\pL\pN\-]+)+)(?:$|[^\pL\pN])`)
-	shapeStreet     = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + flatNumber + `\d{1,4}[a-z]?[\s\p{Zs},]+((?:[\pL'’\-]+[\s\p{Zs}]+){1,3})([\pL]+)\.?)(?:$|[^\pL\pN])`)
+	shapeStreet     = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + flatNumber + `\d{1,3}[a-z]?[\s\p{Zs},]+((?:[\pL'’\-]+[\s\p{Zs}]+){1,3})([\pL]+)\.?)(?:$|[^\pL\pN])`)
 	// Welsh street names begin with the street word: "12 Heol y Wig".
-	shapeStreetWelsh = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + flatNumber + `\d{1,4}[a-z]?[\s\p{Zs},]+(?:heol|ffordd|stryd|lôn|lon|cilgant|rhodfa)(?:[\s\p{Zs}]+[\pL'’\-]+){1,3})`)
+	shapeStreetWelsh = regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(` + flatNumber + `\d{1,3}[a-z]?[\s\p{Zs},]+(?:heol|ffordd|stryd|lôn|lon|cilgant|rhodfa)(?:[\s\p{Zs}]+[\pL'’\-]+){1,3})`)
 	shapeBirth       = regexp.MustCompile(`(?i)(?:\bd\.?o\.?b\.?|\bdate[\s\p{Zs}]+of[\s\p{Zs}]+birth|\bborn(?:[\s\p{Zs}]+on)?|\bdyddiad[\s\p{Zs}]+geni|\bganwyd)[\s\p{Zs}:\-]*(?:the[\s\p{Zs}]+)?(\d{1,2}(?:st|nd|rd|th)?(?:[\s\p{Zs}/.\-]*(?:of[\s\p{Zs}]+)?(?:\d{1,2}|[\pL]{3,10}\.?)[\s\p{Zs}/.\-,]*)\d{2,4}|\d{4}-\d{2}-\d{2}|[\pL]{3,10}[\s\p{Zs}]+\d{1,2}(?:st|nd|rd|th)?,?[\s\p{Zs}]+\d{4}|\d{6,8})`)
 )
 

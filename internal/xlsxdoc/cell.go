@@ -141,6 +141,15 @@ func fitText(s string) string {
 // IntCell returns a whole-number cell.
 func IntCell(n int) Cell { return Cell{kind: intCell, num: int64(n)} }
 
+// YesNoCell returns a text cell reading "Yes" or "No": what a reader expects
+// to see and filter on, where a boolean cell shows TRUE or FALSE.
+func YesNoCell(b bool) Cell {
+	if b {
+		return TextCell("Yes")
+	}
+	return TextCell("No")
+}
+
 // BoolCell returns a boolean cell (TRUE or FALSE in Excel).
 func BoolCell(b bool) Cell { return Cell{kind: boolCell, flag: b} }
 

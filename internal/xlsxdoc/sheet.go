@@ -29,6 +29,13 @@ type RowRange struct {
 	First, Count int
 }
 
+// contains reports whether data row i is in the range. The zero range
+// selects every row where a range is required (validations) but no row
+// here, so OpenRows is off unless set.
+func (r RowRange) contains(i int) bool {
+	return r != (RowRange{}) && i >= r.First && (r.Count == 0 || i < r.First+r.Count)
+}
+
 // Validation restricts what can be entered in one column's data rows.
 type Validation struct {
 	Column int // index into SheetOptions.Columns
@@ -108,6 +115,9 @@ type SheetOptions struct {
 	// protection stops accidental changes, it is not access control). The
 	// data cells of Editable columns stay open.
 	Protect bool
+	// OpenRows are data rows whose every cell is left unlocked and shaded,
+	// like an Editable column's: spare rows a reader may fill in whole.
+	OpenRows RowRange
 	// Hidden hides the sheet from the tabs. The first sheet, which the
 	// workbook opens on, cannot be hidden.
 	Hidden bool
@@ -129,8 +139,9 @@ type Sheet struct {
 	// header is 1 when the sheet has a header row, else 0.
 	header int
 	rows   int // data rows added so far
-	// styles per column, for plain, bold and date cells.
-	colStyles []columnStyles
+	// styles per column, for plain, bold and date cells, and for the same
+	// cells in an open row.
+	colStyles, openStyles []columnStyles
 }
 
 type columnStyles struct {
@@ -189,6 +200,10 @@ func (s *Sheet) create() error {
 			return err
 		}
 		s.colStyles = append(s.colStyles, cs)
+		if cs, err = s.wb.columnStyles(c.Wrap, true); err != nil {
+			return err
+		}
+		s.openStyles = append(s.openStyles, cs)
 	}
 	steps := []func() error{s.setDimension, s.setColumns, s.setPanes, s.setFilter, s.setValidations,
 		s.setHighlights, s.setProtection, s.setMarking, s.setPrint, s.setChart}
@@ -505,8 +520,12 @@ func (s *Sheet) setChart() error {
 		return errors.New("chart: no series")
 	}
 	vary := false // one colour per series, not per column
-	chart := &excelize.Chart{Type: excelize.Col, Legend: excelize.ChartLegend{Position: "bottom"}, VaryColors: &vary,
-		Dimension: excelize.ChartDimension{Width: 720, Height: 360}}
+	// Labels in black at a readable size: excelize's default grey is pale
+	// on screen and faint when printed.
+	label := excelize.Font{Color: "000000", Size: 10}
+	chart := &excelize.Chart{Type: excelize.Col, Legend: excelize.ChartLegend{Position: "bottom", Font: &label}, VaryColors: &vary,
+		Dimension: excelize.ChartDimension{Width: 720, Height: 360},
+		XAxis:     excelize.ChartAxis{Font: label}, YAxis: excelize.ChartAxis{Font: label, MajorGridLines: true}}
 	if c.Type == StackedColumns {
 		chart.Type = excelize.ColStacked
 	}
@@ -514,13 +533,13 @@ func (s *Sheet) setChart() error {
 		chart.Dimension = excelize.ChartDimension{Width: c.Width, Height: c.Height}
 	}
 	if c.Title != "" {
-		chart.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.Title)}}}
+		chart.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.Title), Font: &excelize.Font{Color: "000000", Size: 14, Bold: true}}}}
 	}
 	if c.XTitle != "" {
-		chart.XAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.XTitle)}}}
+		chart.XAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.XTitle), Font: &label}}}
 	}
 	if c.YTitle != "" {
-		chart.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.YTitle)}}}
+		chart.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s.wb.filter(c.YTitle), Font: &label}}}
 	}
 	for _, col := range c.Series {
 		chart.Series = append(chart.Series, excelize.ChartSeries{
@@ -631,9 +650,12 @@ func (s *Sheet) AddRow(cells ...Cell) error {
 // nil for a blank cell nobody will fill in, else a styled excelize.Cell.
 func (s *Sheet) value(i int, c Cell) (any, error) {
 	var cs columnStyles
-	if i < len(s.colStyles) {
+	switch {
+	case i < len(s.colStyles) && s.opts.OpenRows.contains(s.rows):
+		cs = s.openStyles[i]
+	case i < len(s.colStyles):
 		cs = s.colStyles[i]
-	} else {
+	default:
 		var err error
 		if cs, err = s.wb.columnStyles(false, false); err != nil {
 			return nil, err
