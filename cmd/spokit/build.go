@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -14,7 +15,7 @@ import (
 var buildCommand = command{
 	name:    "build",
 	summary: "validate a case (or a folder of cases), then write the SPO bundle, service copy and notice, the MG forms, the workbook, findings and manifest",
-	usage:   "[-o DIR] [--as-of DATE] [--draft] [-j N] CASE.json | FOLDER | --sample",
+	usage:   "[-o DIR] [--as-of DATE] [--draft] [-j N] [--wording DIR] CASE.json | - | FOLDER | --sample",
 	run:     runBuild,
 }
 
@@ -27,26 +28,32 @@ type buildFlags struct {
 
 // runBuild validates the case and, when no finding is an error (or with
 // --draft), writes every output into the output folder together: either
-// all of them or none. Given a folder, it builds every case in it.
+// all of them or none. Given a folder of cases, it builds every case in it;
+// a folder holding a case.json is that one case, built as its case.json is.
 func runBuild(e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
 	var src caseSource
 	src.register(fs)
+	src.registerWording(fs)
 	var f buildFlags
 	fs.StringVar(&f.dir, "o", "out", "write the outputs into `DIR` (for a folder of cases, one sub-folder per case)")
-	fs.BoolVar(&f.draft, "draft", false, "build even when validation finds errors, with DRAFT on every page")
-	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "build up to `N` cases of a folder at once")
-	args, status, ok := parse(fs, args)
+	fs.BoolVar(&f.draft, "draft", false, "build even when validation finds errors, with DRAFT on every page (the exit status is still 1)")
+	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "build up to `N` cases of a folder at once (at least 1)")
+	args, status, ok := parse(e, fs, args)
 	if !ok {
 		return status
 	}
+	if f.jobs < 1 {
+		fmt.Fprintf(e.stderr, "spokit: -j is %d; give the number of cases to build at once, at least 1\n", f.jobs)
+		return exitInput
+	}
 	if len(args) == 1 && !src.sample {
 		if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
-			asOf, ok := src.date(e)
-			if !ok {
-				return exitInput
+			caseFile := filepath.Join(args[0], "case.json")
+			if _, err := os.Stat(caseFile); err != nil {
+				return buildFolder(e, &src, args[0], f)
 			}
-			return buildFolder(e, args[0], asOf, f)
+			args = []string{caseFile}
 		}
 	}
 	l, status := src.load(e, args)
@@ -54,8 +61,8 @@ func runBuild(e *env, c *command, args []string) int {
 		return status
 	}
 	defer l.close()
-	res := buildCase(l, f.dir, f.draft)
-	if res.status == exitFindings {
+	res := buildCase(e.context(), l, f.dir, f.draft)
+	if len(res.report.Findings) > 0 {
 		printReport(e.stderr, res.report)
 	}
 	if res.err != nil {
@@ -66,7 +73,7 @@ func runBuild(e *env, c *command, args []string) int {
 	for _, name := range res.names {
 		fmt.Fprintf(e.stdout, "  %s\n", filepath.Join(f.dir, name))
 	}
-	return exitOK
+	return res.status
 }
 
 // built is the outcome of building one case.
@@ -82,18 +89,29 @@ func (b built) counts() string {
 	return fmt.Sprintf("%s, %s, %s", count(r.Count(casefile.Error), "error"), count(r.Count(casefile.Warning), "warning"), count(r.Count(casefile.Info), "note"))
 }
 
-// buildCase validates one loaded case and writes its outputs into dir.
-func buildCase(l *loaded, dir string, draft bool) built {
+// buildCase validates one loaded case and writes its outputs into dir. A
+// draft of a case with errors is written with status 1: the case still has
+// errors.
+func buildCase(ctx context.Context, l *loaded, dir string, draft bool) built {
 	b := built{report: validate(l)}
 	if b.report.HasErrors() && !draft {
 		b.status = exitFindings
 		b.err = fmt.Errorf("case %s not built: %s. Deal with the errors, or build a marked draft with --draft", l.c.URN, b.counts())
 		return b
 	}
-	b.names, b.err = writeAll(dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
+	b.names, b.err = writeAll(ctx, dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
 	if b.err != nil {
 		b.status = exitInput
+		if status, ok := stopped(b.err); ok {
+			b.status = status
+			b.err = fmt.Errorf("case %s: %w: nothing written; what %s held before is as it was", l.c.URN, b.err, dir)
+			return b
+		}
 		b.err = fmt.Errorf("case %s: nothing written: %w", l.c.URN, b.err)
+		return b
+	}
+	if b.report.HasErrors() {
+		b.status = exitFindings
 	}
 	return b
 }
@@ -130,7 +148,7 @@ func writeSPO(s *staging, l *loaded, report *casefile.Report, screening *casefil
 	if err != nil {
 		return err
 	}
-	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Report: report, Screening: screening}
+	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Report: report, Screening: screening, Templates: l.wording}
 	for _, out := range []struct {
 		name  string
 		write func(io.Writer, *spo.Application, spo.BundleOptions) error
@@ -155,7 +173,7 @@ func writeWorkbooks(s *staging, l *loaded, report *casefile.Report, screening *c
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening}
+	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening, Templates: l.wording}
 	if err := s.add("prosecution.xlsx", func(w io.Writer) error { return casefile.WriteWorkbook(w, l.c, report, opts) }); err != nil {
 		return err
 	}
