@@ -126,20 +126,15 @@ func TestFolderProgressCountsBuiltAndBuildingCases(t *testing.T) {
 // the signal's status, leave no staging folder, and leave the previous
 // outputs as they were.
 func TestSIGTERMHalfWayThroughABuildLeavesThePreviousOutputs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the spokit binary")
-	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "spokit")
-	if b, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, b)
-	}
 	c, files := casefile.Synthesize(casefile.LargeCase)
 	require.NoError(t, writeSample(filepath.Join(dir, "case"), files, c))
 	out := filepath.Join(dir, "out")
 	old := previousOutputs(t, out)
 
-	cmd := exec.Command(bin, "build", "-o", out, filepath.Join(dir, "case", "case.json"))
+	// This test binary, run as spokit (see TestMain).
+	cmd := exec.Command(os.Args[0], "build", "-o", out, filepath.Join(dir, "case", "case.json"))
+	cmd.Env = append(os.Environ(), runAsSpokit+"=1")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
