@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -78,8 +79,8 @@ func Summary() string {
 		}
 		tests = append(tests, name)
 	}
-	return fmt.Sprintf("realclient: %d tests skipped for missing %s (install them to run these; with CI=true they fail): %s",
-		total, strings.Join(sortedKeys(skips.tools), ", "), strings.Join(tests, ", "))
+	return fmt.Sprintf("realclient: %s: %d tests skipped for missing %s (install them to run these; with CI=true they fail): %s",
+		strings.TrimSuffix(filepath.Base(os.Args[0]), ".test"), total, strings.Join(sortedKeys(skips.tools), ", "), strings.Join(tests, ", "))
 }
 
 func sortedKeys[V any](m map[string]V) []string {
