@@ -156,7 +156,7 @@ func (p *progress) finish() {
 // print writes the line; the caller holds p.mu.
 func (p *progress) print() {
 	if p.w != nil {
-		fmt.Fprintf(p.w, "\r\033[K%d of %d cases built, %d building: %s", p.started-p.running, p.total, p.running, p.last)
+		fmt.Fprintf(p.w, "\r\033[K%d of %d cases done, %d building: %s", p.started-p.running, p.total, p.running, p.last)
 	}
 }
 

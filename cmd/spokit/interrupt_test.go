@@ -112,12 +112,12 @@ func TestFolderProgressCountsBuiltAndBuildingCases(t *testing.T) {
 	p.finish()
 	lines := strings.Split(strings.ReplaceAll(buf.String(), "\033[K", ""), "\r")[1:]
 	assert.Equal(t, []string{
-		"0 of 3 cases built, 1 building: a",
-		"0 of 3 cases built, 2 building: b",
-		"1 of 3 cases built, 1 building: b",
-		"1 of 3 cases built, 2 building: c",
-		"2 of 3 cases built, 1 building: c",
-		"3 of 3 cases built, 0 building: c",
+		"0 of 3 cases done, 1 building: a",
+		"0 of 3 cases done, 2 building: b",
+		"1 of 3 cases done, 1 building: b",
+		"1 of 3 cases done, 2 building: c",
+		"2 of 3 cases done, 1 building: c",
+		"3 of 3 cases done, 0 building: c",
 	}, lines)
 }
 
