@@ -168,7 +168,7 @@ func (r *renderer) setup() {
 	// Court e-bundles open at 100%.
 	pdf.SetDisplayMode("real", "single")
 	// The Go fonts are embedded under their BSD-3-Clause licence
-	// (LICENSES/Go-fonts.txt), which ships with every binary.
+	// (LICENSES/Go-fonts.txt), which must go with any binary distributed.
 	pdf.AddUTF8FontFromBytes(family, "", goregular.TTF)
 	pdf.AddUTF8FontFromBytes(family, "B", gobold.TTF)
 	pdf.SetFont(family, "", bodySize)
