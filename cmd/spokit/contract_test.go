@@ -178,10 +178,18 @@ func TestADashReadsTheCaseFromStandardInput(t *testing.T) {
 }
 
 func TestBuildListsItsFindings(t *testing.T) {
-	status, stdout, stderr := spokit(t, "build", "--sample", "-o", filepath.Join(t.TempDir(), "out"))
+	out := filepath.Join(t.TempDir(), "out")
+	status, stdout, stderr := spokit(t, "build", "--sample", "-o", out)
 	require.Equal(t, exitOK, status, stderr)
-	assert.Contains(t, stdout, "1 note. Wrote")
-	assert.Contains(t, stderr, "SPO-TERM-CONFLICT at spo.terms", "the note counted is listed")
+	assert.Contains(t, stdout, "Wrote")
+	b, err := os.ReadFile(filepath.Join(out, "findings.json"))
+	require.NoError(t, err)
+	var r report
+	require.NoError(t, json.Unmarshal(b, &r))
+	require.NotEmpty(t, r.Findings, "the sample has a note to list")
+	for _, f := range r.Findings {
+		assert.Contains(t, stderr, f.Rule+" at "+f.Path, "every finding counted is listed")
+	}
 }
 
 func TestVersionFlagPrintsTheVersion(t *testing.T) {
