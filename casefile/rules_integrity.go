@@ -28,6 +28,7 @@ var integrityRules = []Rule{
 	{ID: "CASE-EXHIBIT-FILE", Severity: Error, Citation: formatCitation + "; CrimPR r.16.3", Check: checkExhibitFiles},
 	{ID: "CASE-STATEMENT-TEXT", Severity: Error, Citation: "Criminal Justice Act 1967 s.9; CrimPR r.16.2", Check: checkStatementText},
 	{ID: "CASE-UNUSED-REASON", Severity: Error, Citation: "CPIA 1996 Code of Practice; CPS Disclosure Manual ch.8", Check: checkUnusedReason},
+	{ID: "CASE-EMPTY-LIST", Severity: Error, Citation: formatCitation + "; PHA 1997 s.7(3)", Check: checkEmptyLists},
 }
 
 // refKind describes what an id must resolve to, for CASE-REF messages.
@@ -350,6 +351,36 @@ func checkUnusedReason(c *Check) {
 	for i, u := range c.Case.UnusedMaterial {
 		if u.Sensitive && strings.TrimSpace(u.Reason) == "" {
 			c.Addf(fmt.Sprintf("unused_material[%d].reason", i), "Unused item %s is marked sensitive (MG6D) but gives no reason. State why disclosure would risk serious prejudice to an important public interest.", u.ID)
+		}
+	}
+}
+
+// checkEmptyLists reports the lists that may be present but empty in JSON
+// and leave the law nothing to work on: an incident against nobody drops
+// out of every course of conduct; a charge with no victim, or with no
+// incident in its course, rests on nothing. A course-of-conduct charge's
+// empty course is COC-SINGLE-VICTIM's to report.
+func checkEmptyLists(c *Check) {
+	for i, in := range c.Case.Incidents {
+		if len(in.Victims) == 0 {
+			c.Addf(fmt.Sprintf("incidents[%d].victims", i), "Incident %s names no victim, so it is part of no course of conduct and no charge or order can rest on it. List the id of each person the conduct was directed at.", in.ID)
+		}
+	}
+	for i := range c.Case.Charges {
+		ch := &c.Case.Charges[i]
+		if len(ch.Victims) == 0 {
+			c.Addf(fmt.Sprintf("charges[%d].victims", i), "Charge %s (%s) names no victim, so no incident can support it. List the id of each person the offence was committed against.", ch.ID, ch.Offence.Title())
+			continue
+		}
+		if slices.Contains(courseOffences, ch.Offence) {
+			continue
+		}
+		n := 0
+		for _, v := range ch.Victims {
+			n += len(c.Index.Course(ch, v))
+		}
+		if n == 0 {
+			c.Addf(fmt.Sprintf("charges[%d]", i), "Charge %s (%s) rests on no incident: the chronology has none against its victims %s. Add the incidents it rests on, or correct the charge's victims or dates.", ch.ID, ch.Offence.Title(), span(ch))
 		}
 	}
 }

@@ -26,6 +26,7 @@ func TestRulesAreTheIntegrityAndCriminalSectionsOfRulesMD(t *testing.T) {
 		{id: "CASE-EXHIBIT-FILE", sev: Error},
 		{id: "CASE-STATEMENT-TEXT", sev: Error},
 		{id: "CASE-UNUSED-REASON", sev: Error},
+		{id: "CASE-EMPTY-LIST", sev: Error, cites: []string{"PHA 1997 s.7(3)"}},
 		{id: "CASE-UNRECORDED-DETAIL", sev: Warning},
 		{id: "CASE-REDACTED-FILE", sev: Error},
 		{id: "COC-SINGLE-VICTIM", sev: Error, cites: []string{"PHA 1997 s.7(3)(a)"}},
@@ -533,6 +534,36 @@ func TestCaseUnusedReasonReportsSensitiveItemsWithoutReason(t *testing.T) {
 			name: "sensitive item with a blank reason",
 			edit: items(UnusedItem{ID: "U1", Description: "Intelligence report", Sensitive: true, Reason: "  "}),
 			want: at("unused_material[0].reason", "U1"),
+		},
+	})
+}
+
+func TestCaseEmptyListReportsIncidentsAndChargesThatRestOnNothing(t *testing.T) {
+	spec := ruleSpec{id: "CASE-EMPTY-LIST", sev: Error, cites: []string{"PHA 1997 s.7(3)"}}
+	runRuleTests(t, spec, []ruleTest{
+		{name: "every incident has a victim and the charge has a course"},
+		{
+			name: "incident with an empty victims list",
+			edit: func(c *Case) { c.Incidents[1].Victims = []string{} },
+			want: at("incidents[1].victims", "I2", "no victim"),
+		},
+		{
+			name: "charge with an empty victims list",
+			edit: func(c *Case) { c.Charges[0].Victims = nil },
+			want: at("charges[0].victims", "C1", "no victim"),
+		},
+		{
+			name: "non-course charge with no incident in its dates",
+			edit: edits(offence(ControllingCoercive), chargeSpan("2025-01-01", "")),
+			want: at("charges[0]", "C1", "no incident", "from 1 January 2025"),
+		},
+		{
+			name: "non-course charge with one incident is not this rule's concern",
+			edit: edits(offence(MaliciousComms), chargeSpan("2024-12-01", "")),
+		},
+		{
+			name: "course-of-conduct charge with no incident is left to COC-SINGLE-VICTIM",
+			edit: chargeSpan("2025-01-01", ""),
 		},
 	})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +16,7 @@ import (
 var buildCommand = command{
 	name:    "build",
 	summary: "validate a case (or a folder of cases), then write the SPO bundle, service copy and notice, the MG forms, the workbook, findings and manifest",
-	usage:   "[-o DIR] [--as-of DATE] [--draft] [-j N] CASE.json | FOLDER | --sample",
+	usage:   "[-o DIR] [--as-of DATE] [--draft] [-j N] [--wording DIR] CASE.json | - | FOLDER | --sample",
 	run:     runBuild,
 }
 
@@ -28,26 +29,32 @@ type buildFlags struct {
 
 // runBuild validates the case and, when no finding is an error (or with
 // --draft), writes every output into the output folder together: either
-// all of them or none. Given a folder, it builds every case in it.
+// all of them or none. Given a folder of cases, it builds every case in it;
+// a folder holding a case.json is that one case, built as its case.json is.
 func runBuild(e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
 	var src caseSource
 	src.register(fs)
+	src.registerWording(fs)
 	var f buildFlags
 	fs.StringVar(&f.dir, "o", "out", "write the outputs into `DIR` (for a folder of cases, one sub-folder per case)")
-	fs.BoolVar(&f.draft, "draft", false, "build even when validation finds errors, with DRAFT on every page")
-	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "build up to `N` cases of a folder at once")
-	args, status, ok := parse(fs, args)
+	fs.BoolVar(&f.draft, "draft", false, "build even when validation finds errors, with DRAFT on every page (the exit status is still 1)")
+	fs.IntVar(&f.jobs, "j", runtime.GOMAXPROCS(0), "build up to `N` cases of a folder at once (at least 1)")
+	args, status, ok := parse(e, fs, args)
 	if !ok {
 		return status
 	}
+	if f.jobs < 1 {
+		fmt.Fprintf(e.stderr, "spokit: -j is %d; give the number of cases to build at once, at least 1\n", f.jobs)
+		return exitInput
+	}
 	if len(args) == 1 && !src.sample {
 		if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
-			asOf, ok := src.date(e)
-			if !ok {
-				return exitInput
+			caseFile := filepath.Join(args[0], "case.json")
+			if _, err := os.Stat(caseFile); err != nil {
+				return buildFolder(e, &src, args[0], f)
 			}
-			return buildFolder(e, args[0], asOf, f)
+			args = []string{caseFile}
 		}
 	}
 	l, status := src.load(e, args)
@@ -55,8 +62,8 @@ func runBuild(e *env, c *command, args []string) int {
 		return status
 	}
 	defer l.close()
-	res := buildCase(l, f.dir, f.draft)
-	if res.status == exitFindings {
+	res := buildCase(e.context(), l, f.dir, f.draft)
+	if len(res.report.Findings) > 0 {
 		printReport(e.stderr, res.report)
 	}
 	if res.err != nil {
@@ -65,7 +72,7 @@ func runBuild(e *env, c *command, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "Case %s: %s. Wrote %d files:\n", l.c.URN, res.counts(), len(res.files))
 	printByAudience(e.stdout, f.dir, res.files)
-	return exitOK
+	return res.status
 }
 
 // audienceOrder is the order the build summary lists audiences in, each
@@ -112,18 +119,29 @@ func (b built) counts() string {
 	return fmt.Sprintf("%s, %s, %s", count(r.Count(casefile.Error), "error"), count(r.Count(casefile.Warning), "warning"), count(r.Count(casefile.Info), "note"))
 }
 
-// buildCase validates one loaded case and writes its outputs into dir.
-func buildCase(l *loaded, dir string, draft bool) built {
+// buildCase validates one loaded case and writes its outputs into dir. A
+// draft of a case with errors is written with status 1: the case still has
+// errors.
+func buildCase(ctx context.Context, l *loaded, dir string, draft bool) built {
 	b := built{report: validate(l)}
 	if b.report.HasErrors() && !draft {
 		b.status = exitFindings
 		b.err = fmt.Errorf("case %s not built: %s. Deal with the errors, or build a marked draft with --draft", l.c.URN, b.counts())
 		return b
 	}
-	b.files, b.err = writeAll(dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
+	b.files, b.err = writeAll(ctx, dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
 	if b.err != nil {
 		b.status = exitInput
+		if status, ok := stopped(b.err); ok {
+			b.status = status
+			b.err = fmt.Errorf("case %s: %w: nothing written; what %s held before is as it was", l.c.URN, b.err, dir)
+			return b
+		}
 		b.err = fmt.Errorf("case %s: nothing written: %w", l.c.URN, b.err)
+		return b
+	}
+	if b.report.HasErrors() {
+		b.status = exitFindings
 	}
 	return b
 }
@@ -181,7 +199,7 @@ func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error 
 	if err != nil {
 		return err
 	}
-	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf}
+	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Templates: l.wording}
 	for _, out := range spoOutputs {
 		if strings.HasPrefix(out.name, "spo-interim-") && app.Interim == nil {
 			continue
@@ -209,7 +227,7 @@ func writeWorkbooks(s *staging, l *loaded, report *casefile.Report, screening *c
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening}
+	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening, Templates: l.wording}
 	if err := s.add("prosecution.xlsx", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteWorkbook(w, l.c, report, opts) }); err != nil {
 		return err
 	}

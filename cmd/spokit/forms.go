@@ -12,30 +12,35 @@ import (
 var formsCommand = command{
 	name:    "forms",
 	summary: "write the MG case-file forms (MG3, MG5, MG6C, MG6D, MG9, MG11, MG12) as PDF",
-	usage:   "[-o DIR] [--as-of DATE] [--draft] CASE.json | --sample",
+	usage:   "[-o DIR] [--as-of DATE] [--draft] [--wording DIR] CASE.json | - | --sample",
 	run:     runForms,
 }
 
 // runForms writes every MG form of the case into the output folder. The
 // forms list the validation findings, so they are written even when the
 // case has errors (a charging request goes to the prosecutor with its gaps
-// shown); the command says how many there are. Either every form is
-// written or none is.
+// shown); the command then says how many there are and exits 1, as every
+// command does for a case with errors. Either every form is written or
+// none is.
 func runForms(e *env, c *command, args []string) int {
 	var dir string
 	var draft bool
-	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
+	l, status := loadCase(e, c, args, func(fs *flag.FlagSet, s *caseSource) {
 		fs.StringVar(&dir, "o", "out", "write the forms into `DIR`")
 		fs.BoolVar(&draft, "draft", false, "print DRAFT on every page")
+		s.registerWording(fs)
 	})
 	if l == nil {
 		return status
 	}
 	defer l.close()
 	report := validate(l)
-	files, err := writeAll(dir, func(s *staging) error { return writeForms(s, l, report, nil, draft) })
+	files, err := writeAll(e.context(), dir, func(s *staging) error { return writeForms(s, l, report, nil, draft) })
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spokit: nothing written: %v\n", err)
+		if status, ok := stopped(err); ok {
+			return status
+		}
 		return exitInput
 	}
 	for _, f := range files {
@@ -43,6 +48,7 @@ func runForms(e *env, c *command, args []string) int {
 	}
 	if n := report.Count(casefile.Error); n > 0 {
 		fmt.Fprintf(e.stderr, "spokit: the case has %s; the MG3 and the case review list them\n", count(n, "error finding"))
+		return exitFindings
 	}
 	return exitOK
 }
@@ -50,7 +56,7 @@ func runForms(e *env, c *command, args []string) int {
 // writeForms stages every MG form of the case and the internal case
 // review.
 func writeForms(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
-	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Screening: screening, Draft: draft}
+	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Screening: screening, Draft: draft, Templates: l.wording}
 	for _, form := range casefile.Forms(l.c) {
 		if err := s.add(form.Name, form.Audience, func(w io.Writer) error { return form.Write(w, opts) }); err != nil {
 			return err

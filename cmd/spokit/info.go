@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -39,7 +40,7 @@ func runSample(e *env, c *command, args []string) int {
 		flags.IntVar(s.value, s.name, 0, s.usage)
 	}
 	flags.Int64Var(&opts.Seed, "seed", 0, "generate the case from `S`: the same seed and sizes give the same case")
-	args, status, ok := parse(flags, args)
+	args, status, ok := parse(e, flags, args)
 	if !ok {
 		return status
 	}
@@ -52,6 +53,15 @@ func runSample(e *env, c *command, args []string) int {
 			fmt.Fprintf(e.stderr, "spokit: --%s is %d; give a number of at least 0\n", s.name, *s.value)
 			return exitInput
 		}
+	}
+	// Sizes the generator would silently change are refused instead.
+	if opts.Incidents == 1 {
+		fmt.Fprintln(e.stderr, "spokit: --incidents is 1; a course of conduct needs at least 2 (or 0 for the default, 12)")
+		return exitInput
+	}
+	if exhibits := cmp.Or(opts.Exhibits, 8); opts.ImageExhibits > exhibits {
+		fmt.Fprintf(e.stderr, "spokit: --images is %d, more than the %d exhibits; give at most %d\n", opts.ImageExhibits, exhibits, exhibits)
+		return exitInput
 	}
 	// Any flag but -o asks for a generated case instead of the embedded one.
 	synthetic := false
@@ -114,7 +124,7 @@ var schemaCommand = command{
 	run: func(e *env, c *command, args []string) int {
 		fs := newFlags(e, c)
 		screening := fs.Bool("screening", false, "print the schema of the screening output (spokit screen --json) instead")
-		args, status, ok := parse(fs, args)
+		args, status, ok := parse(e, fs, args)
 		if !ok {
 			return status
 		}
@@ -155,7 +165,7 @@ func version() string {
 // noArgs parses the flags of a command that takes no arguments.
 func noArgs(e *env, c *command, args []string) (int, bool) {
 	fs := newFlags(e, c)
-	args, status, ok := parse(fs, args)
+	args, status, ok := parse(e, fs, args)
 	if ok && len(args) > 0 {
 		fs.Usage()
 		return exitInput, false

@@ -6,17 +6,23 @@
 //	spokit <command> [flags] [CASE.json]
 //
 // Run "spokit help" for the commands and "spokit <command> --help" for the
-// flags of one. Exit status: 0 success; 1 the case has error findings (or a
-// build was refused); 2 the input could not be read or the command line is
-// wrong.
+// flags of one. Exit status: 0 success; 1 the case has error findings
+// (whether or not a draft or the forms were still written); 2 the input could
+// not be read or decoded, or the command line is wrong; 128 plus the signal's
+// number when SIGINT or SIGTERM stopped the command.
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
 )
 
 // Exit statuses (case-format.md, "The command line contract").
@@ -37,7 +43,62 @@ type command struct {
 // env is where a command reads and writes, so tests can run commands in
 // process.
 type env struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
+	// ctx is cancelled, with an interrupted cause, when a signal asks the
+	// command to stop; nil means never.
+	ctx context.Context
+	// flags is the flag set the command made last, for completion scripts.
+	flags *flag.FlagSet
+}
+
+// context returns the command's context (never nil).
+func (e *env) context() context.Context {
+	if e.ctx == nil {
+		return context.Background()
+	}
+	return e.ctx
+}
+
+// input returns standard input (empty in process when not set).
+func (e *env) input() io.Reader {
+	if e.stdin == nil {
+		return strings.NewReader("")
+	}
+	return e.stdin
+}
+
+// interrupted is the cause of a command's cancellation by a signal.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + signalName(i.sig) }
+
+// status is the exit status a shell reports for the signal: 128 plus its
+// number.
+func (i interrupted) status() int {
+	if n, ok := i.sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return 128 + int(syscall.SIGINT)
+}
+
+func signalName(s os.Signal) string {
+	switch s {
+	case os.Interrupt:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
+}
+
+// stopped returns the exit status for err when a signal caused it.
+func stopped(err error) (int, bool) {
+	var i interrupted
+	if errors.As(err, &i) {
+		return i.status(), true
+	}
+	return 0, false
 }
 
 func commands() []command {
@@ -50,23 +111,38 @@ func commands() []command {
 		reviewCommand,
 		screenCommand,
 		formsCommand,
+		completionCommand,
 	}
 }
 
 func main() {
-	os.Exit(run(&env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+	// The first SIGINT or SIGTERM cancels the command, which then removes
+	// what it staged and stops; a second one ends spokit at once.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		signal.Stop(sigs)
+		cancel(interrupted{s})
+	}()
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, ctx: ctx}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 {
+		usage(e.stderr)
+		return exitInput
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
 			return run(e, []string{args[1], "--help"})
 		}
 		usage(e.stdout)
-		if len(args) == 0 {
-			return exitInput
-		}
 		return exitOK
+	case "--version", "-version":
+		return run(e, append([]string{"version"}, args[1:]...))
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
@@ -84,8 +160,10 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun \"spokit <command> --help\" for a command's flags.")
-	fmt.Fprintln(w, "Exit status: 0 success; 1 error findings; 2 unreadable input or bad command line.")
+	fmt.Fprintln(w, "\nRun \"spokit <command> --help\" for a command's flags; \"spokit --version\" for the version.")
+	fmt.Fprintln(w, "A CASE.json of \"-\" reads the case from standard input.")
+	fmt.Fprintln(w, "Exit status: 0 success; 1 error findings (even when a draft or the forms were written);")
+	fmt.Fprintln(w, "2 unreadable input or bad command line; 128+N when signal N stopped the command.")
 }
 
 // newFlags returns a flag set for c that prints c's usage on --help.
@@ -93,12 +171,14 @@ func newFlags(e *env, c *command) *flag.FlagSet {
 	fs := flag.NewFlagSet("spokit "+c.name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: spokit %s %s\n\n%s\n", c.name, c.usage, c.summary)
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: spokit %s %s\n\n%s\n", c.name, c.usage, c.summary)
 		if hasFlags(fs) {
-			fmt.Fprintln(e.stderr, "\nFlags:")
+			fmt.Fprintln(w, "\nFlags:")
 			fs.PrintDefaults()
 		}
 	}
+	e.flags = fs
 	return fs
 }
 
@@ -110,13 +190,20 @@ func hasFlags(fs *flag.FlagSet) bool {
 
 // parse parses flags that may come before or after the positional
 // arguments (spokit validate case.json --json) and returns the positionals.
-// It returns ok=false with the exit status when parsing ends the command.
-func parse(fs *flag.FlagSet, args []string) (positional []string, status int, ok bool) {
+// It returns ok=false with the exit status when parsing ends the command:
+// asked for, the help goes to stdout with status 0; a bad flag's message and
+// the usage go to stderr with status 2.
+func parse(e *env, fs *flag.FlagSet, args []string) (positional []string, status int, ok bool) {
+	var msg bytes.Buffer
+	fs.SetOutput(&msg)
+	defer fs.SetOutput(e.stderr)
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				e.stdout.Write(msg.Bytes())
 				return nil, exitOK, false
 			}
+			e.stderr.Write(msg.Bytes())
 			return nil, exitInput, false
 		}
 		args = fs.Args()

@@ -182,9 +182,10 @@ func TestCommandLineMistakesExit2(t *testing.T) {
 
 func TestHelpForEveryCommand(t *testing.T) {
 	for _, c := range commands() {
-		status, _, stderr := spokit(t, c.name, "--help")
+		status, stdout, stderr := spokit(t, c.name, "--help")
 		assert.Equal(t, exitOK, status, c.name)
-		assert.Contains(t, stderr, "Usage: spokit "+c.name, c.name)
+		assert.Contains(t, stdout, "Usage: spokit "+c.name, c.name)
+		assert.Empty(t, stderr, c.name)
 	}
 	status, out, _ := spokit(t, "help")
 	assert.Equal(t, exitOK, status)

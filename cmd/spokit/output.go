@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -16,10 +17,15 @@ import (
 
 // staging collects a command's output files in a private folder inside the
 // output directory and moves them into place only when every one has been
-// written, so a failure never leaves a half-written or mixed set behind.
+// written, so a failure or an interruption never leaves a half-written or
+// mixed set behind, nor a folder that was not there before.
 type staging struct {
+	ctx      context.Context
 	dir, tmp string
-	files    []manifestEntry
+	// created are the folders stage made for dir, deepest first, removed
+	// again (when empty) if nothing is committed.
+	created []string
+	files   []manifestEntry
 }
 
 // manifestEntry is one output file as manifest.json lists it: its name,
@@ -31,20 +37,44 @@ type manifestEntry struct {
 	SHA256   string            `json:"sha256"`
 }
 
-func stage(dir string) (*staging, error) {
+func stage(ctx context.Context, dir string) (*staging, error) {
+	s := &staging{ctx: ctx, dir: dir}
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		s.created = append(s.created, d)
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		s.removeCreated()
 		return nil, err
 	}
 	tmp, err := os.MkdirTemp(dir, ".spokit-")
 	if err != nil {
+		s.removeCreated()
 		return nil, err
 	}
-	return &staging{dir: dir, tmp: tmp}, nil
+	s.tmp = tmp
+	return s, nil
+}
+
+// removeCreated removes the folders stage made, deepest first, each only
+// if empty: another build may be writing beside this one.
+func (s *staging) removeCreated() {
+	for _, d := range s.created {
+		if os.Remove(d) != nil {
+			return
+		}
+	}
 }
 
 // add renders one output file for an audience with write and stages it
-// under name.
+// under name. It stops before rendering when the command has been
+// interrupted.
 func (s *staging) add(name string, audience casefile.Audience, write func(io.Writer) error) error {
+	if err := context.Cause(s.ctx); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
@@ -75,18 +105,26 @@ func (s *staging) commit() error {
 	return nil
 }
 
-// abort discards everything staged.
-func (s *staging) abort() { os.RemoveAll(s.tmp) }
+// abort discards everything staged, and the folders stage made.
+func (s *staging) abort() {
+	os.RemoveAll(s.tmp)
+	s.removeCreated()
+}
 
 // writeAll stages the files write adds in dir and moves them into place
-// together, or writes nothing when any fails. It returns the files
-// written, in name order.
-func writeAll(dir string, write func(*staging) error) ([]manifestEntry, error) {
-	s, err := stage(dir)
+// together, or writes nothing when any fails or ctx is cancelled. It
+// returns the files written, in name order.
+func writeAll(ctx context.Context, dir string, write func(*staging) error) ([]manifestEntry, error) {
+	s, err := stage(ctx, dir)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", dir, unwrapPath(err))
 	}
 	if err := write(s); err != nil {
+		s.abort()
+		return nil, err
+	}
+	// The last moment to stop: after it, the files are moved into place.
+	if err := context.Cause(ctx); err != nil {
 		s.abort()
 		return nil, err
 	}

@@ -19,7 +19,7 @@ var reviewCommand = command{
 // changed layout, or a value that is not a decision or a date.
 func runReview(e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
-	args, status, ok := parse(fs, args)
+	args, status, ok := parse(e, fs, args)
 	if !ok {
 		return status
 	}

@@ -117,9 +117,9 @@ func TestSampleRejectsNegativeSizes(t *testing.T) {
 }
 
 func TestSampleHelpNamesTheSizeFlags(t *testing.T) {
-	status, _, stderr := spokit(t, "sample", "--help")
+	status, stdout, _ := spokit(t, "sample", "--help")
 	assert.Equal(t, exitOK, status)
 	for _, flag := range []string{"-o", "-incidents", "-statements", "-pages", "-exhibits", "-images", "-unused", "-seed"} {
-		assert.Contains(t, stderr, flag)
+		assert.Contains(t, stdout, flag)
 	}
 }

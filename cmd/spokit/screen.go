@@ -7,13 +7,12 @@ import (
 	"strings"
 
 	"github.com/spokit/spokit/casefile"
-	"github.com/spokit/spokit/templates"
 )
 
 var screenCommand = command{
 	name:    "screen",
 	summary: "screen a case for stalking and triage the offences: a decision aid, not a verdict",
-	usage:   "[--json] [--as-of DATE] CASE.json | --sample",
+	usage:   "[--json] [--as-of DATE] [--wording DIR] CASE.json | - | --sample",
 	run:     runScreen,
 }
 
@@ -21,17 +20,19 @@ var screenCommand = command{
 // or the casefile.Screening value as JSON. The screening judges; it never
 // fails a case, so the exit status is 0 unless the case cannot be read.
 func runScreen(e *env, c *command, args []string) int {
-	var asJSON bool
-	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&asJSON, "json", false, "print the screening as JSON (states, counts, incident ids, and each reason's code, text, test and citation)")
+	var src *caseSource
+	l, status := loadCase(e, c, args, func(fs *flag.FlagSet, s *caseSource) {
+		fs.BoolVar(&s.asJSON, "json", false, "print the screening (or why the case cannot be read) as JSON (states, counts, incident ids, and each reason's code, text, test and citation)")
+		s.registerWording(fs)
+		src = s
 	})
 	if l == nil {
 		return status
 	}
 	defer l.close()
 	s := casefile.Screen(l.c, l.asOf)
-	if asJSON {
-		explained, err := s.Explained(templates.Default())
+	if src.asJSON {
+		explained, err := s.Explained(l.templates())
 		if err == nil {
 			err = writeJSON(e.stdout, explained)
 		}
@@ -41,7 +42,7 @@ func runScreen(e *env, c *command, args []string) int {
 		}
 		return exitOK
 	}
-	rep, err := s.Report(templates.Default())
+	rep, err := s.Report(l.templates())
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 		return exitInput

@@ -134,10 +134,10 @@ func TestScreenRefusesWhatItCannotRead(t *testing.T) {
 }
 
 func TestScreenHelpExitsZero(t *testing.T) {
-	status, _, errOut := screen(t, "--help")
+	status, out, _ := screen(t, "--help")
 	assert.Equal(t, exitOK, status)
-	assert.Contains(t, errOut, "Usage: spokit screen [--json] [--as-of DATE] CASE.json | --sample")
-	assert.Contains(t, errOut, "not a verdict")
+	assert.Contains(t, out, "Usage: spokit screen [--json] [--as-of DATE] [--wording DIR] CASE.json | - | --sample")
+	assert.Contains(t, out, "not a verdict")
 }
 
 func mustDate(t *testing.T, s string) casefile.Date {

@@ -14,21 +14,22 @@ import (
 var validateCommand = command{
 	name:    "validate",
 	summary: "check a case against the law and print what is missing",
-	usage:   "[--json] [--as-of DATE] CASE.json | --sample",
+	usage:   "[--json] [--as-of DATE] CASE.json | - | --sample",
 	run:     runValidate,
 }
 
 func runValidate(e *env, c *command, args []string) int {
-	var asJSON bool
-	l, status := loadCase(e, c, args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&asJSON, "json", false, "print the findings as JSON")
+	var src *caseSource
+	l, status := loadCase(e, c, args, func(fs *flag.FlagSet, s *caseSource) {
+		fs.BoolVar(&s.asJSON, "json", false, "print the findings (or why the case cannot be read) as JSON")
+		src = s
 	})
 	if l == nil {
 		return status
 	}
 	defer l.close()
 	report := validate(l)
-	if asJSON {
+	if src.asJSON {
 		if err := writeJSON(e.stdout, report); err != nil {
 			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 			return exitInput

@@ -60,14 +60,6 @@ func corpus(t *testing.T) string {
 	return corpusPath
 }
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if corpusPath != "" {
-		os.RemoveAll(corpusPath)
-	}
-	os.Exit(code)
-}
-
 func corpusFile(t *testing.T, name string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(corpus(t), name))

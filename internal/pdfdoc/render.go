@@ -169,6 +169,8 @@ func (r *renderer) setup() {
 
 	// Court e-bundles open at 100%.
 	pdf.SetDisplayMode("real", "single")
+	// Liberation Sans is embedded under the SIL Open Font License
+	// (internal/fonts/OFL.txt), which must go with any binary distributed.
 	pdf.AddUTF8FontFromBytes(family, "", fonts.Regular)
 	pdf.AddUTF8FontFromBytes(family, "B", fonts.Bold)
 	pdf.SetFont(family, "", bodySize)

@@ -63,6 +63,9 @@ func TestToolsReadBackATinyPDF(t *testing.T) {
 }
 
 func TestQPDFCheckFailsOnABrokenFile(t *testing.T) {
+	// Without qpdf the check skips, which the fake below would record as
+	// "not failed": skip the test itself instead.
+	realclient.Require(t, "qpdf")
 	pdf := tinyPDF(t)
 	// Cut the file before its cross-reference table: qpdf must complain.
 	broken := pdf[:bytes.LastIndex(pdf, []byte("xref"))]
@@ -122,9 +125,19 @@ func TestRequireSkipsLocallyAndFailsInCI(t *testing.T) {
 			t.Setenv("CI", tt.ci)
 			ft := &fakeTB{TB: t}
 			ft.run(func() { realclient.Require(ft, "no-such-tool-for-spokit-tests") })
+			// The fake's skip is not a real one: keep it out of the summary
+			// TestMain prints.
+			summary := realclient.Summary()
+			realclient.ResetSkips()
 			assert.Equal(t, tt.wantSkipped, ft.skipped)
 			assert.Equal(t, tt.wantFailed, ft.failed)
 			assert.Contains(t, ft.msg, "no-such-tool-for-spokit-tests", "message names the tool")
+			if tt.wantSkipped {
+				assert.Contains(t, summary, "missing no-such-tool-for-spokit-tests")
+				assert.Contains(t, summary, "TestRequireSkipsLocallyAndFailsInCI", "the summary names the skipped test")
+			} else {
+				assert.Empty(t, summary, "a failure in CI is not a skip")
+			}
 		})
 	}
 }

@@ -55,16 +55,6 @@ func runOpenpyxl(t testing.TB, xlsx []byte, script string, args ...string) []byt
 	return run(t, tool, append([]string{"-c", openpyxlPrelude + script, path}, args...)...)
 }
 
-// missing skips the test for a missing tool, or fails it in CI, as Require
-// does for a missing program.
-func missing(t testing.TB, what string, err error) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("realclient: %s is required in CI but not installed: %v", what, err)
-	}
-	t.Skipf("realclient: %s not installed: %v", what, err)
-}
-
 // LibreOfficeResave opens the workbook in LibreOffice Calc (headless) and
 // saves it again as XLSX, returning the bytes LibreOffice wrote: the
 // workbook as a reviewer using LibreOffice would hand it back.
