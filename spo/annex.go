@@ -21,7 +21,8 @@ import (
 //   - the exhibits left out of the bundle: those held as sensitive and
 //     those whose files still hold withheld details, each with why;
 //   - the exhibits reproduced in the bundle from a version redacted for
-//     service, with their original files reproduced after the lists.
+//     service; the original files of these, and of the exhibits left out
+//     because their text holds withheld details, follow the lists.
 //
 // Keeping these apart lets the court and the respondent read the same
 // bundle, page for page, while the court can still see what was withheld
@@ -123,6 +124,7 @@ func (b *builder) annexExhibits() []exhibitEntry {
 			}
 			if leaks, err := leakingPages(data, casefile.NewDisclosure(b.c, casefile.AudienceRespondent, b.set)); err == nil && len(leaks) > 0 {
 				why = "spo.annex.unredacted"
+				originals = append(originals, exhibitEntry{e: e, data: data, pdf: true})
 			}
 		}
 		if why != "" {

@@ -3,18 +3,24 @@ package spo_test
 import (
 	"archive/zip"
 	"bytes"
+	"image"
+	"image/jpeg"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/pdfdoc"
 	"github.com/spokit/spokit/internal/realclient"
 	"github.com/spokit/spokit/spo"
 )
@@ -201,16 +207,83 @@ func assertNoLeak(t *testing.T, text string, towns bool) {
 	}
 }
 
+// leakExhibits gives three exhibits of the leak case files: a phone photo
+// whose EXIF carries a GPS position (RM/1), a letter whose text prints the
+// victim's address (GP/1), and the same letter with a version redacted for
+// service (SO/2).
+func leakExhibits(t *testing.T, c *casefile.Case) fs.FS {
+	t.Helper()
+	exiftool := realclient.Require(t, "exiftool")
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 120, 90))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var jpg bytes.Buffer
+	require.NoError(t, jpeg.Encode(&jpg, img, nil))
+	photo := filepath.Join(dir, "photo.jpg")
+	require.NoError(t, os.WriteFile(photo, jpg.Bytes(), 0o600))
+	out, err := exec.Command(exiftool, "-q", "-overwrite_original", "-GPSLatitude=53.2", "-GPSLatitudeRef=N",
+		"-GPSLongitude=2.9", "-GPSLongitudeRef=W", "-Artist=14 St John's Road", photo).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	withGPS, err := os.ReadFile(photo)
+	require.NoError(t, err)
+	meta, err := exec.Command(exiftool, "-a", "-G1", photo).CombinedOutput()
+	require.NoError(t, err)
+	require.Contains(t, string(meta), "GPS Latitude", "the photo carries its position before the build")
+
+	letter := func(text string) []byte {
+		d := pdfdoc.New(pdfdoc.Options{Title: "Letter", Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+		d.Paragraph(text)
+		var b bytes.Buffer
+		require.NoError(t, d.Write(&b))
+		return b.Bytes()
+	}
+	c.Exhibits[0].File, c.Exhibits[0].CheckedForService = "exhibits/photo.jpg", true
+	c.Exhibits[1].File = "exhibits/letter.pdf"
+	c.Exhibits[3].File, c.Exhibits[3].RedactedFile = "exhibits/letter.pdf", "exhibits/letter-redacted.pdf"
+	return fstest.MapFS{
+		"exhibits/photo.jpg":           {Data: withGPS},
+		"exhibits/letter.pdf":          {Data: letter("Flowers to be delivered to Renée at 14 St John's Road, Hoole, Chester CH2 3QX.")},
+		"exhibits/letter-redacted.pdf": {Data: letter("Flowers to be delivered to Renée at [address redacted].")},
+	}
+}
+
+// pictureMetadata returns what exiftool reads from every picture embedded
+// in pdf, as pdfimages -all extracts them.
+func pictureMetadata(t *testing.T, pdf []byte) string {
+	t.Helper()
+	pdfimages, exiftool := realclient.Require(t, "pdfimages"), realclient.Require(t, "exiftool")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.pdf")
+	require.NoError(t, os.WriteFile(in, pdf, 0o600))
+	require.NoError(t, exec.Command(pdfimages, "-all", in, filepath.Join(dir, "img")).Run())
+	names, err := filepath.Glob(filepath.Join(dir, "img*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, names, "the photo is embedded")
+	out, err := exec.Command(exiftool, append([]string{"-a", "-G1"}, names...)...).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	return string(out)
+}
+
 func TestLeakCorpusReachesNoRespondentDocument(t *testing.T) {
 	c := leakCase(t)
+	files := leakExhibits(t, c)
 	for name, write := range map[string]writer{
 		"court copy (the service copy page for page)": spo.WriteBundle,
 		"service copy": spo.WriteServiceCopy,
 		"notice":       spo.WriteNotice,
 	} {
 		t.Run(name, func(t *testing.T) {
-			text := readable(t, build(t, write, c, spo.BundleOptions{}))
+			pdf := build(t, write, c, spo.BundleOptions{Files: files})
+			text := readable(t, pdf)
 			assertNoLeak(t, text, true)
+			if name != "notice" {
+				assert.Contains(t, text, "flowers to be delivered to renée at [address redacted]", "the redacted letter is served")
+				meta := pictureMetadata(t, pdf)
+				assert.NotContains(t, meta, "GPS", "the photo's position")
+				assert.NotContains(t, meta, "John", "the photo's EXIF text")
+			}
 			assert.Contains(t, text, "[withheld]")
 			// What the respondent may read is intact: their own details,
 			// the court's name, and the terms they must obey.
@@ -247,7 +320,13 @@ func TestLeakCorpusReachesNoDefenceDocument(t *testing.T) {
 
 func TestLeakCorpusReachesTheCourtInTheConfidentialAnnex(t *testing.T) {
 	c := leakCase(t)
-	text := readable(t, build(t, spo.WriteConfidentialAnnex, c, spo.BundleOptions{}))
+	files := leakExhibits(t, c)
+	pdf := build(t, spo.WriteConfidentialAnnex, c, spo.BundleOptions{Files: files})
+	text := readable(t, pdf)
+	// The originals of the letter: the one never served, and the one
+	// served redacted.
+	assert.Contains(t, text, "flowers to be delivered to renée at 14 st john's road")
+	assert.Contains(t, text, "no redacted version has been prepared")
 	for _, want := range []string{"14 st john's road", "07700 900987", "renee.sentinel@example.org", "23 june 1991",
 		"22 tern way", "3 heron walk", "incidents[7].description"} {
 		assert.Contains(t, text, want)
