@@ -867,3 +867,35 @@ func ageBox(s casefile.Statement) string {
 	}
 	return strconv.Itoa(s.Age)
 }
+
+func TestSampleMG5CarriesNoAnalysisAndNoContactDetailsWhileTheCaseReviewHoldsThem(t *testing.T) {
+	c := sampleCase(t)
+	report := casefile.Validate(c, casefile.Options{})
+	mg5 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{Report: report})))
+	review := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{Report: report})))
+	screening, err := templates.Default().Render("screen.title", nil)
+	require.NoError(t, err)
+
+	for _, absent := range []string{screening, "FOUR indicators", "Offence triage", "fits", "possible", "Not met", "UNVERIFIED", "unverified", "Validation findings"} {
+		assert.NotContains(t, mg5, absent)
+	}
+	for _, f := range report.Findings {
+		assert.NotContains(t, mg5, f.Rule)
+	}
+	for _, p := range c.People {
+		if p.Role == casefile.RoleSuspect {
+			continue
+		}
+		for _, d := range append(strings.Split(p.Address, "\n"), p.Phone, p.Email, p.DateOfBirth.Long(), p.DateOfBirth.Short()) {
+			if strings.TrimSpace(d) != "" {
+				assert.NotContains(t, mg5, d, "%s's detail", p.ID)
+			}
+		}
+	}
+	assertWords(t, mg5, "the home of Siân Pryce (victim)") // a place that is her home says so
+	assert.Contains(t, mg5, "(victim)")
+
+	assert.Contains(t, review, screening)
+	assert.Contains(t, review, "NOT FOR DISCLOSURE")
+	assert.Contains(t, review, "3. Checks on the case file")
+}
