@@ -282,12 +282,19 @@ func ExhibitPath(file string) (string, error) {
 }
 
 func checkExhibitFiles(c *Check) {
-	for i, e := range c.Case.Exhibits {
-		if e.File == "" {
+	c.exhibitFiles("file", func(e *Exhibit) string { return e.File })
+}
+
+// exhibitFiles checks the file each exhibit names in field: inside the
+// case folder and, when the folder is given, a file spokit can print.
+func (c *Check) exhibitFiles(field string, file func(*Exhibit) string) {
+	for i := range c.Case.Exhibits {
+		e := &c.Case.Exhibits[i]
+		if file(e) == "" {
 			continue
 		}
-		p := fmt.Sprintf("exhibits[%d].file", i)
-		name, err := ExhibitPath(e.File)
+		p := fmt.Sprintf("exhibits[%d].%s", i, field)
+		name, err := ExhibitPath(file(e))
 		if err != nil {
 			c.Addf(p, "Exhibit %s: %v.", e.Ref, err)
 			continue

@@ -108,23 +108,8 @@ func walkStrings(v reflect.Value, path string, visit func(path, s string)) {
 }
 
 // checkRedactedFiles checks each exhibit's redacted_file as file is
-// checked: inside the case folder, readable, a PNG, JPEG or PDF.
+// checked (CASE-EXHIBIT-FILE): inside the case folder, a file spokit can
+// print.
 func checkRedactedFiles(c *Check) {
-	for i, e := range c.Case.Exhibits {
-		if e.RedactedFile == "" {
-			continue
-		}
-		p := fmt.Sprintf("exhibits[%d].redacted_file", i)
-		name, err := ExhibitPath(e.RedactedFile)
-		if err != nil {
-			c.Addf(p, "Exhibit %s: %v.", e.Ref, err)
-			continue
-		}
-		if c.Files == nil {
-			continue
-		}
-		if err := checkExhibitFile(c.Files, name); err != nil {
-			c.Addf(p, "Exhibit %s: %v.", e.Ref, err)
-		}
-	}
+	c.exhibitFiles("redacted_file", func(e *Exhibit) string { return e.RedactedFile })
 }

@@ -26,14 +26,10 @@ import (
 // court's document. An interim order is written only when one is sought;
 // otherwise WriteOrder returns ErrNoInterim.
 func WriteOrder(w io.Writer, app *Application, opts BundleOptions, interim bool) error {
-	b, err := newBuilder(app, opts, orderCopy)
+	b, m, err := newOrder(app, opts, interim)
 	if err != nil {
 		return err
 	}
-	if interim && app.Interim == nil {
-		return ErrNoInterim
-	}
-	m := b.orderModel(interim)
 	var notes []string
 	if b.opts.Draft {
 		notes = append(notes, b.t("common.draft", nil))
@@ -56,14 +52,10 @@ func WriteOrder(w io.Writer, app *Application, opts BundleOptions, interim bool)
 // as WriteOrder's PDF, for the court to amend. Maps are referred to, not
 // reproduced. The respondent's copy rules apply as for WriteOrder.
 func WriteOrderDOCX(w io.Writer, app *Application, opts BundleOptions, interim bool) error {
-	b, err := newBuilder(app, opts, orderCopy)
+	b, m, err := newOrder(app, opts, interim)
 	if err != nil {
 		return err
 	}
-	if interim && app.Interim == nil {
-		return ErrNoInterim
-	}
-	m := b.orderModel(interim)
 	if err := b.r.Err(); err != nil {
 		return fmt.Errorf("spo: wording: %w", err)
 	}
@@ -98,6 +90,20 @@ func WriteOrderDOCX(w io.Writer, app *Application, opts BundleOptions, interim b
 		return fmt.Errorf("spo: %w", err)
 	}
 	return nil
+}
+
+// newOrder starts the builder of a draft order and lays out its text, or
+// returns ErrNoInterim when the interim order is asked for and none is
+// sought.
+func newOrder(app *Application, opts BundleOptions, interim bool) (*builder, orderDoc, error) {
+	b, err := newBuilder(app, opts, orderCopy)
+	if err != nil {
+		return nil, orderDoc{}, err
+	}
+	if interim && app.Interim == nil {
+		return nil, orderDoc{}, ErrNoInterim
+	}
+	return b, b.orderModel(interim), nil
 }
 
 // ErrNoInterim is returned when the interim order is asked for and the
