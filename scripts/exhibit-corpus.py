@@ -3,7 +3,7 @@
 
 Usage: exhibit-corpus.py OUTDIR [--scale]
 
-Every file is made here, from ordinary tools (qpdf, ghostscript, img2pdf,
+Every file is made here, from ordinary tools (qpdf, ghostscript, LibreOffice, img2pdf,
 exiftool, Pillow) or written by hand where a tool cannot make the case (a
 hybrid cross-reference file, an incremental update), so nothing large is
 kept in the repository. --scale adds the heavy files: a 12,000 x 12,000 PNG
@@ -228,6 +228,12 @@ run("qpdf", "--encrypt", "user-secret", "owner-secret", "256", "--", path("plain
 
 # ghostscript's rewrite, as a print-to-PDF driver would produce.
 run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", "-sOutputFile=" + path("ghostscript.pdf"), path("annots.pdf"))
+
+# LibreOffice's export of a plain document, as a witness's word processor
+# would produce; a profile of its own so no desktop session is touched.
+with open(path("libreoffice.txt"), "w", encoding="utf-8") as f:
+    f.write("Letter left on the windscreen\n\nI know where you park every morning.\nTŷ Newydd café £12.50 – Welsh ŵ ŷ\n")
+run("soffice", "-env:UserInstallation=file://" + path("lo-profile"), "--headless", "--convert-to", "pdf", "--outdir", OUT, path("libreoffice.txt"))
 
 
 # Pictures: an upright scene, red block top left, blue bar along the bottom.

@@ -31,7 +31,7 @@ var (
 
 func corpus(t *testing.T) string {
 	t.Helper()
-	for _, tool := range []string{"qpdf", "gs", "img2pdf", "exiftool", "pdftoppm", "pdftotext"} {
+	for _, tool := range []string{"qpdf", "gs", "img2pdf", "exiftool", "pdftoppm", "pdftotext", "soffice"} {
 		realclient.Require(t, tool)
 	}
 	py := "/usr/bin/python3" // Debian's, which has Pillow (python3-pil)
@@ -241,7 +241,7 @@ func TestExhibitPDFsShowEveryPageAsAViewerDoes(t *testing.T) {
 		// here: pdftoppm draws annotations too)
 	}{
 		{"plain.pdf"}, {"inherited.pdf"}, {"rotated.pdf"}, {"annots.pdf"}, {"incremental.pdf"},
-		{"hybrid.pdf"}, {"objstm.pdf"}, {"owner-aes256.pdf"}, {"owner-rc4.pdf"}, {"ghostscript.pdf"},
+		{"hybrid.pdf"}, {"objstm.pdf"}, {"owner-aes256.pdf"}, {"owner-rc4.pdf"}, {"ghostscript.pdf"}, {"libreoffice.pdf"},
 		{"photo-in-pdf.pdf"}, {"metadata.pdf"},
 	}
 	for _, tt := range tests {
