@@ -154,8 +154,8 @@ func decompressed(t testing.TB, pdf []byte) string {
 	return string(data) + "\n" + strings.ReplaceAll(string(data), "\x00", "")
 }
 
-// xlsxText returns every part of a workbook's package, lower case with
-// spaces collapsed.
+// xlsxText returns every part of a workbook's (or a word-processor
+// document's) package, lower case with spaces collapsed.
 func xlsxText(t testing.TB, xlsx []byte) string {
 	t.Helper()
 	z, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
@@ -296,6 +296,24 @@ func TestLeakCorpusReachesNoRespondentDocument(t *testing.T) {
 				assert.Contains(t, text, k)
 			}
 		})
+	}
+}
+
+func TestLeakCorpusReachesNoOrderAsServed(t *testing.T) {
+	c := leakCase(t)
+	for _, interim := range []bool{false, true} {
+		pdf := build(t, func(w io.Writer, a *spo.Application, o spo.BundleOptions) error {
+			return spo.WriteOrder(w, a, o, interim)
+		}, c, spo.BundleOptions{})
+		assertNoLeak(t, readable(t, pdf), true)
+		docx := build(t, func(w io.Writer, a *spo.Application, o spo.BundleOptions) error {
+			return spo.WriteOrderDOCX(w, a, o, interim)
+		}, c, spo.BundleOptions{})
+		text := xlsxText(t, docx) // a .docx is a zip of XML parts too
+		assertNoLeak(t, text, true)
+		if !interim {
+			assert.Contains(t, text, "not to enter the area of hoole bounded by hoole road", "the terms are printed in full")
+		}
 	}
 }
 
