@@ -1,0 +1,158 @@
+// Package docs_test holds the tests that keep the contract pages in docs/
+// and the README's rules table true to the code.
+package docs_test
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/spo"
+)
+
+// ruleRow is what a rules table states about one rule.
+type ruleRow struct{ Severity, Citation string }
+
+var ruleID = regexp.MustCompile("^`([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)`$")
+
+// ruleRows reads the rows of every markdown table in text whose first cell
+// is a rule ID in backticks: the second cell is the severity and the last
+// the citation. A rule listed twice is reported.
+func ruleRows(t *testing.T, text string) map[string]ruleRow {
+	t.Helper()
+	rows := map[string]ruleRow{}
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		if len(cells) < 3 {
+			continue
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		m := ruleID.FindStringSubmatch(cells[0])
+		if m == nil {
+			continue
+		}
+		_, dup := rows[m[1]]
+		assert.False(t, dup, "rule %s is listed twice", m[1])
+		rows[m[1]] = ruleRow{Severity: cells[1], Citation: cells[len(cells)-1]}
+	}
+	return rows
+}
+
+// section returns the part of a markdown document under the heading, up to
+// the next heading of the same or a higher level.
+func section(t *testing.T, doc, heading string) string {
+	t.Helper()
+	level := strings.Repeat("#", strings.Count(strings.Fields(heading)[0], "#"))
+	start := strings.Index(doc, "\n"+heading+"\n")
+	require.GreaterOrEqual(t, start, 0, "no heading %q", heading)
+	rest := doc[start+len(heading)+2:]
+	for i := 0; i < len(rest); {
+		j := strings.Index(rest[i:], "\n#")
+		if j < 0 {
+			break
+		}
+		k := i + j + 1
+		hashes := len(rest[k:]) - len(strings.TrimLeft(rest[k:], "#"))
+		if hashes <= len(level) {
+			return rest[:k]
+		}
+		i = k + 1
+	}
+	return rest
+}
+
+func readDoc(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	return string(b)
+}
+
+func TestRulesTablesAgreeWithTheRuleTable(t *testing.T) {
+	want := map[string]ruleRow{}
+	var order []string
+	for _, r := range spo.AllRules() {
+		want[r.ID] = ruleRow{Severity: r.Severity.String(), Citation: r.Citation}
+		order = append(order, r.ID)
+	}
+	require.NotEmpty(t, want)
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"README.md, section Rules", section(t, readDoc(t, "../README.md"), "## Rules")},
+		{"docs/rules.md", readDoc(t, "rules.md")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ruleRows(t, tt.text)
+			for _, id := range order {
+				row, ok := got[id]
+				if assert.True(t, ok, "rule %s of the rule table is not in %s", id, tt.name) {
+					assert.Equal(t, want[id], row, "rule %s: severity and citation in %s", id, tt.name)
+				}
+			}
+			for id := range got {
+				_, ok := want[id]
+				assert.True(t, ok, "%s lists rule %s, which the rule table does not have", tt.name, id)
+			}
+		})
+	}
+}
+
+func TestRuleRowsReadsOnlyRuleRows(t *testing.T) {
+	text := "| rule | sev | citation |\n|---|---|---|\n| `A-B` | error | when | X s.1 |\n| `field` | string | no |\n| `C` | info | Y |\n"
+	assert.Equal(t, map[string]ruleRow{"A-B": {"error", "X s.1"}, "C": {"info", "Y"}}, ruleRows(t, text))
+}
+
+// schemaFields walks a JSON Schema and returns every property name with
+// where it is defined ("" for the top level, else the $defs name).
+func schemaFields(t *testing.T, schema []byte) map[string][]string {
+	t.Helper()
+	var root struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+		Defs       map[string]struct {
+			Properties map[string]json.RawMessage `json:"properties"`
+		} `json:"$defs"`
+	}
+	require.NoError(t, json.Unmarshal(schema, &root))
+	out := map[string][]string{}
+	for name := range root.Properties {
+		out[name] = append(out[name], "top level")
+	}
+	for def, d := range root.Defs {
+		for name := range d.Properties {
+			out[name] = append(out[name], def)
+		}
+	}
+	return out
+}
+
+func TestEveryCaseFieldIsInTheCaseFormat(t *testing.T) {
+	doc := readDoc(t, "case-format.md")
+	fields := schemaFields(t, casefile.Schema())
+	require.Greater(t, len(fields), 50, "the walk found the schema's fields")
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		where := slices.Sorted(slices.Values(fields[name]))
+		assert.True(t, strings.Contains(doc, "`"+name+"`"), "field %q (in %s) is not named in docs/case-format.md", name, strings.Join(where, ", "))
+	}
+}
