@@ -4,10 +4,11 @@ package docs_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -119,40 +120,63 @@ func TestRuleRowsReadsOnlyRuleRows(t *testing.T) {
 	assert.Equal(t, map[string]ruleRow{"A-B": {"error", "X s.1"}, "C": {"info", "Y"}}, ruleRows(t, text))
 }
 
-// schemaFields walks a JSON Schema and returns every property name with
-// where it is defined ("" for the top level, else the $defs name).
-func schemaFields(t *testing.T, schema []byte) map[string][]string {
-	t.Helper()
-	var root struct {
-		Properties map[string]json.RawMessage `json:"properties"`
-		Defs       map[string]struct {
-			Properties map[string]json.RawMessage `json:"properties"`
-		} `json:"$defs"`
-	}
-	require.NoError(t, json.Unmarshal(schema, &root))
-	out := map[string][]string{}
-	for name := range root.Properties {
-		out[name] = append(out[name], "top level")
-	}
-	for def, d := range root.Defs {
-		for name := range d.Properties {
-			out[name] = append(out[name], def)
+// schemaWalk visits every object of a JSON Schema, at every depth, with
+// the JSON pointer of where it is.
+func schemaWalk(node any, at string, visit func(at string, obj map[string]any)) {
+	switch n := node.(type) {
+	case map[string]any:
+		visit(at, n)
+		for _, k := range slices.Sorted(maps.Keys(n)) {
+			schemaWalk(n[k], at+"/"+k, visit)
+		}
+	case []any:
+		for i, v := range n {
+			schemaWalk(v, fmt.Sprintf("%s/%d", at, i), visit)
 		}
 	}
-	return out
 }
 
-func TestEveryCaseFieldIsInTheCaseFormat(t *testing.T) {
+// schemaTerms returns every property name and every enumerated value of a
+// JSON Schema, each with where it is defined.
+func schemaTerms(t *testing.T, schema []byte) (fields, values map[string][]string) {
+	t.Helper()
+	var root any
+	require.NoError(t, json.Unmarshal(schema, &root))
+	fields, values = map[string][]string{}, map[string][]string{}
+	schemaWalk(root, "#", func(at string, obj map[string]any) {
+		if props, ok := obj["properties"].(map[string]any); ok {
+			for name := range props {
+				fields[name] = append(fields[name], at)
+			}
+		}
+		if enum, ok := obj["enum"].([]any); ok {
+			for _, v := range enum {
+				if s, ok := v.(string); ok && s != "" {
+					values[s] = append(values[s], at)
+				}
+			}
+		}
+	})
+	return fields, values
+}
+
+func TestEveryCaseFieldAndValueIsInTheCaseFormat(t *testing.T) {
 	doc := readDoc(t, "case-format.md")
-	fields := schemaFields(t, casefile.Schema())
+	fields, values := schemaTerms(t, casefile.Schema())
 	require.Greater(t, len(fields), 50, "the walk found the schema's fields")
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
+	require.Greater(t, len(values), 50, "the walk found the schema's vocabularies")
+	tests := []struct {
+		kind  string
+		terms map[string][]string
+	}{
+		{"field", fields},
+		{"value", values},
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		where := slices.Sorted(slices.Values(fields[name]))
-		assert.True(t, strings.Contains(doc, "`"+name+"`"), "field %q (in %s) is not named in docs/case-format.md", name, strings.Join(where, ", "))
+	for _, tt := range tests {
+		t.Run(tt.kind, func(t *testing.T) {
+			for _, name := range slices.Sorted(maps.Keys(tt.terms)) {
+				assert.True(t, strings.Contains(doc, "`"+name+"`"), "%s %q (at %s) is not named in docs/case-format.md", tt.kind, name, strings.Join(tt.terms[name], ", "))
+			}
+		})
 	}
 }
