@@ -180,3 +180,25 @@ func TestEveryCaseFieldAndValueIsInTheCaseFormat(t *testing.T) {
 		})
 	}
 }
+
+func TestTheAudienceTableListsEveryFormUnderItsAudience(t *testing.T) {
+	table := section(t, readDoc(t, "case-format.md"), "## Audiences: who sees what [ext]")
+	rows := map[string]string{}
+	for line := range strings.Lines(table) {
+		if cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|"); len(cells) == 3 {
+			rows[strings.Trim(strings.TrimSpace(cells[0]), "`")] = cells[2]
+		}
+	}
+	c := &casefile.Case{Statements: []casefile.Statement{{ID: "S1"}}}
+	forms := casefile.Forms(c)
+	require.NotEmpty(t, forms)
+	for _, f := range forms {
+		name := strings.Replace(f.Name, "-S1", "-<id>", 1)
+		assert.Contains(t, rows[string(f.Audience)], "`"+name+"`", "%s is for the %s", f.Name, f.Audience)
+		for audience, outputs := range rows {
+			if audience != string(f.Audience) {
+				assert.NotContains(t, outputs, "`"+name+"`", "%s is listed under %s, but it is for the %s", f.Name, audience, f.Audience)
+			}
+		}
+	}
+}
