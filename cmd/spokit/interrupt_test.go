@@ -126,8 +126,8 @@ func TestFolderProgressCountsBuiltAndBuildingCases(t *testing.T) {
 // the signal's status, leave no staging folder, and leave the previous
 // outputs as they were.
 func TestSIGTERMHalfWayThroughABuildLeavesThePreviousOutputs(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the large synthetic case: not in -short")
+	if os.Getenv("SPOKIT_SCALE") != "1" {
+		t.Skip("scale test (builds the large synthetic case): set SPOKIT_SCALE=1")
 	}
 	dir := t.TempDir()
 	c, files := casefile.Synthesize(casefile.LargeCase)
