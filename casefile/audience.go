@@ -1,8 +1,11 @@
 package casefile
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spokit/spokit/internal/redact"
@@ -67,20 +70,35 @@ type Disclosure struct {
 // Its wording comes from set (nil means templates.Default()): unit
 // common.withheld is printed in place of each withheld detail, and
 // common.home-of names whose home a place is (Place).
+//
+// A build asks for the same policy once per document; building one
+// compiles a pattern for every way of writing every detail, so policies
+// are kept and shared while the details they are built from are unchanged.
 func NewDisclosure(c *Case, a Audience, set *templates.Set) *Disclosure {
-	d := &Disclosure{audience: a}
 	if c == nil || !a.Withholds() {
-		return d
+		return &Disclosure{audience: a}
 	}
 	if set == nil {
 		set = templates.Default()
 	}
-	words := set.Renderer()
-	withheld := words.Text("common.withheld", nil)
+	main, homes := disclosureOptions(c, a, set.Renderer())
+	key := sha256.Sum256(fmt.Appendf(nil, "%s\x00%#v\x00%#v", a, main, homes))
+	return disclosures.get(key, func() *Disclosure {
+		d := &Disclosure{audience: a, r: redact.New(main)}
+		for _, h := range homes {
+			d.homes = append(d.homes, redact.New(h))
+		}
+		return d
+	})
+}
+
+// disclosureOptions returns what the audience's redactor withholds and
+// keeps, and for the defence one redactor's options per home to describe.
+func disclosureOptions(c *Case, a Audience, words *templates.Renderer) (redact.Options, []redact.Options) {
 	kept := keptPeople(c, a)
 	// The respondent is not told even the town a protected person lives in;
 	// the defence reads towns, which name wide areas and police stations.
-	opts := redact.Options{Withheld: withheld, Shapes: true, Towns: a == AudienceRespondent,
+	opts := redact.Options{Withheld: words.Text("common.withheld", nil), Shapes: true, Towns: a == AudienceRespondent,
 		KeepText: []string{c.Force.Name, c.Force.PoliceArea, c.Force.ChiefOfficer}}
 	if c.SPO != nil {
 		// The court, the applicant's contact and the police stations where
@@ -95,27 +113,62 @@ func NewDisclosure(c *Case, a Audience, set *templates.Set) *Disclosure {
 		}
 		opts.Given = termTexts(c.SPO)
 	}
+	var homes []redact.Options
 	for i := range c.People {
 		p := &c.People[i]
 		details := personDetails(p)
 		switch {
 		case slices.Contains(kept, p.ID):
 			opts.Keep = append(opts.Keep, details)
+			continue
 		case a == AudienceRespondent && p.AddressKnownToRespondent:
 			opts.Keep = append(opts.Keep, redact.Details{Address: p.Address})
 			details.Address = ""
-			opts.Withhold = append(opts.Withhold, details)
-		default:
-			opts.Withhold = append(opts.Withhold, details)
 		}
-		if a == AudienceDefence && details.Address != "" && !slices.Contains(kept, p.ID) {
-			d.homes = append(d.homes, redact.New(redact.Options{
-				Withheld: words.Text("common.home-of", map[string]any{"Name": strings.TrimSpace(p.Name()), "Role": string(p.Role)}),
-				Withhold: []redact.Details{{Address: details.Address}}, Keep: opts.Keep, KeepText: opts.KeepText, AddressOnly: true,
-			}))
+		opts.Withhold = append(opts.Withhold, details)
+		if a == AudienceDefence && details.Address != "" {
+			homes = append(homes, redact.Options{
+				Withheld:    words.Text("common.home-of", map[string]any{"Name": strings.TrimSpace(p.Name()), "Role": string(p.Role)}),
+				Withhold:    []redact.Details{{Address: details.Address}},
+				AddressOnly: true,
+			})
 		}
 	}
-	d.r = redact.New(opts)
+	for i := range homes {
+		homes[i].Keep, homes[i].KeepText = opts.Keep, opts.KeepText
+	}
+	return opts, homes
+}
+
+// disclosures keeps the policies built lately, by what they were built
+// from.
+var disclosures = &policyCache{entries: map[[32]byte]*Disclosure{}}
+
+// policyCache is a small, bounded cache of policies, safe for concurrent
+// use. A Disclosure never changes once built, so one may be shared.
+type policyCache struct {
+	mu      sync.Mutex
+	entries map[[32]byte]*Disclosure
+}
+
+// maxCachedPolicies bounds the cache: a build needs two or three
+// policies; a server building many cases at once needs a few more.
+const maxCachedPolicies = 32
+
+func (pc *policyCache) get(key [32]byte, build func() *Disclosure) *Disclosure {
+	pc.mu.Lock()
+	d, ok := pc.entries[key]
+	pc.mu.Unlock()
+	if ok {
+		return d
+	}
+	d = build()
+	pc.mu.Lock()
+	if len(pc.entries) >= maxCachedPolicies {
+		clear(pc.entries)
+	}
+	pc.entries[key] = d
+	pc.mu.Unlock()
 	return d
 }
 

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -51,30 +52,80 @@ var (
 	shapeBirth       = regexp.MustCompile(`(?i)(?:\bd\.?o\.?b\.?|\bdate[\s\p{Zs}]+of[\s\p{Zs}]+birth|\bborn(?:[\s\p{Zs}]+on)?|\bdyddiad[\s\p{Zs}]+geni|\bganwyd)[\s\p{Zs}:\-]*(?:the[\s\p{Zs}]+)?(\d{1,2}(?:st|nd|rd|th)?(?:[\s\p{Zs}/.\-]*(?:of[\s\p{Zs}]+)?(?:\d{1,2}|[\pL]{3,10}\.?)[\s\p{Zs}/.\-,]*)\d{2,4}|\d{4}-\d{2}-\d{2}|[\pL]{3,10}[\s\p{Zs}]+\d{1,2}(?:st|nd|rd|th)?,?[\s\p{Zs}]+\d{4}|\d{6,8})`)
 )
 
-// shapeSpans returns the spans of contact-shaped text in s, in order.
+// shapeSpans returns the spans of contact-shaped text in s, in order. Every
+// shape has a digit or an at sign in it, or the word "dot", so the shapes
+// are looked for only in windows of text around those, which keeps a long
+// statement fast: the regular expressions run on short strings.
 func shapeSpans(s string) [][2]int {
-	if !strings.ContainsAny(s, "0123456789@") && !strings.Contains(strings.ToLower(s), "dot") {
-		return nil
-	}
 	var out [][2]int
-	for _, re := range []*regexp.Regexp{shapePostcode, shapeEmail, shapeEmailWords, shapeBirth, shapeStreetWelsh} {
-		for m := range groupMatches(re, s) {
-			out = append(out, [2]int{m[2], m[3]})
+	for _, w := range shapeWindows(s) {
+		out = append(out, shapesIn(s, w)...)
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) })
+	return slices.Compact(out)
+}
+
+// Reach of a shape window before and after the character that triggers
+// it: a postcode's letters, a flat number or "date of birth" before a
+// digit; a street name after a house number; an email's two halves.
+const (
+	shapeBefore = 48
+	shapeAfter  = 96
+)
+
+// shapeWindows returns the stretches of s, in order and apart, that may
+// hold a shape: around each run of digits, each at sign and each "dot".
+func shapeWindows(s string) [][2]int {
+	lower := strings.ToLower(s)
+	var out [][2]int
+	add := func(at int) {
+		lo, hi := max(0, at-shapeBefore), min(len(s), at+shapeAfter)
+		for lo > 0 && !utf8.RuneStart(s[lo]) {
+			lo--
+		}
+		for hi < len(s) && !utf8.RuneStart(s[hi]) {
+			hi++
+		}
+		if n := len(out); n > 0 && lo <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], hi)
+			return
+		}
+		out = append(out, [2]int{lo, hi})
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9' && (i == 0 || s[i-1] < '0' || s[i-1] > '9'), c == '@':
+			add(i)
+		case c == 'd' && strings.HasPrefix(lower[i:], "dot"):
+			add(i)
 		}
 	}
-	for m := range groupMatches(shapePhone, s) {
+	return out
+}
+
+// shapesIn returns the shapes found in window w of s, as spans of s.
+func shapesIn(s string, w [2]int) [][2]int {
+	text := s[w[0]:w[1]]
+	var out [][2]int
+	span := func(start, end int) { out = append(out, [2]int{w[0] + start, w[0] + end}) }
+	for _, re := range []*regexp.Regexp{shapePostcode, shapeEmail, shapeEmailWords, shapeBirth, shapeStreetWelsh} {
+		for m := range groupMatches(re, text) {
+			span(m[2], m[3])
+		}
+	}
+	for m := range groupMatches(shapePhone, text) {
 		start, end := m[2], m[3]
-		if s[end-1] == ')' && strings.Count(s[start:end], ")") > strings.Count(s[start:end], "(") {
+		if text[end-1] == ')' && strings.Count(text[start:end], ")") > strings.Count(text[start:end], "(") {
 			end--
 		}
-		out = append(out, [2]int{balance(s, start, end), end})
+		span(balance(text, start, end), end)
 	}
-	for m := range groupMatches(shapeStreet, s) {
-		if isStreetWord(s[m[6]:m[7]]) && streetName(s[m[4]:m[5]]) {
-			out = append(out, [2]int{m[2], m[3]})
+	for m := range groupMatches(shapeStreet, text) {
+		if isStreetWord(text[m[6]:m[7]]) && streetName(text[m[4]:m[5]]) {
+			span(m[2], m[3])
 		}
 	}
-	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
 }
 
