@@ -85,3 +85,11 @@ func TestEncodeRoundTripsTheSample(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, c, again)
 }
+
+func TestSchemaIsACopyTheCallerMayChange(t *testing.T) {
+	for name, schema := range map[string]func() []byte{"case": casefile.Schema, "screening": casefile.ScreeningSchema} {
+		a := schema()
+		a[0] = 'x'
+		assert.NotEqual(t, byte('x'), schema()[0], name)
+	}
+}

@@ -296,7 +296,7 @@ func (x *Index) ccbProblems(suspect, victim string, course []*Incident, began Da
 				child = append(child, label)
 			}
 		}
-		if r.Type != Partner && d.Before(CCBLivingTogetherRepealed) && !r.livingTogetherOn(d) {
+		if r.Type != Partner && d.Before(ccbLivingTogetherRepealed) && !r.livingTogetherOn(d) {
 			apart = append(apart, label)
 		}
 	}

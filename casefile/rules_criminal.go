@@ -36,10 +36,10 @@ var courseOffences = func() []OffenceCode {
 // in calendar months from the last incident of the course (MCA 1980 s.127).
 const SummaryTimeLimitMonths = 6
 
-// CourseGapMonths is the gap between consecutive occasions beyond which the
-// link between them must be evidenced (Lau v DPP; Pratt v DPP). Case law,
-// not statute, so it only ever warns.
-var CourseGapMonths = law.CourseGap.Months
+// CourseGapMonths returns the gap between consecutive occasions beyond
+// which the link between them must be evidenced (Lau v DPP; Pratt v DPP).
+// Case law, not statute, so it only ever warns.
+func CourseGapMonths() int { return law.CourseGap.Months }
 
 // courseGaps returns the pairs of consecutive occasions of a course (in
 // date order) that are more than law.CourseGap.Months apart: the validator
@@ -55,10 +55,10 @@ func courseGaps(course []*Incident) [][2]*Incident {
 	return out
 }
 
-// CCBLivingTogetherRepealed is the day from which s.76 no longer needs
+// ccbLivingTogetherRepealed is the day from which s.76 no longer needs
 // ex-partners or family members to live together (Domestic Abuse Act 2021
 // s.68).
-var CCBLivingTogetherRepealed = DateOf(law.CCBLivingTogetherRemoved.Date)
+var ccbLivingTogetherRepealed = DateOf(law.CCBLivingTogetherRemoved.Date)
 
 // unmet calls fn for each victim of each charge whose assessment has an
 // element of kind k that is not met. An element the record leaves open

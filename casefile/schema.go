@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/spokit/spokit/internal/strictjson"
@@ -20,7 +21,7 @@ var schemaOnce = sync.OnceValue(func() []byte {
 // Schema returns the JSON Schema (draft 2020-12) of the v1 case format. It
 // is generated from the same Go types and tags Decode reads, so the two
 // cannot drift apart.
-func Schema() []byte { return schemaOnce() }
+func Schema() []byte { return bytes.Clone(schemaOnce()) }
 
 // ScreeningSchemaID is the $id of the JSON Schema of the screening output.
 const ScreeningSchemaID = "urn:spokit:screening:v1"
@@ -36,4 +37,4 @@ var screeningSchemaOnce = sync.OnceValue(func() []byte {
 // ScreeningSchema returns the JSON Schema (draft 2020-12) of what "spokit
 // screen --json" prints (Screening.Explained), generated from the same Go
 // types so the two cannot drift apart.
-func ScreeningSchema() []byte { return screeningSchemaOnce() }
+func ScreeningSchema() []byte { return bytes.Clone(screeningSchemaOnce()) }

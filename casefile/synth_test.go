@@ -133,7 +133,7 @@ func TestSynthesizedChronologyIsAPlausibleCourseOfConduct(t *testing.T) {
 		if i > 0 {
 			prev := c.Incidents[i-1]
 			assert.False(t, in.Date.Before(prev.Date), "%s is before %s", in.ID, prev.ID)
-			assert.False(t, in.Date.After(prev.LastDate().AddMonths(casefile.CourseGapMonths)), "%s is over 3 months after %s", in.ID, prev.ID)
+			assert.False(t, in.Date.After(prev.LastDate().AddMonths(casefile.CourseGapMonths())), "%s is over 3 months after %s", in.ID, prev.ID)
 		}
 		assert.False(t, in.LastDate().After(c.AsOf), in.ID)
 		assert.Contains(t, in.Victims, "V1", in.ID)
