@@ -166,7 +166,7 @@ func (w *folderWrite) survey(names map[string]bool) error {
 	for _, e := range entries {
 		n := e.Name()
 		switch {
-		case prev[n]:
+		case prev[n] && e.Type().IsRegular():
 			w.previous = append(w.previous, n)
 		case names[n], strings.HasPrefix(n, stagingPrefix):
 			// Replaced by the new file; or a staging folder a killed

@@ -265,6 +265,12 @@ func TestABuildKilledAtAnyMomentLeavesAWholeSet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the sample several times in child processes")
 	}
+	probe := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(probe, "a"), 0o755))
+	require.NoError(t, os.Mkdir(filepath.Join(probe, "b"), 0o755))
+	if errors.Is(exchange(filepath.Join(probe, "a"), filepath.Join(probe, "b")), errNoExchange) {
+		t.Skip("SKIPPED: this system or file system cannot swap two folders in one step; WriteFolder then renames the old folder aside first")
+	}
 	dir := filepath.Join(t.TempDir(), "out")
 	earlier, err := casefile.ParseDate("2026-04-01")
 	require.NoError(t, err)
