@@ -2,15 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 
+	spokitlib "github.com/spokit/spokit"
 	"github.com/spokit/spokit/casefile"
-	"github.com/spokit/spokit/spo"
 )
 
 var buildCommand = command{
@@ -90,7 +90,7 @@ var audienceOrder = []struct {
 
 // printByAudience lists the files written under who may receive them, so
 // that nobody hands a file to the wrong person.
-func printByAudience(w io.Writer, dir string, files []manifestEntry) {
+func printByAudience(w io.Writer, dir string, files []spokitlib.Output) {
 	for _, a := range audienceOrder {
 		header := false
 		for _, f := range files {
@@ -109,7 +109,7 @@ func printByAudience(w io.Writer, dir string, files []manifestEntry) {
 // built is the outcome of building one case.
 type built struct {
 	report *casefile.Report
-	files  []manifestEntry
+	files  []spokitlib.Output
 	status int
 	err    error
 }
@@ -119,120 +119,41 @@ func (b built) counts() string {
 	return fmt.Sprintf("%s, %s, %s", count(r.Count(casefile.Error), "error"), count(r.Count(casefile.Warning), "warning"), count(r.Count(casefile.Info), "note"))
 }
 
-// buildCase validates one loaded case and writes its outputs into dir. A
-// draft of a case with errors is written with status 1: the case still has
-// errors.
+// settings are the front door's settings for a loaded case.
+func (l *loaded) settings(draft bool) spokitlib.Settings {
+	return spokitlib.Settings{AsOf: l.asOf, Draft: draft, Files: l.files, Wording: l.wording}
+}
+
+// buildCase validates one loaded case and writes its outputs into dir
+// through the front door. A draft of a case with errors is written with
+// status 1: the case still has errors.
 func buildCase(ctx context.Context, l *loaded, dir string, draft bool) built {
-	b := built{report: validate(l)}
-	if b.report.HasErrors() && !draft {
+	res, err := spokitlib.Build(ctx, l.c, l.settings(draft))
+	var b built
+	if res != nil {
+		b.report = res.Report
+	}
+	if errors.Is(err, spokitlib.ErrCaseHasErrors) {
 		b.status = exitFindings
 		b.err = fmt.Errorf("case %s not built: %s. Deal with the errors, or build a marked draft with --draft", l.c.URN, b.counts())
 		return b
 	}
-	b.files, b.err = writeAll(ctx, dir, func(s *staging) error { return writeBuild(s, l, b.report, draft) })
-	if b.err != nil {
+	if err == nil {
+		err = spokitlib.WriteFolder(ctx, dir, res.Outputs)
+	}
+	if err != nil {
 		b.status = exitInput
-		if status, ok := stopped(b.err); ok {
+		if status, ok := stopped(err); ok {
 			b.status = status
-			b.err = fmt.Errorf("case %s: %w: nothing written; what %s held before is as it was", l.c.URN, b.err, dir)
+			b.err = fmt.Errorf("case %s: %w: nothing written; what %s held before is as it was", l.c.URN, err, dir)
 			return b
 		}
-		b.err = fmt.Errorf("case %s: nothing written: %w", l.c.URN, b.err)
+		b.err = fmt.Errorf("case %s: nothing written: %w", l.c.URN, err)
 		return b
 	}
+	b.files = res.Outputs
 	if b.report.HasErrors() {
 		b.status = exitFindings
 	}
 	return b
-}
-
-// writeBuild stages every output of one case, the manifest last. Each
-// output declares its audience, which the manifest records.
-func writeBuild(s *staging, l *loaded, report *casefile.Report, draft bool) error {
-	// Screened once, printed by the MG5, the bundle and the workbook.
-	screening := casefile.Screen(l.c, report.AsOf)
-	if l.c.SPO != nil {
-		if err := writeSPO(s, l, report, draft); err != nil {
-			return err
-		}
-	}
-	if err := writeForms(s, l, report, &screening, draft); err != nil {
-		return err
-	}
-	if err := writeWorkbooks(s, l, report, &screening); err != nil {
-		return err
-	}
-	if err := s.add("findings.json", casefile.AudiencePolice, func(w io.Writer) error { return writeJSON(w, report) }); err != nil {
-		return err
-	}
-	manifest := struct {
-		URN   string          `json:"urn"`
-		AsOf  casefile.Date   `json:"as_of"`
-		Files []manifestEntry `json:"files"`
-	}{l.c.URN, report.AsOf, s.entries()}
-	return s.add("manifest.json", casefile.AudiencePolice, func(w io.Writer) error { return writeJSON(w, manifest) })
-}
-
-// spoOutputs are the documents of an SPO application, each with who it is
-// for.
-var spoOutputs = []struct {
-	name     string
-	audience casefile.Audience
-	write    func(io.Writer, *spo.Application, spo.BundleOptions) error
-}{
-	{"spo-bundle.pdf", casefile.AudienceCourt, spo.WriteBundle},
-	{"spo-confidential-annex.pdf", casefile.AudienceCourt, spo.WriteConfidentialAnnex},
-	{"spo-service-copy.pdf", casefile.AudienceRespondent, spo.WriteServiceCopy},
-	{"spo-notice.pdf", casefile.AudienceRespondent, spo.WriteNotice},
-	// The draft orders are the court's to amend, seal and serve; they are
-	// printed as the respondent may read them.
-	{"spo-order-draft.pdf", casefile.AudienceCourt, orderWriter(spo.WriteOrder, false)},
-	{"spo-order-draft.docx", casefile.AudienceCourt, orderWriter(spo.WriteOrderDOCX, false)},
-	{"spo-interim-order-draft.pdf", casefile.AudienceCourt, orderWriter(spo.WriteOrder, true)},
-	{"spo-interim-order-draft.docx", casefile.AudienceCourt, orderWriter(spo.WriteOrderDOCX, true)},
-}
-
-// writeSPO stages the documents of the SPO application: the interim
-// order's files only when one is sought.
-func writeSPO(s *staging, l *loaded, report *casefile.Report, draft bool) error {
-	app, err := spo.NewApplication(l.c)
-	if err != nil {
-		return err
-	}
-	opts := spo.BundleOptions{Files: l.files, Draft: draft, AsOf: report.AsOf, Templates: l.wording}
-	for _, out := range spoOutputs {
-		if strings.HasPrefix(out.name, "spo-interim-") && app.Interim == nil {
-			continue
-		}
-		if err := s.add(out.name, out.audience, func(w io.Writer) error { return out.write(w, app, opts) }); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// orderWriter adapts an order writer to the full or the interim order.
-func orderWriter(write func(io.Writer, *spo.Application, spo.BundleOptions, bool) error, interim bool) func(io.Writer, *spo.Application, spo.BundleOptions) error {
-	return func(w io.Writer, app *spo.Application, opts spo.BundleOptions) error {
-		return write(w, app, opts, interim)
-	}
-}
-
-// writeWorkbooks stages prosecution.xlsx and, when the case has sensitive
-// unused material, sensitive-unused.xlsx. excelize may spill case data to
-// temporary files: they stay inside the private staging folder.
-func writeWorkbooks(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening) error {
-	tmp, err := os.MkdirTemp(s.tmp, "xlsx-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	opts := casefile.WorkbookOptions{AsOf: report.AsOf, TmpDir: tmp, Screening: screening, Templates: l.wording}
-	if err := s.add("prosecution.xlsx", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteWorkbook(w, l.c, report, opts) }); err != nil {
-		return err
-	}
-	if !casefile.HasSensitiveUnused(l.c) {
-		return nil
-	}
-	return s.add("sensitive-unused.xlsx", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteSensitiveWorkbook(w, l.c, opts) })
 }

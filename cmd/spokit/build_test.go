@@ -12,16 +12,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	spokitlib "github.com/spokit/spokit"
 	"github.com/spokit/spokit/internal/realclient"
 )
 
-func readManifest(t *testing.T, dir string) []manifestEntry {
+func readManifest(t *testing.T, dir string) []spokitlib.ManifestEntry {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	require.NoError(t, err)
 	var m struct {
-		URN   string          `json:"urn"`
-		Files []manifestEntry `json:"files"`
+		URN   string                    `json:"urn"`
+		Files []spokitlib.ManifestEntry `json:"files"`
 	}
 	require.NoError(t, json.Unmarshal(b, &m))
 	assert.Equal(t, "60NC0217826", m.URN)

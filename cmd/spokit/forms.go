@@ -3,9 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 
+	spokitlib "github.com/spokit/spokit"
 	"github.com/spokit/spokit/casefile"
 )
 
@@ -34,8 +34,10 @@ func runForms(e *env, c *command, args []string) int {
 		return status
 	}
 	defer l.close()
-	report := validate(l)
-	files, err := writeAll(e.context(), dir, func(s *staging) error { return writeForms(s, l, report, nil, draft) })
+	res, err := spokitlib.BuildForms(e.context(), l.c, l.settings(draft))
+	if err == nil {
+		err = spokitlib.WriteFolder(e.context(), dir, res.Outputs)
+	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spokit: nothing written: %v\n", err)
 		if status, ok := stopped(err); ok {
@@ -43,24 +45,12 @@ func runForms(e *env, c *command, args []string) int {
 		}
 		return exitInput
 	}
-	for _, f := range files {
+	for _, f := range res.Outputs {
 		fmt.Fprintln(e.stdout, filepath.Join(dir, f.Name))
 	}
-	if n := report.Count(casefile.Error); n > 0 {
+	if n := res.Report.Count(casefile.Error); n > 0 {
 		fmt.Fprintf(e.stderr, "spokit: the case has %s; the MG3 and the case review list them\n", count(n, "error finding"))
 		return exitFindings
 	}
 	return exitOK
-}
-
-// writeForms stages every MG form of the case and the internal case
-// review.
-func writeForms(s *staging, l *loaded, report *casefile.Report, screening *casefile.Screening, draft bool) error {
-	opts := casefile.FormOptions{AsOf: report.AsOf, Report: report, Screening: screening, Draft: draft, Templates: l.wording}
-	for _, form := range casefile.Forms(l.c) {
-		if err := s.add(form.Name, form.Audience, func(w io.Writer) error { return form.Write(w, opts) }); err != nil {
-			return err
-		}
-	}
-	return s.add("case-review.pdf", casefile.AudienceProsecution, func(w io.Writer) error { return casefile.WriteCaseReview(w, l.c, opts) })
 }

@@ -122,9 +122,9 @@ func TestFolderProgressCountsBuiltAndBuildingCases(t *testing.T) {
 }
 
 // The acceptance test of interruption: the real binary, building a large
-// case, is sent SIGTERM while its staging folder exists. It must stop with
-// the signal's status, leave no staging folder, and leave the previous
-// outputs as they were.
+// case, is sent SIGTERM while it renders (its private temporary folder
+// exists). It must stop with the signal's status, leave no staging folder,
+// and leave the previous outputs as they were.
 func TestSIGTERMHalfWayThroughABuildLeavesThePreviousOutputs(t *testing.T) {
 	if os.Getenv("SPOKIT_SCALE") != "1" {
 		t.Skip("scale test (builds the large synthetic case): set SPOKIT_SCALE=1")
@@ -137,7 +137,9 @@ func TestSIGTERMHalfWayThroughABuildLeavesThePreviousOutputs(t *testing.T) {
 
 	// This test binary, run as spokit (see TestMain).
 	cmd := exec.Command(os.Args[0], "build", "-o", out, filepath.Join(dir, "case", "case.json"))
-	cmd.Env = append(os.Environ(), runAsSpokit+"=1")
+	tmp := filepath.Join(dir, "tmp")
+	require.NoError(t, os.Mkdir(tmp, 0o755))
+	cmd.Env = append(os.Environ(), runAsSpokit+"=1", "TMPDIR="+tmp)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
@@ -145,17 +147,19 @@ func TestSIGTERMHalfWayThroughABuildLeavesThePreviousOutputs(t *testing.T) {
 	// Validating the large case (every exhibit read whole, every exhibit
 	// PDF's text checked) comes first: on a loaded machine it takes a while.
 	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
-		if m, _ := filepath.Glob(filepath.Join(out, ".spokit-*")); len(m) > 0 {
+		if m, _ := filepath.Glob(filepath.Join(tmp, "spokit-*")); len(m) > 0 {
 			staged = true
 			break
 		}
 	}
 	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
 	err := cmd.Wait()
-	require.True(t, staged, "the build staged its files")
+	require.True(t, staged, "the build started rendering")
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit), "the build was stopped, not finished: %v\n%s", err, stderr.String())
 	assert.Equal(t, 128+int(syscall.SIGTERM), exit.ExitCode(), stderr.String())
 	assert.Contains(t, stderr.String(), "interrupted by SIGTERM")
 	assertLeftAsItWas(t, out, old)
+	staging, _ := filepath.Glob(filepath.Join(dir, ".out.spokit-*"))
+	assert.Empty(t, staging, "no staging folder beside the output folder")
 }

@@ -1,28 +1,30 @@
-// Command build-bundle shows how a program builds the documents of a
-// Stalking Protection Order application with the spokit library: it takes
-// spokit's sample case (fictional, with exhibit files), validates it, and
-// writes the court bundle, the copy served on the respondent and the notice
-// of notification requirements.
+// Command build-bundle shows how a program builds a case the way the
+// spokit command does, through the library's front door (package spokit):
+// it takes spokit's sample case (fictional, with exhibit files), validates
+// it with every rule, renders the documents of its Stalking Protection
+// Order application, its MG forms and workbooks, and writes them into a
+// folder as one set, with a manifest naming who each file is for.
 //
-//	go run ./examples/build-bundle spo-bundle.pdf
+//	go run ./examples/build-bundle out
 //
-// writes spo-bundle.pdf, spo-bundle-service-copy.pdf and
-// spo-bundle-notice.pdf. Add -draft to mark every page DRAFT:
+// writes out/spo-bundle.pdf, out/spo-service-copy.pdf, out/spo-notice.pdf
+// and the rest. Add -draft to build a case with errors, DRAFT on every
+// page:
 //
-//	go run ./examples/build-bundle -draft spo-bundle.pdf
+//	go run ./examples/build-bundle -draft out
 package main
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"path/filepath"
 
+	"github.com/spokit/spokit"
 	"github.com/spokit/spokit/casefile"
-	"github.com/spokit/spokit/spo"
 )
 
 func main() {
@@ -34,48 +36,34 @@ func main() {
 
 func run(args []string, out io.Writer) error {
 	flags := flag.NewFlagSet("build-bundle", flag.ContinueOnError)
-	draft := flags.Bool("draft", false, "mark every page DRAFT")
+	draft := flags.Bool("draft", false, "build a case with errors, DRAFT on every page")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	if flags.NArg() != 1 || !strings.HasSuffix(flags.Arg(0), ".pdf") {
-		return errors.New("give the file to write the bundle to, ending .pdf, e.g. spo-bundle.pdf")
+	if flags.NArg() != 1 {
+		return errors.New("give the folder to write the documents into, e.g. out")
 	}
-	bundle := flags.Arg(0)
-	base := strings.TrimSuffix(bundle, ".pdf")
+	dir := flags.Arg(0)
 
 	// The sample case and the folder its exhibit files are read from. A
-	// real program decodes a case file with casefile.Decode and passes
-	// os.DirFS(the case file's folder) as Files.
+	// real program decodes a case file with casefile.Decode and passes an
+	// os.Root's FS on the case file's folder as Files.
 	c, files := casefile.Sample()
-	report := casefile.Validate(c, casefile.Options{Files: files, Rules: spo.AllRules()})
-	if report.HasErrors() && !*draft {
-		return fmt.Errorf("the case has %d errors; fix them, or build with -draft", report.Count(casefile.Error))
+	ctx := context.Background()
+	res, err := spokit.Build(ctx, c, spokit.Settings{Files: files, Draft: *draft})
+	if errors.Is(err, spokit.ErrCaseHasErrors) {
+		return fmt.Errorf("the case has %d errors; fix them, or build with -draft", res.Report.Count(casefile.Error))
 	}
-	app, err := spo.NewApplication(c)
 	if err != nil {
 		return err
 	}
-	opts := spo.BundleOptions{Files: files, Draft: *draft, AsOf: report.AsOf}
-
-	for _, doc := range []struct {
-		name  string
-		write func(io.Writer, *spo.Application, spo.BundleOptions) error
-	}{
-		{bundle, spo.WriteBundle},
-		{base + "-confidential-annex.pdf", spo.WriteConfidentialAnnex},
-		{base + "-service-copy.pdf", spo.WriteServiceCopy},
-		{base + "-notice.pdf", spo.WriteNotice},
-	} {
-		// Write to memory first, so that a failure leaves no half-written file.
-		var buf bytes.Buffer
-		if err := doc.write(&buf, app, opts); err != nil {
-			return fmt.Errorf("%s: %w", doc.name, err)
-		}
-		if err := os.WriteFile(doc.name, buf.Bytes(), 0o644); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "wrote %s (%d bytes)\n", doc.name, buf.Len())
+	// Every file at once: the folder holds the new set, and nothing of a
+	// previous build, or (on failure) what it held before.
+	if err := spokit.WriteFolder(ctx, dir, res.Outputs); err != nil {
+		return err
+	}
+	for _, o := range res.Outputs {
+		fmt.Fprintf(out, "wrote %s for the %s (%d bytes)\n", filepath.Join(dir, o.Name), o.Audience, len(o.Data))
 	}
 	return nil
 }

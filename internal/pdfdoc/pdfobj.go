@@ -10,8 +10,8 @@ import (
 
 // This file holds the small amount of PDF syntax this package writes itself
 // (see xobjects): a parser for the objects gofpdi serialises, a canonical
-// writer for them and for pictures, and the step that adds them to fpdf's
-// finished file.
+// writer for them and for pictures. The step that adds them to fpdf's
+// finished file is in fpdfbytes.go.
 
 type objKind int
 
@@ -289,125 +289,4 @@ func refs(v *obj, fn func(key string)) {
 			refs(v.dict[k], fn)
 		}
 	}
-}
-
-// fpdfFile is the part of fpdf's output structure that assemble edits.
-type fpdfFile struct {
-	data     []byte
-	xref     int   // offset of the xref table
-	offsets  []int // by object number; 0 is the free entry
-	root     string
-	info     string
-	resStart int // object 2 (the shared resource dictionary)
-	resEnd   int
-}
-
-// parseFpdf reads the cross-reference table and trailer that fpdf writes.
-func parseFpdf(data []byte) (*fpdfFile, error) {
-	f := &fpdfFile{data: data}
-	sx := bytes.LastIndex(data, []byte("startxref\n"))
-	if sx < 0 {
-		return nil, fmt.Errorf("%w: no startxref", errSyntax)
-	}
-	rest := data[sx+len("startxref\n"):]
-	end := bytes.IndexByte(rest, '\n')
-	if end < 0 {
-		return nil, fmt.Errorf("%w: bad startxref", errSyntax)
-	}
-	xref, err := strconv.Atoi(string(rest[:end]))
-	if err != nil || xref <= 0 || xref >= len(data) || !bytes.HasPrefix(data[xref:], []byte("xref\n0 ")) {
-		return nil, fmt.Errorf("%w: bad xref offset", errSyntax)
-	}
-	f.xref = xref
-	p := xref + len("xref\n0 ")
-	nl := bytes.IndexByte(data[p:], '\n')
-	if nl < 0 {
-		return nil, fmt.Errorf("%w: bad xref header", errSyntax)
-	}
-	count, err := strconv.Atoi(string(data[p : p+nl]))
-	if err != nil || count < 3 {
-		return nil, fmt.Errorf("%w: bad xref size", errSyntax)
-	}
-	p += nl + 1
-	const entry = 20
-	if p+count*entry > len(data) {
-		return nil, fmt.Errorf("%w: short xref table", errSyntax)
-	}
-	f.offsets = make([]int, count)
-	for i := 1; i < count; i++ {
-		e := data[p+i*entry : p+i*entry+10]
-		if f.offsets[i], err = strconv.Atoi(string(e)); err != nil {
-			return nil, fmt.Errorf("%w: xref entry %d", errSyntax, i)
-		}
-	}
-	trailer := data[p+count*entry:]
-	for _, key := range []string{"/Root ", "/Info "} {
-		at := bytes.Index(trailer, []byte(key))
-		if at < 0 {
-			return nil, fmt.Errorf("%w: trailer has no %s", errSyntax, key)
-		}
-		v := trailer[at+len(key):]
-		v = v[:bytes.IndexByte(v, '\n')]
-		if key == "/Root " {
-			f.root = string(v)
-		} else {
-			f.info = string(v)
-		}
-	}
-	f.resStart = f.offsets[2]
-	f.resEnd = xref
-	for _, off := range f.offsets[1:] {
-		if off > f.resStart && off < f.resEnd {
-			f.resEnd = off
-		}
-	}
-	return f, nil
-}
-
-// withObjects returns the file with extra XObject resources added to the
-// shared resource dictionary and the given objects (numbered from the
-// file's old size) appended, and a new cross-reference table.
-func (f *fpdfFile) withObjects(xobjects string, objects [][]byte) ([]byte, error) {
-	res := f.data[f.resStart:f.resEnd]
-	marker := []byte("/XObject <<\n")
-	at := bytes.Index(res, marker)
-	if at < 0 {
-		return nil, fmt.Errorf("%w: resource dictionary without /XObject", errSyntax)
-	}
-	var newRes bytes.Buffer
-	newRes.Write(res[:at+len(marker)])
-	newRes.WriteString(xobjects)
-	newRes.Write(res[at+len(marker):])
-	delta := newRes.Len() - len(res)
-
-	var out bytes.Buffer
-	out.Grow(len(f.data) + delta + 1024)
-	out.Write(f.data[:f.resStart])
-	out.Write(newRes.Bytes())
-	out.Write(f.data[f.resEnd:f.xref])
-	offsets := slices.Clone(f.offsets)
-	for i, off := range offsets {
-		if i > 0 && off >= f.resEnd {
-			offsets[i] = off + delta
-		}
-	}
-	for i, o := range objects {
-		offsets = append(offsets, out.Len())
-		fmt.Fprintf(&out, "%d 0 obj\n", len(f.offsets)+i)
-		out.Write(o)
-		out.WriteString("\nendobj\n")
-	}
-	f.writeTail(&out, offsets)
-	return out.Bytes(), nil
-}
-
-// writeTail ends a file made from f whose objects are at offsets: the
-// cross-reference table, the trailer and the pointer to the table.
-func (f *fpdfFile) writeTail(out *bytes.Buffer, offsets []int) {
-	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
-	for _, off := range offsets[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(out, "trailer\n<<\n/Size %d\n/Root %s\n/Info %s\n>>\nstartxref\n%d\n%%%%EOF\n", len(offsets), f.root, f.info, xref)
 }

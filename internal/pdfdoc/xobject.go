@@ -99,12 +99,7 @@ func (x *xobjects) assemble(raw []byte, out *bytes.Buffer) error {
 	if err != nil {
 		return fmt.Errorf("pdfdoc: add pages and pictures: %w", err)
 	}
-	// Imported pages may use any PDF feature and pictures may have 16-bit
-	// samples (PDF 1.5); the header must not promise an older version than
-	// they need (same length, so offsets hold).
-	if bytes.HasPrefix(data, []byte("%PDF-1.")) {
-		data[7] = '7'
-	}
+	setPDFVersion(data)
 	out.Write(data)
 	return nil
 }
