@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/spokit/spokit/internal/fserr"
 )
 
 // stagingPrefix starts the name of the private folder a write stages its
@@ -63,11 +65,11 @@ func WriteFolder(ctx context.Context, dir string, outputs []Output) error {
 	}
 	w, err := plan(dir, names)
 	if err != nil {
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, fserr.Bare(err))
 	}
 	if err := w.stage(outputs); err != nil {
 		w.abort()
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, fserr.Bare(err))
 	}
 	// The last moment to stop: after it, the new set is put in place.
 	if err := context.Cause(ctx); err != nil {
@@ -76,7 +78,7 @@ func WriteFolder(ctx context.Context, dir string, outputs []Output) error {
 	}
 	if err := w.commit(outputs); err != nil {
 		w.abort()
-		return fmt.Errorf("%s: %w", dir, unwrapPath(err))
+		return fmt.Errorf("%s: %w", dir, fserr.Bare(err))
 	}
 	return nil
 }
@@ -299,16 +301,6 @@ func (w *folderWrite) removeCreated() {
 			return
 		}
 	}
-}
-
-// unwrapPath drops the path an fs.PathError repeats: the caller names the
-// folder.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // errNoExchange is exchange's answer where the system or the file system

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spokit/spokit/internal/fserr"
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
@@ -311,7 +312,7 @@ func (c *Check) exhibitFiles(field string, file func(*Exhibit) string) {
 func checkExhibitFile(fsys fs.FS, name string) error {
 	f, err := fsys.Open(name)
 	if err != nil {
-		return fmt.Errorf("the file %q cannot be opened (%v); put it in the case file's folder or correct the path", name, unwrapPathError(err))
+		return fmt.Errorf("the file %q cannot be opened (%v); put it in the case file's folder or correct the path", name, fserr.Bare(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil {
@@ -326,7 +327,7 @@ func checkExhibitFile(fsys fs.FS, name string) error {
 	// is refused here, before anything is built.
 	data, err := io.ReadAll(io.LimitReader(f, MaxExhibitFileSize+1))
 	if err != nil {
-		return fmt.Errorf("the file %q cannot be read (%v)", name, unwrapPathError(err))
+		return fmt.Errorf("the file %q cannot be read (%v)", name, fserr.Bare(err))
 	}
 	if len(data) > MaxExhibitFileSize {
 		return fmt.Errorf("%q is over the %d MiB limit for one exhibit file", name, MaxExhibitFileSize>>20)
@@ -335,15 +336,6 @@ func checkExhibitFile(fsys fs.FS, name string) error {
 		return fmt.Errorf("%q cannot be used: %w", name, err)
 	}
 	return nil
-}
-
-// unwrapPathError drops the operation and path that fs errors repeat, so a
-// message names the path once.
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
 
 func checkStatementText(c *Check) {

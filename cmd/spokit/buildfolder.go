@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/fserr"
 	"github.com/spokit/spokit/templates"
 )
 
@@ -26,7 +27,7 @@ type folderCase struct {
 func findCases(dir string) ([]folderCase, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, fserr.Bare(err)
 	}
 	var cases []folderCase
 	for _, e := range entries {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/fserr"
 	"github.com/spokit/spokit/templates"
 )
 
@@ -173,7 +174,7 @@ func (s *caseSource) date(e *env) (casefile.Date, bool) {
 func openCase(path string) (*loaded, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, fserr.Bare(err)
 	}
 	defer f.Close()
 	return readCase(f, filepath.Dir(path))
@@ -188,15 +189,7 @@ func readCase(r io.Reader, dir string) (*loaded, error) {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, fserr.Bare(err)
 	}
 	return &loaded{c: c, files: root.FS(), close: func() { root.Close() }}, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

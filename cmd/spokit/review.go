@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/fserr"
 )
 
 var reviewCommand = command{
@@ -44,7 +45,7 @@ func runReview(e *env, c *command, args []string) int {
 func readReview(path string) (*casefile.Review, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, fserr.Bare(err)
 	}
 	defer f.Close()
 	tmp, err := os.MkdirTemp("", "spokit-review-")
