@@ -30,6 +30,9 @@ type Case struct {
 	Charges          []Charge          `json:"charges,omitempty"`
 	SPO              *SPO              `json:"spo,omitempty" doc:"the Stalking Protection Order application, if any"`
 	SPOConsideration *SPOConsideration `json:"spo_consideration,omitempty" doc:"the record that an SPO was considered"`
+	// Orders made (order.go): what breach, notification and variation
+	// files are built from.
+	Orders []Order `json:"orders,omitempty" doc:"Stalking Protection Orders and interim orders made against the respondent"`
 
 	// Warnings and orders (optional): the events that tell a suspect to
 	// stop, from which the screening judges whether later conduct was

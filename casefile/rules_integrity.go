@@ -146,6 +146,7 @@ func checkRefs(c *Check) {
 		c.ref("spo_consideration.by", s.By, anyPerson)
 	}
 	c.warningRefs()
+	c.orderRefs()
 }
 
 // warningRefs checks the references of the optional s.76 relationship
@@ -210,6 +211,9 @@ func checkDuplicateIDs(c *Check) {
 	for i, x := range k.Warnings {
 		add(fmt.Sprintf("warnings_and_orders[%d].id", i), x.ID)
 	}
+	for i, x := range k.Orders {
+		add(fmt.Sprintf("orders[%d].id", i), x.ID)
+	}
 }
 
 func checkDates(c *Check) {
@@ -239,6 +243,15 @@ func checkDates(c *Check) {
 	for i, w := range k.Warnings {
 		order(fmt.Sprintf("warnings_and_orders[%d].until", i), "warning or order's end", w.Date, w.Until)
 		future(fmt.Sprintf("warnings_and_orders[%d].date", i), "warning or order's date", w.Date)
+	}
+	for i, o := range k.Orders {
+		base := fmt.Sprintf("orders[%d]", i)
+		future(base+".made", "order's making date", o.Made)
+		order(base+".ends", "order's end", o.Made, o.Ends)
+		if o.Service != nil {
+			order(base+".service.date", "order's service date", o.Made, o.Service.Date)
+			future(base+".service.date", "order's service date", o.Service.Date)
+		}
 	}
 	for i, s := range k.Statements {
 		future(fmt.Sprintf("statements[%d].date", i), "statement's date", s.Date)
