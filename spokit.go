@@ -29,6 +29,7 @@ import (
 	"sync"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/internal/pdfdoc"
 	"github.com/spokit/spokit/spo"
 	"github.com/spokit/spokit/templates"
 )
@@ -240,13 +241,21 @@ func BuildForms(ctx context.Context, c *casefile.Case, s Settings) (*Result, err
 	return res, err
 }
 
+// Validate checks the case with every rule spokit has (case integrity,
+// privacy, criminal charges and the SPO application) as Build does: s.AsOf
+// is the date it is judged on, and each exhibit file in s.Files must be
+// one the PDF engine can reproduce, every page and picture of it decoded.
+func Validate(c *casefile.Case, s Settings) *casefile.Report {
+	return casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, CheckFile: pdfdoc.CheckExhibit, Rules: spo.AllRules()})
+}
+
 // newJob validates the case and screens it once: the MG5, the bundle and
 // the workbook print the same screening.
 func newJob(c *casefile.Case, s Settings) (*job, error) {
 	if c == nil {
 		return nil, errors.New("spokit: no case")
 	}
-	report := casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, Rules: spo.AllRules()})
+	report := Validate(c, s)
 	screening := casefile.Screen(c, report.AsOf)
 	return &job{c: c, report: report, screening: &screening, s: s, asOf: report.AsOf}, nil
 }

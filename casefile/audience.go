@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/spokit/spokit/internal/redact"
-	"github.com/spokit/spokit/templates"
 )
 
 // Audience is who a document is for. Every output spokit writes has one,
@@ -66,22 +65,28 @@ type Disclosure struct {
 	homes []*redact.Redactor
 }
 
-// NewDisclosure returns the disclosure policy of a case for an audience.
-// Its wording comes from set (nil means templates.Default()): unit
-// common.withheld is printed in place of each withheld detail, and
+// Words is the wording a disclosure prints; a *templates.Renderer is one.
+// Unit common.withheld is printed in place of each withheld detail, and
 // common.home-of names whose home a place is (Place).
+type Words interface {
+	Text(unit string, data any) string
+}
+
+// NewDisclosure returns the disclosure policy of a case for an audience,
+// printing words. Nil words suits a caller that only asks what is withheld
+// (Withholds, Unrecorded): withheld details are then removed unmarked.
 //
 // A build asks for the same policy once per document; building one
 // compiles a pattern for every way of writing every detail, so policies
 // are kept and shared while the details they are built from are unchanged.
-func NewDisclosure(c *Case, a Audience, set *templates.Set) *Disclosure {
+func NewDisclosure(c *Case, a Audience, words Words) *Disclosure {
 	if c == nil || !a.Withholds() {
 		return &Disclosure{audience: a}
 	}
-	if set == nil {
-		set = templates.Default()
+	if words == nil {
+		words = unmarked{}
 	}
-	main, homes := disclosureOptions(c, a, set.Renderer())
+	main, homes := disclosureOptions(c, a, words)
 	key := sha256.Sum256(fmt.Appendf(nil, "%s\x00%#v\x00%#v", a, main, homes))
 	return disclosures.get(key, func() *Disclosure {
 		d := &Disclosure{audience: a, r: redact.New(main)}
@@ -92,9 +97,14 @@ func NewDisclosure(c *Case, a Audience, set *templates.Set) *Disclosure {
 	})
 }
 
+// unmarked is the wording of a disclosure only asked what it withholds.
+type unmarked struct{}
+
+func (unmarked) Text(string, any) string { return "" }
+
 // disclosureOptions returns what the audience's redactor withholds and
 // keeps, and for the defence one redactor's options per home to describe.
-func disclosureOptions(c *Case, a Audience, words *templates.Renderer) (redact.Options, []redact.Options) {
+func disclosureOptions(c *Case, a Audience, words Words) (redact.Options, []redact.Options) {
 	kept := keptPeople(c, a)
 	// The respondent is not told even the town a protected person lives in;
 	// the defence reads towns, which name wide areas and police stations.

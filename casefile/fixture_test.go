@@ -129,7 +129,9 @@ type ruleTest struct {
 	edit  func(c *Case)
 	asOf  Date
 	files fs.FS
-	want  []wantFinding
+	// checkFile is Options.CheckFile: nil checks signatures only.
+	checkFile func([]byte) error
+	want      []wantFinding
 }
 
 // wantFinding is a finding a rule must report: its exact path, and words its
@@ -149,7 +151,7 @@ func runRuleTests(t *testing.T, rule ruleSpec, tests []ruleTest) {
 			if tt.edit != nil {
 				tt.edit(c)
 			}
-			got := Validate(c, Options{AsOf: tt.asOf, Files: tt.files}).ByRule(rule.id)
+			got := Validate(c, Options{AsOf: tt.asOf, Files: tt.files, CheckFile: tt.checkFile}).ByRule(rule.id)
 			require.Len(t, got, len(tt.want), "findings of %s: %+v", rule.id, got)
 			for i, w := range tt.want {
 				f := got[i]

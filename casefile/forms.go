@@ -152,7 +152,7 @@ func newMGForm(c *Case, opts FormOptions, code string, audience Audience) *mgFor
 	if !audience.Withholds() {
 		note = f.label("mg.not-for-disclosure")
 	}
-	f.disclosure = NewDisclosure(c, audience, f.set)
+	f.disclosure = NewDisclosure(c, audience, f.t)
 	title := f.label(code + ".title")
 	f.doc = pdfdoc.New(pdfdoc.Options{
 		Title:      title,

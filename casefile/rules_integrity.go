@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/spokit/spokit/internal/fserr"
-	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
 // formatCitation is what integrity findings cite: they rest on the import
@@ -316,14 +315,14 @@ func (c *Check) exhibitFiles(field string, file func(*Exhibit) string) {
 		if c.Files == nil {
 			continue
 		}
-		if err := checkExhibitFile(c.Files, name); err != nil {
+		if err := c.checkExhibitFile(name); err != nil {
 			c.Addf(p, "Exhibit %s: %v.", e.Ref, err)
 		}
 	}
 }
 
-func checkExhibitFile(fsys fs.FS, name string) error {
-	f, err := fsys.Open(name)
+func (c *Check) checkExhibitFile(name string) error {
+	f, err := c.Files.Open(name)
 	if err != nil {
 		return fmt.Errorf("the file %q cannot be opened (%v); put it in the case file's folder or correct the path", name, fserr.Bare(err))
 	}
@@ -345,7 +344,7 @@ func checkExhibitFile(fsys fs.FS, name string) error {
 	if len(data) > MaxExhibitFileSize {
 		return fmt.Errorf("%q is over the %d MiB limit for one exhibit file", name, MaxExhibitFileSize>>20)
 	}
-	if err := pdfdoc.CheckExhibit(data); err != nil {
+	if err := c.CheckFile(data); err != nil {
 		return fmt.Errorf("%q cannot be used: %w", name, err)
 	}
 	return nil

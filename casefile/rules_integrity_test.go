@@ -409,12 +409,13 @@ func TestCaseExhibitFileReportsMissingWrongTypeAndEscapingFiles(t *testing.T) {
 			name: "text file named .png is judged by its content", edit: file("exhibits/notes.png"), files: files,
 			want: at("exhibits[0].file", "NC/1", "exhibits/notes.png", "not a PDF, PNG, JPEG or TIFF"),
 		},
+		{name: "without a file checker only the signature is judged", edit: file("exhibits/cut.pdf"), files: files},
 		{
-			name: "a PDF cut short is damaged", edit: file("exhibits/cut.pdf"), files: files,
+			name: "a PDF cut short is damaged", edit: file("exhibits/cut.pdf"), files: files, checkFile: pdfdoc.CheckExhibit,
 			want: at("exhibits[0].file", "NC/1", "exhibits/cut.pdf", "damaged"),
 		},
 		{
-			name: "a JPEG cut short is damaged", edit: file("exhibits/cut.jpg"), files: files,
+			name: "a JPEG cut short is damaged", edit: file("exhibits/cut.jpg"), files: files, checkFile: pdfdoc.CheckExhibit,
 			want: at("exhibits[0].file", "NC/1", "exhibits/cut.jpg", "damaged"),
 		},
 		{

@@ -1,12 +1,13 @@
 package casefile
 
 import (
-	"github.com/spokit/spokit/internal/law"
-
 	"fmt"
 	"io/fs"
 	"slices"
 	"time"
+
+	"github.com/spokit/spokit/internal/filekind"
+	"github.com/spokit/spokit/internal/law"
 )
 
 // Rule is one validation rule: a stable ID from rules.md, the severity of
@@ -28,6 +29,8 @@ type Check struct {
 	AsOf Date
 	// Files holds the case's exhibit files; nil when none are available.
 	Files fs.FS
+	// CheckFile checks an exhibit file's content (Options.CheckFile).
+	CheckFile func(data []byte) error
 
 	rule     *Rule
 	findings []Finding
@@ -75,6 +78,13 @@ type Options struct {
 	// Files is the case directory, for CASE-EXHIBIT-FILE. When nil, exhibit
 	// paths are checked for escaping the directory but not opened.
 	Files fs.FS
+	// CheckFile checks that an exhibit file's content can be reproduced;
+	// it returns why not. Nil checks only that the file is a PDF or a
+	// picture of a kind spokit prints, by its first bytes. The front door
+	// (spokit.Validate) gives the PDF engine's check, which also decodes
+	// every picture and every page, so a library user sees the findings
+	// the command line does.
+	CheckFile func(data []byte) error
 	// Rules to run; nil means Rules() (case integrity and criminal charges).
 	Rules []Rule
 }
@@ -98,7 +108,10 @@ func Validate(c *Case, opts Options) *Report {
 	if rules == nil {
 		rules = Rules()
 	}
-	chk := &Check{Case: c, Index: NewIndex(c), AsOf: c.ResolveAsOf(opts.AsOf), Files: opts.Files}
+	chk := &Check{Case: c, Index: NewIndex(c), AsOf: c.ResolveAsOf(opts.AsOf), Files: opts.Files, CheckFile: opts.CheckFile}
+	if chk.CheckFile == nil {
+		chk.CheckFile = filekind.Check
+	}
 	for i := range rules {
 		chk.rule = &rules[i]
 		rules[i].Check(chk)

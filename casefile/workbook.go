@@ -92,7 +92,7 @@ func WriteWorkbook(w io.Writer, c *Case, r *Report, opts WorkbookOptions) error 
 		asOf = r.AsOf
 	}
 	b := &wbBuilder{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf),
-		filter: NewDisclosure(c, AudienceDefence, opts.Templates).Text}
+		filter: NewDisclosure(c, AudienceDefence, opts.Templates.Renderer()).Text}
 	return b.write(w, opts.TmpDir, "Prosecution workbook", workbookProsecution, []func() error{
 		func() error { return b.summary(r) },
 		b.review,

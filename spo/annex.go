@@ -122,7 +122,7 @@ func (b *builder) annexExhibits() []exhibitEntry {
 			if err != nil || kind != pdfKind {
 				continue
 			}
-			if leaks, err := leakingPages(data, casefile.NewDisclosure(b.c, casefile.AudienceRespondent, b.set)); err == nil && len(leaks) > 0 {
+			if leaks, err := leakingPages(data, casefile.NewDisclosure(b.c, casefile.AudienceRespondent, b.r)); err == nil && len(leaks) > 0 {
 				why = "spo.annex.unredacted"
 				originals = append(originals, exhibitEntry{e: e, data: data, pdf: true})
 			}

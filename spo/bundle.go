@@ -155,7 +155,7 @@ func newBuilder(a *Application, opts BundleOptions, ed edition) (*builder, error
 	if ed == annexCopy {
 		audience = casefile.AudienceCourt
 	}
-	b.disclosure = casefile.NewDisclosure(a.Case, audience, set)
+	b.disclosure = casefile.NewDisclosure(a.Case, audience, b.r)
 	return b, nil
 }
 

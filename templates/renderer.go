@@ -17,8 +17,11 @@ type Renderer struct {
 	err error
 }
 
-// Renderer returns a new Renderer for s.
+// Renderer returns a new Renderer for s; a nil Set renders Default().
 func (s *Set) Renderer() *Renderer {
+	if s == nil {
+		s = Default()
+	}
 	return &Renderer{set: s}
 }
 

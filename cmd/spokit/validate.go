@@ -7,8 +7,8 @@ import (
 	"io"
 	"strings"
 
+	spokitlib "github.com/spokit/spokit"
 	"github.com/spokit/spokit/casefile"
-	"github.com/spokit/spokit/spo"
 )
 
 var validateCommand = command{
@@ -46,7 +46,7 @@ func runValidate(e *env, c *command, args []string) int {
 // validate runs every rule spokit has on the loaded case: case integrity,
 // criminal charges and the Stalking Protection Order.
 func validate(l *loaded) *casefile.Report {
-	return casefile.Validate(l.c, casefile.Options{AsOf: l.asOf, Files: l.files, Rules: spo.AllRules()})
+	return spokitlib.Validate(l.c, spokitlib.Settings{AsOf: l.asOf, Files: l.files})
 }
 
 // printReport writes the findings for a reader: grouped by severity, each

@@ -15,6 +15,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+
+	"github.com/spokit/spokit/internal/filekind"
 )
 
 // Exhibit PDFs are read with pdfcpu, which decrypts files that open
@@ -496,14 +498,14 @@ func num(v float64) string {
 // person who supplied the file: needs a password, damaged, unsupported
 // format (with how to convert a HEIC photo), too large.
 func CheckExhibit(data []byte) error {
-	if pictureKind(data) != "" {
+	if filekind.Of(data).IsPicture() {
 		return pictureParts(data, func(part []byte) error {
 			_, err := decodePicture(part)
 			return err
 		})
 	}
 	if !IsPDF(data) {
-		return errFormat
+		return filekind.ErrFormat
 	}
 	_, err := newXObjects().load(data, 0)
 	return err
@@ -512,5 +514,5 @@ func CheckExhibit(data []byte) error {
 // IsPDF reports whether data starts as a PDF does (allowing the junk some
 // producers put before the header); otherwise it is printed as a picture.
 func IsPDF(data []byte) bool {
-	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+	return filekind.Of(data) == filekind.PDF
 }

@@ -15,6 +15,8 @@ import (
 	"strconv"
 
 	"golang.org/x/image/tiff"
+
+	"github.com/spokit/spokit/internal/filekind"
 )
 
 // Pictures are evidence, so they are embedded without changing a pixel
@@ -119,30 +121,10 @@ func (r *renderer) drawPicture(name string, orient int, x, y, w, h float64) {
 
 // Refusals of pictures, in plain words for the person who supplied them.
 var (
-	errHEIC     = errors.New("it is a HEIC picture (the iPhone's default), which cannot be printed here; convert it to JPEG (on the iPhone, share or export it as JPEG, or set Settings > Camera > Formats > Most Compatible; on a computer, open it and save or export it as JPEG)")
-	errFormat   = errors.New("it is not a PDF, PNG, JPEG or TIFF file (judged by its content, not its name); save or export it as one of those")
 	errDamaged  = errors.New("it is damaged (its picture data is cut short or corrupt); ask for a fresh copy of the original file")
 	errHuge     = fmt.Errorf("it has more than %d million pixels, too many to print; save it at a smaller size", maxPicturePixels/1_000_000)
 	errHugeTIFF = fmt.Errorf("it has more than %d million pixels on a page, too many to print; scan it again at a lower resolution (300 dpi is plenty)", maxTIFFPixels/1_000_000)
 )
-
-// pictureKind names the picture format of data by its content, or "".
-func pictureKind(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return "png"
-	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return "jpeg"
-	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
-		return "tiff"
-	case len(data) >= 12 && string(data[4:8]) == "ftyp":
-		switch string(data[8:12]) {
-		case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif":
-			return "heic"
-		}
-	}
-	return ""
-}
 
 // decodePicture checks a PNG, JPEG or TIFF picture by decoding it whole
 // (a damaged picture is refused, not printed half grey) and makes its
@@ -154,17 +136,18 @@ func decodePicture(data []byte) (pic picture, err error) {
 			pic, err = picture{}, errDamaged
 		}
 	}()
-	switch pictureKind(data) {
-	case "png":
+	switch filekind.Of(data) {
+	case filekind.PNG:
 		pic, err = pngPicture(data)
-	case "jpeg":
+	case filekind.JPEG:
 		pic, err = jpegPicture(data)
-	case "tiff":
+	case filekind.TIFF:
 		pic, err = tiffPicture(data)
-	case "heic":
-		return picture{}, errHEIC
 	default:
-		return picture{}, errFormat
+		if err = filekind.Check(data); err == nil {
+			err = filekind.ErrFormat // a PDF is not a picture
+		}
+		return picture{}, err
 	}
 	if err == nil && (pic.w == 0 || pic.h == 0) {
 		err = errDamaged
@@ -261,7 +244,7 @@ const maxTIFFPages = 500
 // tiffPages returns the offsets of the page directories of a TIFF, or nil
 // when data is not a TIFF of several pages.
 func tiffPages(data []byte) []uint32 {
-	if pictureKind(data) != "tiff" || len(data) < 8 {
+	if filekind.Of(data) != filekind.TIFF || len(data) < 8 {
 		return nil
 	}
 	bo := tiffOrder(data)
