@@ -240,13 +240,41 @@ func BuildForms(ctx context.Context, c *casefile.Case, s Settings) (*Result, err
 	return res, err
 }
 
+// Validate runs every rule spokit has on the case (case integrity,
+// criminal charges and the Stalking Protection Order) as of s.AsOf, with
+// the exhibit files in s.Files: the report `spokit validate` prints and
+// Build judges the case by.
+func Validate(c *casefile.Case, s Settings) *casefile.Report {
+	return casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, Rules: spo.AllRules()})
+}
+
+// Screen screens the case as of s.AsOf with every reason's text, test and
+// citation in s.Wording: the screening `spokit screen --json` prints.
+func Screen(c *casefile.Case, s Settings) (casefile.Screening, error) {
+	return casefile.Screen(c, s.AsOf).Explained(s.wording())
+}
+
+// ScreeningReport is the case's screening in words, section by section, as
+// `spokit screen` prints it, in s.Wording.
+func ScreeningReport(c *casefile.Case, s Settings) (casefile.ScreeningReport, error) {
+	return casefile.Screen(c, s.AsOf).Report(s.wording())
+}
+
+// wording is the wording documents are rendered in.
+func (s Settings) wording() *templates.Set {
+	if s.Wording == nil {
+		return templates.Default()
+	}
+	return s.Wording
+}
+
 // newJob validates the case and screens it once: the MG5, the bundle and
 // the workbook print the same screening.
 func newJob(c *casefile.Case, s Settings) (*job, error) {
 	if c == nil {
 		return nil, errors.New("spokit: no case")
 	}
-	report := casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, Rules: spo.AllRules()})
+	report := Validate(c, s)
 	screening := casefile.Screen(c, report.AsOf)
 	return &job{c: c, report: report, screening: &screening, s: s, asOf: report.AsOf}, nil
 }
