@@ -333,7 +333,7 @@
     body.replaceChildren(el("h3", { text: rep.Title }), el("div", { class: "caveat" }, paragraphs(rep.Caveat)));
     for (const sec of rep.Sections || []) {
       body.append(el("h4", { text: sec.Heading }), ...paragraphs(sec.Intro),
-        el("dl", {}, (sec.Lines || []).map((l) => [
+        el("dl", {}, (sec.Lines || []).flatMap((l) => [
           el("dt", { text: l.Label + (l.StateText ? ": " + l.StateText : "") }),
           el("dd", {}, el("ul", {}, (l.Text || "").split("\n").filter(Boolean).map((t) => el("li", { text: t })))),
         ])));
