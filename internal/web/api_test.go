@@ -327,3 +327,23 @@ func patchSize(t *testing.T, body []byte, name string, size uint32) {
 	}
 	t.Fatalf("no central directory entry for %s", name)
 }
+
+func TestUnpackHandsThePageTheCaseAndItsFiles(t *testing.T) {
+	doc, files := sampleFiles(t, nil)
+	ts := newTestServer(t, Config{})
+	w := ts.post(t, "/api/v1/unpack", "application/zip", caseZip(t, doc, files))
+	require.Equal(t, http.StatusOK, w.Code, w.Body.String())
+	got := decode[struct {
+		Case  string `json:"case"`
+		Files []struct {
+			Name string `json:"name"`
+			Data []byte `json:"data"`
+		} `json:"files"`
+	}](t, w.Body)
+	assert.Equal(t, string(doc), got.Case)
+	require.Len(t, got.Files, len(files))
+	for _, f := range got.Files {
+		assert.Equal(t, files[f.Name], f.Data, f.Name)
+	}
+	ts.requireNoTemp(t)
+}
