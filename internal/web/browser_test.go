@@ -157,5 +157,15 @@ func TestAnOfficerOpensCorrectsAndBuildsTheSampleInABrowser(t *testing.T) {
 	}
 	assert.True(t, names["manifest.json"], "the bundle holds the manifest")
 	assert.True(t, names["spo-bundle.pdf"])
+
+	// The same folder as a .zip opens the same case.
+	zipped := filepath.Join(t.TempDir(), "case.zip")
+	require.NoError(t, os.WriteFile(zipped, caseZip(t, doc, files), 0o600))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#zip`), []string{zipped}),
+		chromedp.WaitVisible(finding),
+	), "open the case as a zip")
+	assert.Equal(t, "exhibits/messages-SP1.pdf", eval(`document.querySelector('.file.ok').textContent`), "the zip's exhibit files are held by the page")
 	ts.requireNoTemp(t)
 }

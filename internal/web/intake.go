@@ -28,8 +28,7 @@ type intake struct {
 	raw   []byte // the case document as sent
 	files fs.FS  // nil for a bare JSON body: no exhibit file can be read
 	root  *os.Root
-	dir   string // the files' folder, whose names unpack lists
-	names []string
+	names []string // the uploaded files, for unpack
 }
 
 // close releases the folder; the request's temporary folder is removed
@@ -83,7 +82,6 @@ func (s *Server) readCase(r *http.Request, tmp string) (*intake, error) {
 // files is a folder of uploaded files under construction, refusing names
 // that could escape it or collide.
 type files struct {
-	dir   string
 	root  *os.Root
 	seen  map[string]bool
 	names []string
@@ -100,7 +98,7 @@ func (s *Server) newFiles(tmp string) (*files, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &files{dir: dir, root: root, seen: map[string]bool{}, s: s}, nil
+	return &files{root: root, seen: map[string]bool{}, s: s}, nil
 }
 
 // cleanName checks an uploaded file's name: a relative path with forward
@@ -172,7 +170,7 @@ func (f *files) add(name string, r io.Reader, limit int64) error {
 
 // intake ends the folder: the case document is read from case.json in it.
 func (f *files) intake() (*intake, error) {
-	in := &intake{files: f.root.FS(), root: f.root, dir: f.dir, names: f.names}
+	in := &intake{files: f.root.FS(), root: f.root, names: f.names}
 	raw, err := f.root.ReadFile(caseFile)
 	if err != nil {
 		return in, badRequest(http.StatusBadRequest, "No case document", caseFile, "the upload has no case.json at its root")
@@ -311,5 +309,5 @@ func (s *Server) readMultipart(r *http.Request, body io.Reader, tmp string) (*in
 		f.root.Close()
 		return nil, badRequest(http.StatusBadRequest, "No case document", "case", "the form has no part named case")
 	}
-	return &intake{raw: raw, files: f.root.FS(), root: f.root, dir: f.dir, names: f.names}, nil
+	return &intake{raw: raw, files: f.root.FS(), root: f.root, names: f.names}, nil
 }

@@ -204,9 +204,9 @@ func loopbackHost(host string) bool {
 }
 
 // guard admits an API request: with a token configured, only one that
-// carries it; a request from a browser only when it comes from this
-// server's own page (same origin, with the page's CSRF token), so that
-// another site open in the same browser cannot post to the server.
+// carries it; without, a request from a browser only when it comes from
+// this server's own page (same origin, with the page's CSRF token), so
+// that another site open in the same browser cannot post to the server.
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		bearer, hasBearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -216,6 +216,10 @@ func (s *Server) guard(next http.Handler) http.Handler {
 				problem(w, http.StatusUnauthorized, "Token required", "send the server's token as Authorization: Bearer TOKEN")
 				return
 			}
+			// Another site cannot make a browser send this header, so a
+			// request that carries the token needs no CSRF check.
+			next.ServeHTTP(w, r)
+			return
 		}
 		if why := s.crossSite(r); why != "" {
 			problem(w, http.StatusForbidden, "Cross-site request refused", why)

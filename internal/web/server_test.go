@@ -114,6 +114,8 @@ func TestWithATokenEveryAPIRequestMustCarryIt(t *testing.T) {
 		{"a wrong one", []string{"Authorization", "Bearer wrong-token-wrong-token"}, http.StatusUnauthorized},
 		{"not a bearer token", []string{"Authorization", "Basic " + token}, http.StatusUnauthorized},
 		{"the token", []string{"Authorization", "Bearer " + token}, http.StatusOK},
+		{"the token from a browser tool on another origin (no CSRF check: no site can make a browser send it)", []string{"Authorization", "Bearer " + token, "Origin", "http://tool.example"}, http.StatusOK},
+		{"another origin without the token", []string{"Origin", "http://tool.example"}, http.StatusUnauthorized},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			w := ts.post(t, "/api/v1/validate", "application/json", doc, tt.hdr...)
