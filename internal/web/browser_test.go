@@ -3,6 +3,7 @@ package web
 import (
 	"archive/zip"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -122,17 +123,36 @@ func TestAnOfficerOpensCorrectsAndBuildsTheSampleInABrowser(t *testing.T) {
 	eval(`document.getElementById("build").scrollIntoView({block: "start"})`)
 	shot("serve-build.png")
 
-	progress := chromedp.Events(ctx, browser.DownloadProgress)
-	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#bundle-zip`))))
-	var guid string
-	for ev, err := range progress {
-		require.NoError(t, err, "the bundle was not downloaded")
-		if ev.State == browser.DownloadProgressStateCompleted {
-			guid = ev.GUID
-			break
+	// download clicks a link or button and returns the file it saved.
+	download := func(sel string) string {
+		t.Helper()
+		progress := chromedp.Events(ctx, browser.DownloadProgress)
+		require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))))
+		for ev, err := range progress {
+			require.NoError(t, err, "nothing was downloaded from %s", sel)
+			if ev.State == browser.DownloadProgressStateCompleted {
+				return filepath.Join(downloads, ev.GUID)
+			}
 		}
+		return ""
 	}
-	zr, err := zip.OpenReader(filepath.Join(downloads, guid))
+
+	// The corrected case.json carries the edit.
+	corrected, err := os.ReadFile(download(`#download-case`))
+	require.NoError(t, err)
+	var c struct {
+		SPO struct {
+			Terms []struct {
+				Necessity string `json:"necessity"`
+			} `json:"terms"`
+		} `json:"spo"`
+	}
+	require.NoError(t, json.Unmarshal(corrected, &c))
+	require.Len(t, c.SPO.Terms, 5)
+	assert.Equal(t, "He fitted a tracker to her car covertly; only a ban on tracking devices stops that.", c.SPO.Terms[2].Necessity)
+
+	bundle := download(`#bundle-zip`)
+	zr, err := zip.OpenReader(bundle)
 	require.NoError(t, err)
 	defer zr.Close()
 	names := map[string]bool{}

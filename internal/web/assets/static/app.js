@@ -45,8 +45,16 @@
     return fd;
   }
 
+  // post sends a request, waiting as Retry-After asks while the server
+  // is busy with other cases.
   async function post(url, body, extra) {
-    const res = await fetch(url, { method: "POST", body, headers: headers(extra), credentials: "same-origin" });
+    let res;
+    for (let tries = 0; ; tries++) {
+      res = await fetch(url, { method: "POST", body, headers: headers(extra), credentials: "same-origin" });
+      if (res.status !== 503 || tries === 5) break;
+      const wait = Number(res.headers.get("Retry-After")) || 1;
+      await new Promise((ok) => setTimeout(ok, wait * 1000));
+    }
     let data = null;
     const type = res.headers.get("Content-Type") || "";
     if (type.includes("json")) data = await res.json();
