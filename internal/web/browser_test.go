@@ -120,6 +120,8 @@ func TestAnOfficerOpensCorrectsAndBuildsTheSampleInABrowser(t *testing.T) {
 	assert.Equal(t, "Not for the respondent", eval(`document.querySelector('tr.not-respondent[data-name="spo-bundle.pdf"] .badge').textContent`), "the court bundle is marked")
 	assert.Equal(t, "May be served", eval(`document.querySelector('tr.respondent[data-name="spo-service-copy.pdf"] .badge').textContent`))
 	assert.NotContains(t, eval(`document.body.innerText`), "[object", "every part of the page is rendered as text")
+	eval(`document.getElementById("screening").scrollIntoView({block: "start"})`)
+	shot("serve-screening.png")
 	eval(`document.getElementById("build").scrollIntoView({block: "start"})`)
 	shot("serve-build.png")
 
@@ -177,6 +179,15 @@ func TestAnOfficerOpensCorrectsAndBuildsTheSampleInABrowser(t *testing.T) {
 	}
 	assert.True(t, names["manifest.json"], "the bundle holds the manifest")
 	assert.True(t, names["spo-bundle.pdf"])
+
+	// A term added is checked at once; removed, its finding goes.
+	const added = chromedp.CSS(`.finding-link[data-target="spo.terms[5].necessity"]`)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#add-term`)),
+		chromedp.WaitVisible(added),
+		chromedp.Click(chromedp.CSS(`fieldset[data-path="spo.terms[5]"] button`)),
+		chromedp.WaitNotPresent(added),
+	), "add a term and remove it")
 
 	// The same folder as a .zip opens the same case.
 	zipped := filepath.Join(t.TempDir(), "case.zip")

@@ -324,10 +324,23 @@
         field("Kind", base + ".kind", "select", ["prohibition", "requirement"]),
         field("Text", base + ".text", "area"),
         field("Why it is necessary", base + ".necessity", "area"),
-        field("Protects (person ids)", base + ".protects", "list")));
+        field("Protects (person ids)", base + ".protects", "list"),
+        el("button", { type: "button", class: "secondary", text: "Remove term " + (i + 1), onclick: () => editTerms((ts) => ts.splice(i, 1)) })));
     });
+    terms.append(el("button", { type: "button", class: "secondary", id: "add-term", text: "Add a term",
+      onclick: () => editTerms((ts) => ts.push({ kind: "prohibition", protects: c.spo.protected || [] })) }));
     spo.append(terms);
     form.append(el("h3", { text: "The SPO application" }), spo);
+  }
+
+  // editTerms changes the list of terms, then shows and checks the case
+  // again: the paths of the terms after a removed one change.
+  function editTerms(change) {
+    const spo = state.caseObj.spo;
+    spo.terms = spo.terms || [];
+    change(spo.terms);
+    renderForm();
+    check();
   }
 
   // ---- screening ----
