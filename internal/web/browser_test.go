@@ -42,6 +42,7 @@ func need(t *testing.T, names ...string) string {
 // download the bundle, whose PDFs pdfinfo reads. With
 // SPOKIT_SCREENSHOTS=DIR it saves the page's screenshots there.
 func TestAnOfficerOpensCorrectsAndBuildsTheSampleInABrowser(t *testing.T) {
+	t.Parallel() // mostly waiting on the browser
 	chromium := need(t, "chromium", "chromium-browser", "google-chrome")
 	pdfinfo := need(t, "pdfinfo")
 

@@ -30,7 +30,7 @@ const (
 	DefaultMaxEntries    = 1000      // files and folders in an uploaded zip
 	DefaultConcurrency   = 4         // requests that read a case at once
 	DefaultRetryAfter    = 2 * time.Second
-	DefaultShutdownGrace = 60 * time.Second
+	DefaultShutdownGrace = 60 * time.Second // how long Run lets requests in flight finish
 )
 
 // Config is how a server behaves. The zero value is a loopback server with
@@ -330,7 +330,11 @@ func Run(ctx context.Context, ln net.Listener, h http.Handler, certFile, keyFile
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
+		// A client that sends or reads a case too slowly would hold one of
+		// the few places the concurrency limit allows.
+		ReadTimeout:  5 * time.Minute,
+		WriteTimeout: 10 * time.Minute,
+		IdleTimeout:  2 * time.Minute,
 	}
 	done := make(chan error, 1)
 	go func() {

@@ -235,6 +235,7 @@ func buildAll(t *testing.T, h http.Handler, n int) (busy int64) {
 }
 
 func TestWhenFullTheServerAnswers503WithRetryAfterAndTheRetriesSucceed(t *testing.T) {
+	t.Parallel()
 	n := 6
 	if os.Getenv("SPOKIT_SCALE") != "" {
 		n = 20
