@@ -241,12 +241,33 @@ func BuildForms(ctx context.Context, c *casefile.Case, s Settings) (*Result, err
 	return res, err
 }
 
-// Validate checks the case with every rule spokit has (case integrity,
-// privacy, criminal charges and the SPO application) as Build does: s.AsOf
-// is the date it is judged on, and each exhibit file in s.Files must be
-// one the PDF engine can reproduce, every page and picture of it decoded.
+// Validate runs every rule spokit has on the case (case integrity,
+// privacy, criminal charges and the Stalking Protection Order) as of
+// s.AsOf: the report `spokit validate` prints and Build judges the case by.
+// Each exhibit file in s.Files must be one the PDF engine can reproduce,
+// every page and picture of it decoded.
 func Validate(c *casefile.Case, s Settings) *casefile.Report {
 	return casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, CheckFile: pdfdoc.CheckExhibit, Rules: spo.AllRules()})
+}
+
+// Screen screens the case as of s.AsOf with every reason's text, test and
+// citation in s.Wording: the screening `spokit screen --json` prints.
+func Screen(c *casefile.Case, s Settings) (casefile.Screening, error) {
+	return casefile.Screen(c, s.AsOf).Explained(s.wording())
+}
+
+// ScreeningReport is the case's screening in words, section by section, as
+// `spokit screen` prints it, in s.Wording.
+func ScreeningReport(c *casefile.Case, s Settings) (casefile.ScreeningReport, error) {
+	return casefile.Screen(c, s.AsOf).Report(s.wording())
+}
+
+// wording is the wording documents are rendered in.
+func (s Settings) wording() *templates.Set {
+	if s.Wording == nil {
+		return templates.Default()
+	}
+	return s.Wording
 }
 
 // newJob validates the case and screens it once: the MG5, the bundle and

@@ -64,14 +64,6 @@ type loaded struct {
 	close   func()
 }
 
-// templates returns the wording to render in.
-func (l *loaded) templates() *templates.Set {
-	if l.wording == nil {
-		return templates.Default()
-	}
-	return l.wording
-}
-
 // load reads the case named by args ("-" for standard input), or the
 // sample. On failure it prints the problem and returns the exit status.
 func (s *caseSource) load(e *env, args []string) (*loaded, int) {

@@ -111,6 +111,7 @@ func commands() []command {
 		reviewCommand,
 		screenCommand,
 		formsCommand,
+		serveCommand,
 		completionCommand,
 	}
 }

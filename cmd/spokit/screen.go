@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	spokitlib "github.com/spokit/spokit"
 	"github.com/spokit/spokit/casefile"
 )
 
@@ -30,9 +31,8 @@ func runScreen(e *env, c *command, args []string) int {
 		return status
 	}
 	defer l.close()
-	s := casefile.Screen(l.c, l.asOf)
 	if src.asJSON {
-		explained, err := s.Explained(l.templates())
+		explained, err := spokitlib.Screen(l.c, l.settings(false))
 		if err == nil {
 			err = writeJSON(e.stdout, explained)
 		}
@@ -42,7 +42,7 @@ func runScreen(e *env, c *command, args []string) int {
 		}
 		return exitOK
 	}
-	rep, err := s.Report(l.templates())
+	rep, err := spokitlib.ScreeningReport(l.c, l.settings(false))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "spokit: %v\n", err)
 		return exitInput

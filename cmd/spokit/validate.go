@@ -28,7 +28,7 @@ func runValidate(e *env, c *command, args []string) int {
 		return status
 	}
 	defer l.close()
-	report := validate(l)
+	report := spokitlib.Validate(l.c, l.settings(false))
 	if src.asJSON {
 		if err := writeJSON(e.stdout, report); err != nil {
 			fmt.Fprintf(e.stderr, "spokit: %v\n", err)
@@ -41,12 +41,6 @@ func runValidate(e *env, c *command, args []string) int {
 		return exitFindings
 	}
 	return exitOK
-}
-
-// validate runs every rule spokit has on the loaded case: case integrity,
-// criminal charges and the Stalking Protection Order.
-func validate(l *loaded) *casefile.Report {
-	return spokitlib.Validate(l.c, spokitlib.Settings{AsOf: l.asOf, Files: l.files})
 }
 
 // printReport writes the findings for a reader: grouped by severity, each
