@@ -120,6 +120,9 @@ func disclosureOptions(c *Case, a Audience, words *templates.Renderer) (redact.O
 		switch {
 		case slices.Contains(kept, p.ID):
 			opts.Keep = append(opts.Keep, details)
+			for _, a := range notifiedAddresses(c, p.ID) {
+				opts.Keep = append(opts.Keep, redact.Details{Address: a})
+			}
 			continue
 		case a == AudienceRespondent && p.AddressKnownToRespondent:
 			opts.Keep = append(opts.Keep, redact.Details{Address: p.Address})
