@@ -30,6 +30,19 @@ func runtimeUnits(t *testing.T) map[string][]string {
 		add("form title", strings.ToLower(code)+".title")
 	}
 	add("form title", "review.title") // WriteCaseReview
+	// afterorder_docs.go: f.code + ".title" and ".note" of the breach
+	// schedule and the notification timeline; the scope misses, duty kinds
+	// and duty statuses by value.
+	add("after-order document", "breach.title", "breach.note", "notify.title", "notify.note")
+	for _, k := range []string{"before-term", "after-term", "behaviour", "place", "person"} {
+		add("scope miss", "breach.scope-"+k)
+	}
+	for _, k := range NotificationKind("").Values() {
+		add("notification kind", "notify.kind-"+k)
+	}
+	for _, st := range []DutyStatus{DutyMet, DutyLate, DutyMissed, DutyDue, DutyNotRequired, DutySuspended} {
+		add("duty status", "notify.status-"+string(st))
+	}
 	// forms.go: "mg.severity-" + Severity.String(), for every severity.
 	for _, s := range []Severity{Info, Warning, Error} {
 		add("finding severity", "mg.severity-"+s.String())
