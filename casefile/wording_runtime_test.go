@@ -82,7 +82,7 @@ func runtimeUnits(t *testing.T) map[string][]string {
 	}
 	// screen_report.go: screen.indicator.<kind>.
 	for _, k := range []IndicatorKind{Fixated, Obsessive, Unwanted, Repeated, OnlineToPhysical, ThreatsOrViolence, NightAtHome,
-		ThirdParties, OnlineActs, Platforms, OnlineMonitoring, OnlinePublishing, FakeProfiles} {
+		ThirdParties, OrderBreached, OnlineActs, Platforms, OnlineMonitoring, OnlinePublishing, FakeProfiles} {
 		add("indicator", "screen.indicator."+string(k))
 	}
 	// screen_report.go: screen.behaviour.<behaviour>, for each behaviour
