@@ -199,8 +199,9 @@ func buildDocuments(c *casefile.Case) []document {
 }
 
 // Build validates the case with every rule and renders all its outputs:
-// the SPO application's documents when it has one, the MG forms, the case
-// review, the workbooks, findings.json and manifest.json. A case with
+// the SPO application's documents when it has one, the breach schedule and
+// notification timeline when it records what they need, the MG forms, the
+// case review, the workbooks, findings.json and manifest.json. A case with
 // error findings is refused with ErrCaseHasErrors unless s.Draft is set;
 // the Result then still holds the Report. Documents are rendered
 // concurrently (s.Concurrency); the outputs are the same bytes whatever
