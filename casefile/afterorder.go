@@ -372,9 +372,8 @@ func HasNotificationFile(c *Case) bool {
 }
 
 // notifiedAddresses returns the addresses the respondent with the given id
-// notified under an order, or moved to after one was served: their own
-// details, which a document that may show them their own address may also
-// show.
+// notified under an order, or is recorded as moving to: details of the
+// case, which the documents that withhold contact details withhold.
 func notifiedAddresses(c *Case, id string) []string {
 	against := func(order string) bool { o := c.Order(order); return o != nil && o.Respondent == id }
 	var out []string

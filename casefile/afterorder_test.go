@@ -216,3 +216,22 @@ func TestMissingFromNotificationNamesWhatTheRespondentUsedByThen(t *testing.T) {
 	n.Address, n.Names = "1 Bank Street", []string{"Colm Varley", "Col Varley"}
 	assert.Empty(t, MissingFromNotification(c, n))
 }
+
+func TestANotifiedAddressIsNeverKeptForTheRespondentOrTheDefence(t *testing.T) {
+	c := withSPO(screenCase("2025-06-01"), "2025-02-07", "2025-02-07")
+	c.People[1].Address = "22 Canal Street\nRuncorn WA7 1AA"
+	// A false notification giving the protected person's own address.
+	c.Notifications = []Notification{{ID: "N1", Order: "ORD1", Kind: NewAddressNotice, Date: ymd("2025-03-01"),
+		Address: "7 Quarry Lane, Frodsham", FalseInformation: true}}
+	c.RespondentChanges = []RespondentChange{{Kind: NewAddress, Date: ymd("2025-02-20"), Address: "4 Ferry Road, Widnes"}}
+	for _, a := range []Audience{AudienceDefence, AudienceRespondent} {
+		d := NewDisclosure(c, a, nil)
+		for _, text := range []string{"He gave 7 Quarry Lane as his home.", "He moved to 4 Ferry Road, Widnes."} {
+			got := d.Text(text)
+			assert.NotContains(t, got, "Quarry Lane", "%s: %s", a, got)
+			assert.NotContains(t, got, "Ferry Road", "%s: %s", a, got)
+		}
+		assert.Contains(t, d.Text("He lives at 22 Canal Street."), "22 Canal Street", "%s: the respondent's recorded address is his own", a)
+	}
+	assert.Empty(t, UnrecordedDetails(c), "the addresses notified and moved to are recorded details")
+}

@@ -120,8 +120,12 @@ func disclosureOptions(c *Case, a Audience, words *templates.Renderer) (redact.O
 		switch {
 		case slices.Contains(kept, p.ID):
 			opts.Keep = append(opts.Keep, details)
+			// Addresses the respondent notified or moved to are recorded,
+			// but not kept: a notification may give someone else's home
+			// (a false one even a protected person's), and a kept detail
+			// wins over a withheld one.
 			for _, a := range notifiedAddresses(c, p.ID) {
-				opts.Keep = append(opts.Keep, redact.Details{Address: a})
+				opts.Withhold = append(opts.Withhold, redact.Details{Address: a})
 			}
 			continue
 		case a == AudienceRespondent && p.AddressKnownToRespondent:

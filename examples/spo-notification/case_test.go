@@ -58,7 +58,7 @@ func TestTheNotificationFileHasItsDocuments(t *testing.T) {
 	assert.Equal(t, 1, rules["NOTIFY-REPLACES-INTERIM"])
 	assert.Equal(t, 1, rules["NOTIFY-CONTENT"], "an alias was left out")
 	assert.Equal(t, 1, rules["NOTIFY-FALSE-INFO"])
-	assert.Zero(t, rules["CASE-UNRECORDED-DETAIL"], "the respondent's notified addresses are his own details")
+	assert.Zero(t, rules["CASE-UNRECORDED-DETAIL"], "the addresses notified and moved to are recorded")
 }
 
 func TestTheTimelineReadsBack(t *testing.T) {
@@ -92,4 +92,5 @@ func TestTheChargingFormsPrintTheNotificationOffences(t *testing.T) {
 	mg5 := squeeze(realclient.PDFText(t, output(t, res, "MG5.pdf").Data))
 	assert.Contains(t, mg5, "Exhibits: the order, ORD/3; proof of service, ORD/4.")
 	assert.NotContains(t, mg5, "Orchard Close", "the MG5 withholds the victim's address")
+	assert.NotContains(t, mg5, "Mill Lane", "nor an address notified, which may be anyone's")
 }
