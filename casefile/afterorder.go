@@ -365,10 +365,9 @@ func HasBreaches(c *Case) bool {
 // served order with notifications or changes recorded, or a charge under
 // SPA 2019 s.11.
 func HasNotificationFile(c *Case) bool {
-	if len(c.Notifications) > 0 || len(c.RespondentChanges) > 0 {
-		return slices.ContainsFunc(c.Orders, func(o Order) bool { return o.Service != nil })
-	}
-	return slices.ContainsFunc(c.Charges, func(ch Charge) bool { return ch.Offence == NotifyFailure || ch.Offence == NotifyFalse })
+	recorded := (len(c.Notifications) > 0 || len(c.RespondentChanges) > 0) &&
+		slices.ContainsFunc(c.Orders, func(o Order) bool { return o.Service != nil })
+	return recorded || slices.ContainsFunc(c.Charges, func(ch Charge) bool { return ch.Offence == NotifyFailure || ch.Offence == NotifyFalse })
 }
 
 // notifiedAddresses returns the addresses the respondent with the given id

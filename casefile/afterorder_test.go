@@ -235,3 +235,39 @@ func TestANotifiedAddressIsNeverKeptForTheRespondentOrTheDefence(t *testing.T) {
 	}
 	assert.Empty(t, UnrecordedDetails(c), "the addresses notified and moved to are recorded details")
 }
+
+func TestWhichCasesHaveTheAfterOrderDocuments(t *testing.T) {
+	served := func() *Case {
+		return withSPO(screenCase("2025-06-01", occ("I1", "2025-01-05", "Rang her.")), "2025-02-03", "2025-02-03")
+	}
+	tests := []struct {
+		name                 string
+		c                    *Case
+		breaches, notifyFile bool
+	}{
+		{"no order", screenCase("2025-06-01", occ("I1", "2025-01-05", "Rang her.")), false, false},
+		{"an order and nothing after it", served(), false, false},
+		{"a breach named", withSPO(screenCase("2025-06-01", breaching(occ("I1", "2025-03-05", "Rang her."), 1)), "2025-02-03", "2025-02-03"), true, false},
+		{"a notification under a served order", func() *Case {
+			c := served()
+			c.Notifications = []Notification{{ID: "N1", Order: "ORD1", Kind: InitialNotification, Date: ymd("2025-02-04")}}
+			return c
+		}(), false, true},
+		{"a change, but no order served", func() *Case {
+			c := withSPO(screenCase("2025-06-01", occ("I1", "2025-01-05", "Rang her.")), "2025-02-03", "")
+			c.RespondentChanges = []RespondentChange{{Kind: NewName, Date: ymd("2025-03-01"), Name: "Col Varley"}}
+			return c
+		}(), false, false},
+		{"an s.11 charge alone", func() *Case {
+			c := withSPO(screenCase("2025-06-01", occ("I1", "2025-01-05", "Rang her.")), "2025-02-03", "")
+			c.Charges = []Charge{{ID: "C1", Offence: NotifyFailure, Status: Proposed, Order: "ORD1"}}
+			return c
+		}(), false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.breaches, HasBreaches(tt.c))
+			assert.Equal(t, tt.notifyFile, HasNotificationFile(tt.c))
+		})
+	}
+}
