@@ -37,9 +37,9 @@ type NotificationKind string
 
 // Notification kinds, with the duty each answers.
 const (
-	InitialNotification NotificationKind = "initial"     // s.9(1)
-	NewNameNotification NotificationKind = "new-name"    // s.9(3)
-	NewAddressNotice    NotificationKind = "new-address" // s.9(4)
+	InitialNotification    NotificationKind = "initial"     // s.9(1)
+	NewNameNotification    NotificationKind = "new-name"    // s.9(3)
+	NewAddressNotification NotificationKind = "new-address" // s.9(4)
 )
 
 // Values lists every NotificationKind.

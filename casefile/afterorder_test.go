@@ -221,7 +221,7 @@ func TestANotifiedAddressIsNeverKeptForTheRespondentOrTheDefence(t *testing.T) {
 	c := withSPO(screenCase("2025-06-01"), "2025-02-07", "2025-02-07")
 	c.People[1].Address = "22 Canal Street\nRuncorn WA7 1AA"
 	// A false notification giving the protected person's own address.
-	c.Notifications = []Notification{{ID: "N1", Order: "ORD1", Kind: NewAddressNotice, Date: ymd("2025-03-01"),
+	c.Notifications = []Notification{{ID: "N1", Order: "ORD1", Kind: NewAddressNotification, Date: ymd("2025-03-01"),
 		Address: "7 Quarry Lane, Frodsham", FalseInformation: true}}
 	c.RespondentChanges = []RespondentChange{{Kind: NewAddress, Date: ymd("2025-02-20"), Address: "4 Ferry Road, Widnes"}}
 	for _, a := range []Audience{AudienceDefence, AudienceRespondent} {

@@ -24,7 +24,7 @@ var afterOrderRules = []casefile.Rule{
 	{ID: "NOTIFY-INITIAL", Severity: casefile.Warning, Citation: "SPA 2019 s.9(1), s.11", Check: dutyCheck(casefile.InitialNotification)},
 	{ID: "NOTIFY-REPLACES-INTERIM", Severity: casefile.Info, Citation: "SPA 2019 s.9(1)", Check: checkReplacesInterim},
 	{ID: "NOTIFY-NEW-NAME", Severity: casefile.Warning, Citation: "SPA 2019 s.9(3), s.11", Check: dutyCheck(casefile.NewNameNotification)},
-	{ID: "NOTIFY-NEW-ADDRESS", Severity: casefile.Warning, Citation: "SPA 2019 s.9(4), s.11", Check: dutyCheck(casefile.NewAddressNotice)},
+	{ID: "NOTIFY-NEW-ADDRESS", Severity: casefile.Warning, Citation: "SPA 2019 s.9(4), s.11", Check: dutyCheck(casefile.NewAddressNotification)},
 	{ID: "NOTIFY-CONTENT", Severity: casefile.Warning, Citation: "SPA 2019 s.9(2)", Check: checkNotifyContent},
 	{ID: "NOTIFY-SOA-EXEMPT", Severity: casefile.Info, Citation: "SPA 2019 s.9(5)–(7)", Check: checkSOAExempt},
 	{ID: "NOTIFY-FALSE-INFO", Severity: casefile.Warning, Citation: "SPA 2019 s.11", Check: checkFalseInfo},
@@ -177,7 +177,7 @@ func dutyWhat(d casefile.NotificationDuty) string {
 	switch d.Kind {
 	case casefile.NewNameNotification:
 		return fmt.Sprintf("the new name %q (first used on %s)", d.Change.Name, d.Change.Date.Long())
-	case casefile.NewAddressNotice:
+	case casefile.NewAddressNotification:
 		return fmt.Sprintf("their new home address (they moved on %s)", d.Change.Date.Long())
 	}
 	start := "served on " + d.From.Long()
@@ -233,7 +233,7 @@ func checkNotifyContent(c *casefile.Check) {
 			if len(n.Names) == 0 {
 				missing = []string{"the new name"}
 			}
-		case casefile.NewAddressNotice:
+		case casefile.NewAddressNotification:
 			if strings.TrimSpace(n.Address) == "" {
 				missing = []string{"the new home address"}
 			}

@@ -281,7 +281,7 @@ var afterOrderNotFiring = []ruleCase{
 			withOrder(c)
 			notified(c, "N1", casefile.InitialNotification, "2025-06-06", allNames, respondentHome)
 			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2026-02-27"), Address: "2 Bryn Road, Conwy"}}
-			notified(c, "N2", casefile.NewAddressNotice, "2026-02-25", nil, "2 Bryn Road\nConwy")
+			notified(c, "N2", casefile.NewAddressNotification, "2026-02-25", nil, "2 Bryn Road\nConwy")
 		}},
 	{name: "every name and the address given", rule: "NOTIFY-CONTENT",
 		mutate: func(c *casefile.Case) {
