@@ -82,7 +82,7 @@ func checkBreachServed(c *casefile.Check) {
 		switch {
 		case s == nil || s.Date.IsZero():
 			c.Addf(b.path+".order", "Incident %s names order %s, which the case does not record as served. Record the service (orders[].service), or the evidence that %s knew of the order's terms before the incident.", b.in.ID, b.order.ID, c.Name(b.order.Respondent))
-		case b.in.LastDate().Before(s.Date), b.in.Date == s.Date && b.in.Time.Set && s.Time.Set && b.in.Time.Hour*60+b.in.Time.Minute < s.Time.Hour*60+s.Time.Minute:
+		case b.in.LastDate().Before(s.Date), b.in.Date.Compare(s.Date) == 0 && b.in.Time.Set && s.Time.Set && b.in.Time.Hour*60+b.in.Time.Minute < s.Time.Hour*60+s.Time.Minute:
 			c.Addf(b.path+".order", "Incident %s (%s) was before order %s was served (%s). Unless %s knew of the order's terms by then, a breach is hard to prove: record how they knew, or remove the breach.", b.in.ID, b.in.Date.Long(), b.order.ID, s.Date.Long(), c.Name(b.order.Respondent))
 		}
 	})
