@@ -154,6 +154,19 @@ var spoDocuments = []document{
 	{"spo-interim-order-draft.docx", casefile.AudienceCourt, hasInterim, func(w io.Writer, j *job) error { return spo.WriteOrderDOCX(w, j.app, j.bundleOptions(), true) }},
 }
 
+// afterOrderDocuments are the prosecution's documents of the jobs after an
+// order: the breach schedule when an occasion names a term it breaches,
+// the notification timeline when notifications, changes or a notification
+// charge are recorded. Both hold police analysis and are never disclosed.
+var afterOrderDocuments = []document{
+	{"breach-schedule.pdf", casefile.AudienceProsecution, func(j *job) bool { return casefile.HasBreaches(j.c) }, func(w io.Writer, j *job) error {
+		return casefile.WriteBreachSchedule(w, j.c, j.formOptions())
+	}},
+	{"notification-timeline.pdf", casefile.AudienceProsecution, func(j *job) bool { return casefile.HasNotificationFile(j.c) }, func(w io.Writer, j *job) error {
+		return casefile.WriteNotificationTimeline(w, j.c, j.formOptions())
+	}},
+}
+
 // caseReview is the internal review of the case, written with the forms.
 var caseReview = document{"case-review.pdf", casefile.AudienceProsecution, nil, func(w io.Writer, j *job) error { return casefile.WriteCaseReview(w, j.c, j.formOptions()) }}
 
@@ -183,12 +196,13 @@ func formDocuments(c *casefile.Case) []document {
 // workbooks) come first, so that on several cores none of them is left
 // to run alone at the end; the order changes nothing in the outputs.
 func buildDocuments(c *casefile.Case) []document {
-	return slices.Concat(spoDocuments, workbookDocuments, formDocuments(c))
+	return slices.Concat(spoDocuments, workbookDocuments, afterOrderDocuments, formDocuments(c))
 }
 
 // Build validates the case with every rule and renders all its outputs:
-// the SPO application's documents when it has one, the MG forms, the case
-// review, the workbooks, findings.json and manifest.json. A case with
+// the SPO application's documents when it has one, the breach schedule and
+// notification timeline when it records what they need, the MG forms, the
+// case review, the workbooks, findings.json and manifest.json. A case with
 // error findings is refused with ErrCaseHasErrors unless s.Draft is set;
 // the Result then still holds the Report. Documents are rendered
 // concurrently (s.Concurrency); the outputs are the same bytes whatever

@@ -130,6 +130,13 @@ func disclosureOptions(c *Case, a Audience, words Words) (redact.Options, []reda
 		switch {
 		case slices.Contains(kept, p.ID):
 			opts.Keep = append(opts.Keep, details)
+			// Addresses the respondent notified or moved to are recorded,
+			// but not kept: a notification may give someone else's home
+			// (a false one even a protected person's), and a kept detail
+			// wins over a withheld one.
+			for _, a := range notifiedAddresses(c, p.ID) {
+				opts.Withhold = append(opts.Withhold, redact.Details{Address: a})
+			}
 			continue
 		case a == AudienceRespondent && p.AddressKnownToRespondent:
 			opts.Keep = append(opts.Keep, redact.Details{Address: p.Address})

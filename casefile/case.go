@@ -33,6 +33,10 @@ type Case struct {
 	// Orders made (order.go): what breach, notification and variation
 	// files are built from.
 	Orders []Order `json:"orders,omitempty" doc:"Stalking Protection Orders and interim orders made against the respondent"`
+	// After the order (afterorder.go): what the respondent notified and
+	// what changed, for the notification offence file.
+	Notifications     []Notification     `json:"notifications,omitempty" doc:"notifications the respondent gave at a police station under an order (SPA 2019 ss.9-10)"`
+	RespondentChanges []RespondentChange `json:"respondent_changes,omitempty" doc:"new names the respondent used and moves of home address after an order was served"`
 
 	// Warnings and orders (optional): the events that tell a suspect to
 	// stop, from which the screening judges whether later conduct was
@@ -60,27 +64,28 @@ type Force struct {
 
 // Person is anyone in the case: victim, suspect, witness, officer or other.
 type Person struct {
-	ID                  string   `json:"id" req:"true"`
-	Role                Role     `json:"role" req:"true"`
-	Forenames           string   `json:"forenames" req:"true"`
-	Surname             string   `json:"surname" req:"true"`
-	Aliases             []string `json:"aliases,omitempty" doc:"other names used"`
-	DateOfBirth         Date     `json:"date_of_birth,omitzero"`
-	Gender              string   `json:"gender,omitempty"`
-	Address             string   `json:"address,omitempty" doc:"home address, lines separated by newlines"`
-	Phone               string   `json:"phone,omitempty"`
-	Email               string   `json:"email,omitempty"`
-	Occupation          string   `json:"occupation,omitempty"`
-	Rank                string   `json:"rank,omitempty" doc:"officers: rank, e.g. DC"`
-	Number              string   `json:"number,omitempty" doc:"officers: warrant or collar number"`
-	Unit                string   `json:"unit,omitempty" doc:"officers: unit"`
-	Vulnerable          bool     `json:"vulnerable,omitempty" doc:"eligible for special measures under YJCEA 1999 s.16"`
-	Intimidated         bool     `json:"intimidated,omitempty" doc:"eligible for special measures under YJCEA 1999 s.17"`
-	SpecialMeasures     []string `json:"special_measures,omitempty"`
-	DatesToAvoid        []Date   `json:"dates_to_avoid,omitempty"`
-	ReligiousObservance string   `json:"religious_observance,omitempty" doc:"suspect: observance SPO terms must avoid conflicting with"`
-	WorkOrEducation     string   `json:"work_or_education,omitempty" doc:"suspect: times normally at work or education"`
-	ExistingSPO         string   `json:"existing_spo,omitempty" doc:"suspect: summary of any SPO already in force"`
+	ID                  string    `json:"id" req:"true"`
+	Role                Role      `json:"role" req:"true"`
+	Forenames           string    `json:"forenames" req:"true"`
+	Surname             string    `json:"surname" req:"true"`
+	Aliases             []string  `json:"aliases,omitempty" doc:"other names used"`
+	DateOfBirth         Date      `json:"date_of_birth,omitzero"`
+	Gender              string    `json:"gender,omitempty"`
+	Address             string    `json:"address,omitempty" doc:"home address, lines separated by newlines"`
+	Phone               string    `json:"phone,omitempty"`
+	Email               string    `json:"email,omitempty"`
+	Occupation          string    `json:"occupation,omitempty"`
+	Rank                string    `json:"rank,omitempty" doc:"officers: rank, e.g. DC"`
+	Number              string    `json:"number,omitempty" doc:"officers: warrant or collar number"`
+	Unit                string    `json:"unit,omitempty" doc:"officers: unit"`
+	Vulnerable          bool      `json:"vulnerable,omitempty" doc:"eligible for special measures under YJCEA 1999 s.16"`
+	Intimidated         bool      `json:"intimidated,omitempty" doc:"eligible for special measures under YJCEA 1999 s.17"`
+	SpecialMeasures     []string  `json:"special_measures,omitempty"`
+	DatesToAvoid        []Date    `json:"dates_to_avoid,omitempty"`
+	ReligiousObservance string    `json:"religious_observance,omitempty" doc:"suspect: observance SPO terms must avoid conflicting with"`
+	WorkOrEducation     string    `json:"work_or_education,omitempty" doc:"suspect: times normally at work or education"`
+	ExistingSPO         string    `json:"existing_spo,omitempty" doc:"suspect: summary of any SPO already in force"`
+	SOAPart2            *SOAPart2 `json:"soa_part2,omitempty" doc:"suspect: subject to the Sexual Offences Act 2003 Part 2 notification requirements (SPA 2019 s.9(5)-(7))"`
 	// AddressKnownToRespondent lets the respondent's documents print this
 	// person's address, for a term that must name it (SPO-TERM-WITHHELD).
 	AddressKnownToRespondent bool `json:"address_known_to_respondent,omitempty" doc:"the respondent already knows this address (e.g. a former shared home), so the documents served on them may name it"`
@@ -140,6 +145,11 @@ type Incident struct {
 	// Limbs states the PHA 1997 s.2A(3) paragraphs the occasion falls
 	// under where the behaviour words alone are ambiguous (charging.go).
 	Limbs []Limb `json:"s2a3_limbs,omitempty" doc:"PHA 1997 s.2A(3) paragraph letters a to g; overrides those the behaviours imply"`
+
+	// Breach file (afterorder.go): the terms of an order made that the
+	// occasion breaches, and any excuse put forward (SPA 2019 s.8).
+	Breaches         []Breach `json:"breaches,omitempty" doc:"the order and term numbers this occasion breaches"`
+	ReasonableExcuse string   `json:"reasonable_excuse,omitempty" doc:"any excuse the suspect gave or the evidence suggests, for the breach file to answer"`
 }
 
 // LastDate is the last day of the occasion: EndDate if given, else Date.
@@ -230,6 +240,7 @@ type Charge struct {
 	Status      ChargeStatus `json:"status" req:"true"`
 	ChargedOn   Date         `json:"charged_on,omitzero" doc:"required when charged"`
 	Particulars string       `json:"particulars,omitempty"`
+	Order       string       `json:"order,omitempty" doc:"SPA 2019 s.8 and s.11 charges: id of the order in orders breached, or whose notification requirements were not met"`
 }
 
 // SPO is a Stalking Protection Order application under the Stalking

@@ -96,6 +96,8 @@ const (
 	MaliciousComms         OffenceCode = "MCA1988-s1"
 	ImproperNetworkUse     OffenceCode = "CA2003-s127"
 	SPOBreach              OffenceCode = "SPA2019-s8"
+	NotifyFailure          OffenceCode = "SPA2019-s11-fail"
+	NotifyFalse            OffenceCode = "SPA2019-s11-false"
 	RestrainingOrderBreach OffenceCode = "PHA1997-s5"
 )
 

@@ -199,10 +199,66 @@ func (f *mgForm) chargeHeading(ch *Charge) string {
 	return f.text("mg.charge-heading", mgVars{"ID": ch.ID, "Offence": f.chargeTitle(ch)})
 }
 
-// chargeDetails describes a charge's status, period, victims and particulars.
+// chargeDetails describes a charge's status, period, victims and
+// particulars, and the order a breach or notification charge concerns.
 func (f *mgForm) chargeDetails(ch *Charge) string {
 	return f.text("mg.charge-details", mgVars{
 		"Charged": ch.Status == Charged, "ChargedOn": ch.ChargedOn.Long(),
 		"From": ch.From.Long(), "To": ch.To.Long(), "Victims": f.names(ch.Victims), "Particulars": ch.Particulars,
+		"Order": f.chargeOrder(ch),
+	})
+}
+
+// chargeOrder words the order a charge names: when and how it was made and
+// served, the exhibits that prove it, and for a breach charge the terms
+// each occasion in the charge's period breaches, for a notification charge
+// the duties not met and any false notification. "" when the charge names
+// no order.
+func (f *mgForm) chargeOrder(ch *Charge) string {
+	o := f.c.Order(ch.Order)
+	if o == nil {
+		return ""
+	}
+	var served, serviceExhibit string
+	if o.Service != nil {
+		served, serviceExhibit = o.Service.Date.Long(), o.Service.Exhibit
+	}
+	var breaches, duties, falses []string
+	switch ch.Offence {
+	case SPOBreach:
+		for _, in := range f.x.Chronology() {
+			if (!ch.From.IsZero() && in.LastDate().Before(ch.From)) || (!ch.To.IsZero() && in.Date.After(ch.To)) {
+				continue
+			}
+			for _, b := range in.Breaches {
+				if b.Order == o.ID {
+					breaches = append(breaches, f.text("mg.charge-breach", mgVars{"ID": in.ID, "Terms": b.Terms}))
+				}
+			}
+		}
+	case NotifyFailure:
+		for _, d := range NotificationDuties(f.c, f.asOf) {
+			if d.Order.ID != o.ID || (d.Status != DutyMissed && d.Status != DutyLate) {
+				continue
+			}
+			notified := ""
+			if d.Notified != nil {
+				notified = d.Notified.Date.Long()
+			}
+			duties = append(duties, f.text("mg.charge-duty", mgVars{
+				"Kind":     f.text("notify.kind-"+string(d.Kind), mgVars{"Order": o.ID, "Citation": d.Citation}),
+				"Deadline": d.Deadline.Long(), "Late": d.Status == DutyLate, "Notified": notified,
+			}))
+		}
+	case NotifyFalse:
+		for _, n := range f.c.Notifications {
+			if n.Order == o.ID && n.FalseInformation {
+				falses = append(falses, n.ID)
+			}
+		}
+	}
+	return f.text("mg.charge-order", mgVars{
+		"ID": o.ID, "Court": o.Court, "Made": o.Made.Long(), "Served": served,
+		"Exhibit": o.Exhibit, "ServiceExhibit": serviceExhibit, "Breaches": breaches, "Duties": duties, "False": falses,
 	})
 }

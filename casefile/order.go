@@ -38,6 +38,14 @@ type OrderTerm struct {
 	Text     string   `json:"text" req:"true" doc:"the term's words as made"`
 	Protects []string `json:"protects,omitempty" doc:"person ids; absent: every protected person"`
 	Locality string   `json:"locality,omitempty" doc:"the area the term is limited to; absent means the whole UK"`
+
+	// Scope (optional): what a breach file checks an incident against
+	// mechanically. A term with none of these is reported as not checked,
+	// never guessed from its words.
+	Behaviours []Behaviour `json:"behaviours,omitempty" doc:"the kinds of conduct the term forbids, in the incident behaviour vocabulary"`
+	Places     []string    `json:"places,omitempty" doc:"the places the term forbids; an incident is within them when its location names one"`
+	From       Date        `json:"from,omitzero" doc:"first day the term has effect, when later than the order's service"`
+	Until      Date        `json:"until,omitzero" doc:"last day the term has effect, when earlier than the order's end"`
 }
 
 // OrderKind says whether an order made is a full or an interim order.

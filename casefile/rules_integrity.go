@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spokit/spokit/internal/fserr"
+	"github.com/spokit/spokit/internal/law"
 )
 
 // formatCitation is what integrity findings cite: they rest on the import
@@ -146,6 +147,7 @@ func checkRefs(c *Check) {
 	}
 	c.warningRefs()
 	c.orderRefs()
+	c.afterOrderRefs()
 }
 
 // warningRefs checks the references of the optional s.76 relationship
@@ -213,6 +215,9 @@ func checkDuplicateIDs(c *Check) {
 	for i, x := range k.Orders {
 		add(fmt.Sprintf("orders[%d].id", i), x.ID)
 	}
+	for i, x := range k.Notifications {
+		add(fmt.Sprintf("notifications[%d].id", i), x.ID)
+	}
 }
 
 func checkDates(c *Check) {
@@ -251,6 +256,12 @@ func checkDates(c *Check) {
 			order(base+".service.date", "order's service date", o.Made, o.Service.Date)
 			future(base+".service.date", "order's service date", o.Service.Date)
 		}
+	}
+	for i, n := range k.Notifications {
+		future(fmt.Sprintf("notifications[%d].date", i), "notification's date", n.Date)
+	}
+	for i, ch := range k.RespondentChanges {
+		future(fmt.Sprintf("respondent_changes[%d].date", i), "change's date", ch.Date)
 	}
 	for i, s := range k.Statements {
 		future(fmt.Sprintf("statements[%d].date", i), "statement's date", s.Date)
@@ -379,6 +390,9 @@ func checkEmptyLists(c *Check) {
 	}
 	for i := range c.Case.Charges {
 		ch := &c.Case.Charges[i]
+		if off, ok := law.Lookup(string(ch.Offence)); ok && off.NoVictim {
+			continue
+		}
 		if len(ch.Victims) == 0 {
 			c.Addf(fmt.Sprintf("charges[%d].victims", i), "Charge %s (%s) names no victim, so no incident can support it. List the id of each person the offence was committed against.", ch.ID, ch.Offence.Title())
 			continue

@@ -88,6 +88,9 @@ const (
 	// ThirdParties: contact through other people, or conduct that has come to
 	// take in people who were not its first target.
 	ThirdParties IndicatorKind = "third-parties"
+	// OrderBreached: conduct recorded as breaching a stalking protection
+	// order after it was served: the order did not stop it.
+	OrderBreached IndicatorKind = "order-breach"
 )
 
 // The online stalking elements.

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -71,7 +72,8 @@ type Escalation struct {
 	// month, the peak and the trend.
 	Frequency []Reason `json:"frequency"`
 	// Signals are, in order: online to physical presence, threats or
-	// violence, night-time attendance at the home, third parties.
+	// violence, night-time attendance at the home, third parties, breach
+	// of a stalking protection order after service.
 	Signals []Indicator `json:"signals"`
 }
 
@@ -121,7 +123,7 @@ func (s *screener) escalation() Escalation {
 		e.Trend, trend = frequencyTrend(s.chron)
 		e.Frequency = []Reason{perMonth, peak, trend}
 	}
-	e.Signals = []Indicator{s.onlineToPhysical(), s.threats(), s.nightAtHome(), s.thirdParties()}
+	e.Signals = []Indicator{s.onlineToPhysical(), s.threats(), s.nightAtHome(), s.thirdParties(), s.orderBreached()}
 	return e
 }
 
@@ -269,6 +271,42 @@ func (s *screener) thirdParties() Indicator {
 		}
 	}
 	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties", Incidents: ids(s.chron)})
+}
+
+// orderBreached: occasions recorded as breaching an order made, on or
+// after the day it was served and while it was in force, one reason per
+// order. A breach named of an order not recorded as served before it
+// leaves the signal unknown: whether the order had reached the
+// respondent is not shown.
+func (s *screener) orderBreached() Indicator {
+	var found []Reason
+	var unclear []*Incident
+	for i := range s.c.Orders {
+		o := &s.c.Orders[i]
+		var after []*Incident
+		for _, in := range s.chron {
+			if !slices.ContainsFunc(in.Breaches, func(b Breach) bool { return b.Order == o.ID }) {
+				continue
+			}
+			if o.Service != nil && !in.LastDate().Before(o.Service.Date) && s.c.InForceOn(o, in.Date) {
+				after = append(after, in)
+			} else {
+				unclear = append(unclear, in)
+			}
+		}
+		if len(after) > 0 {
+			found = append(found, Reason{Code: "escalation.order-breach", Incidents: ids(after), Count: len(after),
+				Detail: o.ID, From: o.Service.Date, Evidence: []string{fmt.Sprintf("orders[%d]", i)}})
+		}
+	}
+	switch {
+	case len(found) > 0:
+		return Indicator{Kind: OrderBreached, State: IndicatorPresent, Reasons: found}
+	case len(unclear) > 0:
+		return Indicator{Kind: OrderBreached, State: IndicatorUnknown,
+			Reasons: []Reason{{Code: "escalation.order-breach-unserved", Incidents: ids(unclear), Count: len(unclear)}}}
+	}
+	return Indicator{Kind: OrderBreached, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-order-breach", Count: len(s.c.Orders)}}}
 }
 
 // online lists the online stalking elements.

@@ -200,6 +200,8 @@ func scenarios(t *testing.T) []scenario {
 		{"falling", screenCase("2025-06-01", append(every("A", "2025-01-01", 8, 1, "Rang her."), every("B", "2025-02-01", 2, 20, "Rang her.")...)...)},
 		{"shared example", exampleCase(t)},
 		{"embedded sample", sampleCase()},
+		{"an order breached after service", breachedAfterService()},
+		{"a breach named before service", breachedBeforeService()},
 	}
 }
 

@@ -30,6 +30,19 @@ func runtimeUnits(t *testing.T) map[string][]string {
 		add("form title", strings.ToLower(code)+".title")
 	}
 	add("form title", "review.title") // WriteCaseReview
+	// afterorder_docs.go: f.code + ".title" and ".note" of the breach
+	// schedule and the notification timeline; the scope misses, duty kinds
+	// and duty statuses by value.
+	add("after-order document", "breach.title", "breach.note", "notify.title", "notify.note")
+	for _, k := range []string{"before-term", "after-term", "behaviour", "place", "person"} {
+		add("scope miss", "breach.scope-"+k)
+	}
+	for _, k := range NotificationKind("").Values() {
+		add("notification kind", "notify.kind-"+k)
+	}
+	for _, st := range []DutyStatus{DutyMet, DutyLate, DutyMissed, DutyDue, DutyNotRequired, DutySuspended} {
+		add("duty status", "notify.status-"+string(st))
+	}
 	// forms.go: "mg.severity-" + Severity.String(), for every severity.
 	for _, s := range []Severity{Info, Warning, Error} {
 		add("finding severity", "mg.severity-"+s.String())
@@ -69,7 +82,7 @@ func runtimeUnits(t *testing.T) map[string][]string {
 	}
 	// screen_report.go: screen.indicator.<kind>.
 	for _, k := range []IndicatorKind{Fixated, Obsessive, Unwanted, Repeated, OnlineToPhysical, ThreatsOrViolence, NightAtHome,
-		ThirdParties, OnlineActs, Platforms, OnlineMonitoring, OnlinePublishing, FakeProfiles} {
+		ThirdParties, OrderBreached, OnlineActs, Platforms, OnlineMonitoring, OnlinePublishing, FakeProfiles} {
 		add("indicator", "screen.indicator."+string(k))
 	}
 	// screen_report.go: screen.behaviour.<behaviour>, for each behaviour

@@ -199,13 +199,13 @@ func (a *Application) NotificationDeadline() (casefile.Date, bool) {
 
 // NotificationDays is the number of days, beginning with the day of service,
 // within which the respondent must notify the police (SPA 2019 s.9(1)).
-const NotificationDays = 3
+const NotificationDays = casefile.NotificationDays
 
 func notificationDeadline(served casefile.Date, replacesInterim bool) (casefile.Date, bool) {
 	if served.IsZero() || replacesInterim {
 		return casefile.Date{}, false
 	}
-	return served.AddDays(NotificationDays - 1), true
+	return casefile.NotificationDeadline(served), true
 }
 
 // ConflictChecks returns what every term must be checked against so that,

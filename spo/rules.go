@@ -30,13 +30,16 @@ var spoRules = []casefile.Rule{
 }
 
 // Rules returns the rules of the "Stalking Protection Order" section of
-// rules.md, in that order. Pass them to casefile.Validate in Options.Rules,
+// rules.md, in that order, with those of the jobs after an order (breach
+// and notification). Pass them to casefile.Validate in Options.Rules,
 // or use AllRules.
-func Rules() []casefile.Rule { return slices.Concat(spoRules, privacyRules) }
+func Rules() []casefile.Rule { return slices.Concat(spoRules, afterOrderRules, privacyRules) }
 
 // AllRules returns every rule spokit judges a case by: casefile's own (case
 // integrity and criminal charges) followed by the SPO rules.
-func AllRules() []casefile.Rule { return slices.Concat(casefile.Rules(), spoRules, privacyRules) }
+func AllRules() []casefile.Rule {
+	return slices.Concat(casefile.Rules(), spoRules, afterOrderRules, privacyRules)
+}
 
 // blank reports whether free text says nothing.
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -248,7 +251,7 @@ func checkRiskAssessment(c *casefile.Check) {
 
 func checkConsidered(c *casefile.Check) {
 	k := c.Case
-	if k.SPO == nil && k.SPOConsideration == nil && k.ShowsStalking() {
+	if k.SPO == nil && k.SPOConsideration == nil && len(k.Orders) == 0 && k.ShowsStalking() {
 		c.Addf("spo_consideration", "The case shows stalking but records no decision about a Stalking Protection Order. Consider one and record the date, the decision (apply, not-apply or deferred), who decided and why in spo_consideration, or add the application as spo.")
 	}
 }

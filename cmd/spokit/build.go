@@ -15,7 +15,7 @@ import (
 
 var buildCommand = command{
 	name:    "build",
-	summary: "validate a case (or a folder of cases), then write the SPO bundle, service copy and notice, the MG forms, the workbook, findings and manifest",
+	summary: "validate a case (or a folder of cases), then write the SPO bundle, service copy and notice, any breach schedule and notification timeline, the MG forms, the workbook, findings and manifest",
 	usage:   "[-o DIR] [--as-of DATE] [--draft] [-j N] [--wording DIR] CASE.json | - | FOLDER | --sample",
 	run:     runBuild,
 }

@@ -11,7 +11,7 @@ import (
 // caseFormatCodes are the offence codes of the case format, in its order.
 var caseFormatCodes = []string{
 	"PHA1997-s2", "PHA1997-s2A", "PHA1997-s4", "PHA1997-s4A", "SCA2015-s76",
-	"MCA1988-s1", "CA2003-s127", "SPA2019-s8", "PHA1997-s5",
+	"MCA1988-s1", "CA2003-s127", "SPA2019-s8", "SPA2019-s11-fail", "SPA2019-s11-false", "PHA1997-s5",
 }
 
 func day(s string) time.Time {
@@ -66,6 +66,8 @@ func TestOffenceFactsMatchTheFactSheet(t *testing.T) {
 		{"MCA1988-s1", "MCA 1988 s.1", "Malicious communications", EitherWay, false, false, NoTimeLimit},
 		{"CA2003-s127", "CA 2003 s.127", "Improper use of a public electronic communications network", SummaryOnly, false, false, ExtendedTimeLimit},
 		{"SPA2019-s8", "SPA 2019 s.8", "Breach of a stalking protection order or interim stalking protection order", EitherWay, false, false, NoTimeLimit},
+		{"SPA2019-s11-fail", "SPA 2019 s.11", "Failing to comply with the notification requirements of a stalking protection order or interim stalking protection order", EitherWay, false, false, NoTimeLimit},
+		{"SPA2019-s11-false", "SPA 2019 s.11", "Knowingly giving false information in a notification under a stalking protection order", EitherWay, false, false, NoTimeLimit},
 		{"PHA1997-s5", "PHA 1997 s.5", "Breach of a restraining order", EitherWay, false, false, NoTimeLimit},
 	}
 	for _, tt := range tests {
@@ -193,6 +195,8 @@ func TestIndictmentMaximumFollowsOffenceDate(t *testing.T) {
 		{"PHA1997-s2A", RaciallyAggravated, "2020-06-01", 24},
 		{"PHA1997-s2", ReligiouslyAggravated, "2010-06-01", 24},
 		{"SPA2019-s8", NotAggravated, "2024-06-01", 60},
+		{"SPA2019-s11-fail", NotAggravated, "2024-06-01", 60},
+		{"SPA2019-s11-false", NotAggravated, "2024-06-01", 60},
 		{"SCA2015-s76", NotAggravated, "2024-06-01", 60},
 		{"MCA1988-s1", NotAggravated, "2024-06-01", 24},
 		{"PHA1997-s5", NotAggravated, "2024-06-01", 60},
@@ -270,6 +274,13 @@ func TestUnverifiedFactsAreFlagged(t *testing.T) {
 
 	s8 := mustLookup(t, "SPA2019-s8").MaxPenalty(day("2025-01-01"), day("2025-06-01"))
 	assert.Equal(t, Verified, s8.Status())
+
+	for _, code := range []string{"SPA2019-s11-fail", "SPA2019-s11-false"} {
+		s11 := mustLookup(t, code).MaxPenalty(day("2025-01-01"), day("2025-06-01"))
+		assert.Equal(t, Unverified, s11.Summary.Status, "%s: whether the summary maximum is now the general limit is unverified", code)
+		assert.Contains(t, s11.Summary.Citation, "PNLD (2020) gives 6 months", code)
+		assert.Equal(t, Secondary, s11.Indictment.Status, code)
+	}
 
 	s2 := mustLookup(t, "PHA1997-s2").MaxPenalty(day("2025-01-01"), day("2025-06-01"))
 	assert.Equal(t, Secondary, s2.Status(), "an unavailable indictment maximum does not weaken the status")

@@ -130,6 +130,10 @@ type Offence struct {
 	PersonalConnection bool
 	// SingleAct is true when one act (one message) can be the offence.
 	SingleAct bool
+	// NoVictim is true for an offence against a duty owed to the police
+	// (the SPA 2019 s.11 notification offences): a charge names no victim
+	// and rests on no occasion of conduct.
+	NoVictim bool
 	// RecordCannotShow are the elements of the conduct that no field of the
 	// case record can show (such as what a message said). While an offence
 	// has one, a screening can find it possible but never a fit.
@@ -301,6 +305,31 @@ var offences = []Offence{
 		},
 	},
 	{
+		Code: "SPA2019-s11-fail", Title: "Failing to comply with the notification requirements of a stalking protection order or interim stalking protection order",
+		Statute: "Stalking Protection Act 2019", Section: "s.11", Citation: "SPA 2019 s.11",
+		Status: Verified, Mode: EitherWay, NoVictim: true,
+		Elements: []string{
+			"a stalking protection order or interim order was made against the defendant and served on them (the order and its service must be proved)",
+			"the defendant failed to notify the police of their names and home address within 3 days beginning with the day of service (s.9(1)), of a new name within 3 days of first using it (s.9(3)), or of a new home address within 3 days of moving (s.9(4)), or failed to allow fingerprints or photographs to be taken (s.10(5))",
+			"the duty applied: not a full order replacing an interim order (s.9(1)), and the defendant was not subject to the Sexual Offences Act 2003 Part 2 notification requirements at the time (s.9(5)-(7))",
+			elemNoExcuse,
+		},
+		TimeLimit: noLimit,
+		penalties: &notificationPenalties,
+	},
+	{
+		Code: "SPA2019-s11-false", Title: "Knowingly giving false information in a notification under a stalking protection order",
+		Statute: "Stalking Protection Act 2019", Section: "s.11", Citation: "SPA 2019 s.11",
+		Status: Verified, Mode: EitherWay, NoVictim: true,
+		Elements: []string{
+			"a stalking protection order or interim order was made against the defendant and served on them",
+			"in purported compliance with the notification requirements (s.9), the defendant notified the police of information",
+			"the information was false and the defendant knew it was false",
+		},
+		TimeLimit: noLimit,
+		penalties: &notificationPenalties,
+	},
+	{
 		Code: "PHA1997-s5", Title: "Breach of a restraining order",
 		Statute: "Protection from Harassment Act 1997", Section: "s.5", Citation: "PHA 1997 s.5",
 		Status: Secondary, Mode: EitherWay,
@@ -315,6 +344,15 @@ var offences = []Offence{
 			indictment: fixedMax(60, "PHA 1997 s.5", Secondary),
 		},
 	},
+}
+
+// notificationPenalties are the SPA 2019 s.11 maxima. The indictment
+// maximum of 5 years is from PNLD (2020); so is the summary maximum of 6
+// months, and whether s.11 now reads as the magistrates' general limit (as
+// s.8 does) is unverified, so the summary figure is never asserted.
+var notificationPenalties = penaltyRules{
+	summary:    fixedMax(6, "SPA 2019 s.11: PNLD (2020) gives 6 months; whether the general limit now applies is UNVERIFIED", Unverified),
+	indictment: fixedMax(60, "SPA 2019 s.11 (PNLD 2020)", Secondary),
 }
 
 // CDA 1998 s.32 maxima: s.32(1)(a) covers aggravated PHA s.2 and s.2A,
