@@ -33,6 +33,8 @@ type Case struct {
 	// Orders made (order.go): what breach, notification and variation
 	// files are built from.
 	Orders []Order `json:"orders,omitempty" doc:"Stalking Protection Orders and interim orders made against the respondent"`
+	// SPOVariation (variation.go) is an application about one of Orders.
+	SPOVariation *SPOVariation `json:"spo_variation,omitempty" doc:"an application to vary, renew or discharge an order made (SPA 2019 s.4)"`
 
 	// Warnings and orders (optional): the events that tell a suspect to
 	// stop, from which the screening judges whether later conduct was

@@ -147,6 +147,7 @@ func checkRefs(c *Check) {
 	}
 	c.warningRefs()
 	c.orderRefs()
+	c.variationRefs()
 }
 
 // warningRefs checks the references of the optional s.76 relationship

@@ -32,11 +32,13 @@ var spoRules = []casefile.Rule{
 // Rules returns the rules of the "Stalking Protection Order" section of
 // rules.md, in that order. Pass them to casefile.Validate in Options.Rules,
 // or use AllRules.
-func Rules() []casefile.Rule { return slices.Concat(spoRules, privacyRules) }
+func Rules() []casefile.Rule { return slices.Concat(spoRules, privacyRules, variationRules) }
 
 // AllRules returns every rule spokit judges a case by: casefile's own (case
 // integrity and criminal charges) followed by the SPO rules.
-func AllRules() []casefile.Rule { return slices.Concat(casefile.Rules(), spoRules, privacyRules) }
+func AllRules() []casefile.Rule {
+	return slices.Concat(casefile.Rules(), spoRules, privacyRules, variationRules)
+}
 
 // blank reports whether free text says nothing.
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -246,9 +248,11 @@ func checkRiskAssessment(c *casefile.Check) {
 	c.Addf("risk_assessments", "The application has no risk assessment dated on or before %s, the date the case is judged on. Complete a stalking risk assessment (e.g. S-DASH) and add it to risk_assessments before applying.", c.AsOf.Long())
 }
 
+// checkConsidered is satisfied by an order already made: a case that
+// records one (a breach, notification or variation file) has had its SPO.
 func checkConsidered(c *casefile.Check) {
 	k := c.Case
-	if k.SPO == nil && k.SPOConsideration == nil && k.ShowsStalking() {
+	if k.SPO == nil && k.SPOConsideration == nil && len(k.Orders) == 0 && k.ShowsStalking() {
 		c.Addf("spo_consideration", "The case shows stalking but records no decision about a Stalking Protection Order. Consider one and record the date, the decision (apply, not-apply or deferred), who decided and why in spo_consideration, or add the application as spo.")
 	}
 }

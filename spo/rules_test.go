@@ -64,6 +64,12 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-TERM-WITHHELD", casefile.Error, "SPA 2019 s.2(1), s.8; spokit case format v1"},
 		{"SPO-EXHIBIT-DETAILS", casefile.Error, "spokit case format v1; Data Protection Act 2018 s.35"},
 		{"SPO-EXHIBIT-PICTURE", casefile.Warning, "spokit case format v1"},
+		{"SPO-VARY-ORDER", casefile.Error, "SPA 2019 s.4, s.5"},
+		{"SPO-VARY-CHANGES", casefile.Error, "SPA 2019 s.4"},
+		{"SPO-VARY-NECESSITY", casefile.Warning, "SPA 2019 s.4 (UNVERIFIED); cf. s.2(2)"},
+		{"SPO-VARY-DURATION", casefile.Error, "SPA 2019 s.3, s.5"},
+		{"SPO-VARY-VIEWS", casefile.Warning, "Statutory guidance (Home Office, 2024)"},
+		{"SPO-DISCHARGE-2Y", casefile.Warning, "SPA 2019 s.4 (UNVERIFIED)"},
 	}
 	rules := spo.Rules()
 	require.Len(t, rules, len(want))
@@ -305,7 +311,9 @@ func sampleFiles(pdfs map[string]string) func(t *testing.T) fs.FS {
 }
 
 // allFiring are every rule's cases where it fires.
-func allFiring() []ruleCase { return slices.Concat(firing, privacyFiring) }
+func allFiring() []ruleCase { return slices.Concat(firing, privacyFiring, variationFiring) }
+
+func allQuiet() []ruleCase { return slices.Concat(notFiring, variationQuiet) }
 
 // privacyFiring are the cases of the rules that keep the respondent's
 // documents from locating a protected person.
@@ -452,7 +460,7 @@ func TestEachRuleFiresWithItsSeverityPathAndMessage(t *testing.T) {
 }
 
 func TestEachRuleStaysQuietWhenItsConditionIsMet(t *testing.T) {
-	for _, rc := range notFiring {
+	for _, rc := range allQuiet() {
 		t.Run(rc.rule+"/"+rc.name, func(t *testing.T) {
 			assert.Empty(t, rc.report(t).ByRule(rc.rule))
 		})
@@ -475,7 +483,7 @@ func TestEveryRuleIsTestedBothWays(t *testing.T) {
 	for _, rc := range allFiring() {
 		fires[rc.rule] = true
 	}
-	for _, rc := range notFiring {
+	for _, rc := range allQuiet() {
 		quiet[rc.rule] = true
 	}
 	for _, r := range spo.Rules() {
