@@ -107,10 +107,13 @@ type job struct {
 	report    *casefile.Report
 	screening *casefile.Screening
 	// app is the SPO application, nil when the case has none.
-	app  *spo.Application
-	s    Settings
-	tmp  string // private folder for the workbook writer's spill files
-	asOf casefile.Date
+	app *spo.Application
+	// variation is the application to vary, renew or discharge an order
+	// made, nil when the case has none.
+	variation *spo.Variation
+	s         Settings
+	tmp       string // private folder for the workbook writer's spill files
+	asOf      casefile.Date
 }
 
 func (j *job) bundleOptions() spo.BundleOptions {
@@ -167,6 +170,25 @@ var afterOrderDocuments = []document{
 	}},
 }
 
+func hasVariation(j *job) bool { return j.variation != nil }
+
+// variationDocuments are the documents of an application to vary, renew or
+// discharge an order made (SPA 2019 s.4): only for a case that records
+// one. The application is served on the respondent and the court files the
+// same copy, so the court reads nothing the respondent is not given; the
+// draft order is printed as the respondent may read it, like the others.
+var variationDocuments = []document{
+	{"spo-variation-application.pdf", casefile.AudienceRespondent, hasVariation, func(w io.Writer, j *job) error {
+		return spo.WriteVariationApplication(w, j.variation, j.bundleOptions())
+	}},
+	{"spo-varied-order-draft.pdf", casefile.AudienceCourt, hasVariation, func(w io.Writer, j *job) error {
+		return spo.WriteVariedOrder(w, j.variation, j.bundleOptions())
+	}},
+	{"spo-varied-order-draft.docx", casefile.AudienceCourt, hasVariation, func(w io.Writer, j *job) error {
+		return spo.WriteVariedOrderDOCX(w, j.variation, j.bundleOptions())
+	}},
+}
+
 // caseReview is the internal review of the case, written with the forms.
 var caseReview = document{"case-review.pdf", casefile.AudienceProsecution, nil, func(w io.Writer, j *job) error { return casefile.WriteCaseReview(w, j.c, j.formOptions()) }}
 
@@ -196,7 +218,7 @@ func formDocuments(c *casefile.Case) []document {
 // workbooks) come first, so that on several cores none of them is left
 // to run alone at the end; the order changes nothing in the outputs.
 func buildDocuments(c *casefile.Case) []document {
-	return slices.Concat(spoDocuments, workbookDocuments, afterOrderDocuments, formDocuments(c))
+	return slices.Concat(spoDocuments, workbookDocuments, afterOrderDocuments, variationDocuments, formDocuments(c))
 }
 
 // Build validates the case with every rule and renders all its outputs:
@@ -219,6 +241,11 @@ func Build(ctx context.Context, c *casefile.Case, s Settings) (*Result, error) {
 	}
 	if c.SPO != nil {
 		if j.app, err = spo.NewApplication(c); err != nil {
+			return res, err
+		}
+	}
+	if c.SPOVariation != nil {
+		if j.variation, err = spo.NewVariation(c); err != nil {
 			return res, err
 		}
 	}

@@ -37,6 +37,8 @@ type Case struct {
 	// what changed, for the notification offence file.
 	Notifications     []Notification     `json:"notifications,omitempty" doc:"notifications the respondent gave at a police station under an order (SPA 2019 ss.9-10)"`
 	RespondentChanges []RespondentChange `json:"respondent_changes,omitempty" doc:"new names the respondent used and moves of home address after an order was served"`
+	// SPOVariation (variation.go) is an application about one of Orders.
+	SPOVariation *SPOVariation `json:"spo_variation,omitempty" doc:"an application to vary, renew or discharge an order made (SPA 2019 s.4)"`
 
 	// Warnings and orders (optional): the events that tell a suspect to
 	// stop, from which the screening judges whether later conduct was

@@ -148,6 +148,7 @@ func checkRefs(c *Check) {
 	c.warningRefs()
 	c.orderRefs()
 	c.afterOrderRefs()
+	c.variationRefs()
 }
 
 // warningRefs checks the references of the optional s.76 relationship

@@ -126,6 +126,9 @@ type builder struct {
 	stAnchor  map[string]string // statement id -> anchor of its first page
 	exAnchor  map[string]string // exhibit ref -> anchor of its page or list row
 	exhibits  []exhibitEntry
+	// varied is the variation application a draft varied order or an
+	// application to vary is written from; nil for every other document.
+	varied *Variation
 }
 
 // newBuilder starts a document of the given edition. Everything but the

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/docx"
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -30,13 +31,19 @@ func WriteOrder(w io.Writer, app *Application, opts BundleOptions, interim bool)
 	if err != nil {
 		return err
 	}
+	return b.writeOrderPDF(w, m, b.t("spo.order.file-subject", b.data("Interim", interim)))
+}
+
+// writeOrderPDF lays out an order as a document of its own, with the maps
+// its terms refer to.
+func (b *builder) writeOrderPDF(w io.Writer, m orderDoc, subject string) error {
 	var notes []string
 	if b.opts.Draft {
 		notes = append(notes, b.t("common.draft", nil))
 	}
 	b.d = pdfdoc.New(pdfdoc.Options{
 		Title:      m.title,
-		Subject:    b.t("spo.order.file-subject", b.data("Interim", interim)),
+		Subject:    subject,
 		HeaderNote: strings.Join(notes, " · "),
 		Draft:      b.opts.Draft,
 		Date:       b.asOf.Time(),
@@ -56,6 +63,11 @@ func WriteOrderDOCX(w io.Writer, app *Application, opts BundleOptions, interim b
 	if err != nil {
 		return err
 	}
+	return b.writeOrderDOCX(w, m)
+}
+
+// writeOrderDOCX writes an order as an editable .docx document.
+func (b *builder) writeOrderDOCX(w io.Writer, m orderDoc) error {
 	if err := b.r.Err(); err != nil {
 		return fmt.Errorf("spo: wording: %w", err)
 	}
@@ -160,22 +172,42 @@ func (b *builder) orderModel(interim bool) orderDoc {
 		m.title = b.t("spo.interim-order.heading", nil)
 		terms = a.Interim.Terms
 	}
+	// A varied order (b.varied) is the order as made with the changes
+	// sought: the same layout, with where each term came from and the
+	// court's power under s.4.
+	v := b.varied
+	var seeks string
+	if v != nil {
+		seeks = string(v.Application.Seeks)
+		m.title = b.t("spo.varied-order.heading", b.data("Interim", interim, "Seeks", seeks))
+	}
 	add := func(kind partKind, label, text string) {
 		m.parts = append(m.parts, orderPart{kind: kind, label: label, text: text})
 	}
 	add(partTitle, "", m.title)
 	add(partCentre, "", b.t("spo.cover.court", b.data()))
-	add(partCentre, "", b.t("spo.order.title", b.data("Interim", interim)))
+	add(partCentre, "", b.t("spo.order.title", b.data("Interim", interim, "Seeks", seeks)))
 	add(partText, b.t("spo.order.parties-label", nil), b.t("spo.order.parties", b.data()))
 	add(partText, b.t("spo.order.respondent-label", nil), b.orderRespondent())
 	add(partText, b.t("spo.order.protected-label", nil), b.orNot(strings.Join(b.protectedNames(), ", ")))
-	add(partText, b.t("spo.order.made-label", nil), b.t("spo.order.made-blank", nil))
-	if interim {
+	switch {
+	case v != nil:
+		add(partText, b.t("spo.varied-order.original-label", nil), b.t("spo.varied-order.original", b.data(
+			"Interim", interim, "Made", v.Order.Made.Long())))
+		add(partText, b.t("spo.varied-order.made-label", b.data("Seeks", seeks)), b.t("spo.order.made-blank", nil))
+		add(partText, "", b.t("spo.varied-order.findings", b.data("Interim", interim, "Seeks", seeks,
+			"ByRespondent", v.Application.Applicant == casefile.RespondentApplies)))
+	case interim:
+		add(partText, b.t("spo.order.made-label", nil), b.t("spo.order.made-blank", nil))
 		add(partText, "", b.t("spo.interim-order.findings", b.data()))
-	} else {
+	default:
+		add(partText, b.t("spo.order.made-label", nil), b.t("spo.order.made-blank", nil))
 		add(partText, "", b.t("spo.order.findings", b.data()))
 	}
-	add(partText, "", b.t("spo.order.ordered", b.data("Interim", interim)))
+	if seeks == string(casefile.Discharge) {
+		return b.dischargeModel(m, interim)
+	}
+	add(partText, "", b.t("spo.order.ordered", b.data("Interim", interim, "Seeks", seeks)))
 	m.keepFrom = len(m.parts)
 	if len(terms) == 0 {
 		add(partText, "", b.t("spo.terms.none", nil))
@@ -188,34 +220,65 @@ func (b *builder) orderModel(interim bool) orderDoc {
 			text += " " + b.t("spo.order.term-map", b.data("Ref", b.clean(ref)))
 			m.maps = append(m.maps, orderMap{ref: ref, term: i + 1})
 		}
+		if v != nil {
+			if note := b.variedTermNote(i); note != "" {
+				text += " " + note
+			}
+		}
 		add(partTerm, fmt.Sprintf("%d.", i+1), text)
+	}
+	if v != nil && len(v.Removed) > 0 {
+		add(partText, "", b.t("spo.varied-order.removed", b.data("Numbers", b.removedTerms())))
 	}
 	add(partText, "", b.t("spo.order.uk-wide", b.data("Interim", interim)))
 	if interim {
 		add(partText, b.t("spo.order.duration-label", nil), b.t("spo.interim-order.duration", b.data(
-			"Period", a.Interim.Period.String(), "Fixed", a.Interim.Period.Fixed())))
+			"Period", a.Interim.Period.String(), "Fixed", a.Interim.Period.Fixed(), "Varied", v != nil)))
 	} else {
 		ends, _ := a.OrderEnds()
 		add(partText, b.t("spo.order.duration-label", nil), b.t("spo.order.duration", b.data(
 			"Period", a.Duration.String(), "Fixed", a.Duration.Fixed(), "UntilFurtherOrder", a.Duration.UntilFurtherOrder(),
-			"Made", a.HearingDate.Long(), "Ends", ends.Long())))
+			"Made", a.HearingDate.Long(), "Ends", ends.Long(), "Varied", v != nil)))
 	}
-	add(partSpace, "", "")
-	m.parts = append(m.parts, orderPart{kind: partSignatures, labels: []string{b.t("spo.order.signed", nil), b.t("spo.order.signed-date", nil)}})
-	add(partSmall, "", b.t("spo.order.signed-by", nil))
-	m.parts = append(m.parts, orderPart{kind: partSignatures, labels: []string{b.t("spo.order.seal", nil)}})
-	m.keepTo = len(m.parts)
+	b.orderSeal(&m)
 
 	add(partHeading, "", b.t("spo.order.notes-heading", b.data("Interim", interim)))
 	summary, indictment := breachMaxima(b.asOf)
 	add(partText, b.t("spo.order.warning-label", nil),
 		b.t("spo.order.breach", b.data("Interim", interim, "Summary", summary, "Indictment", indictment)))
 	unit := "spo.order.notification"
-	if a.ReplacesInterim && !interim {
+	switch {
+	case v != nil:
+		unit = "spo.varied-order.notification"
+	case a.ReplacesInterim && !interim:
 		unit = "spo.order.notification-continues"
 	}
 	add(partText, b.t("spo.order.notification-label", nil), b.t(unit, b.data("Days", NotificationDays)))
-	add(partText, "", b.t("spo.order.appeal", b.data("Interim", interim)))
+	add(partText, "", b.t("spo.order.appeal", b.data("Interim", interim, "Varied", v != nil,
+		"ByRespondent", v != nil && v.Application.Applicant == casefile.RespondentApplies)))
+	return m
+}
+
+// orderSeal adds the court's signature and seal, which close the run of
+// parts that must share a page.
+func (b *builder) orderSeal(m *orderDoc) {
+	m.parts = append(m.parts,
+		orderPart{kind: partSpace},
+		orderPart{kind: partSignatures, labels: []string{b.t("spo.order.signed", nil), b.t("spo.order.signed-date", nil)}},
+		orderPart{kind: partSmall, text: b.t("spo.order.signed-by", nil)},
+		orderPart{kind: partSignatures, labels: []string{b.t("spo.order.seal", nil)}})
+	m.keepTo = len(m.parts)
+}
+
+// dischargeModel ends a draft order discharging the order: the discharge,
+// the court's seal, and the note that the duties under it end.
+func (b *builder) dischargeModel(m orderDoc, interim bool) orderDoc {
+	m.keepFrom = len(m.parts)
+	m.parts = append(m.parts, orderPart{kind: partText, text: b.t("spo.discharge-order.ordered", b.data("Interim", interim))})
+	b.orderSeal(&m)
+	m.parts = append(m.parts,
+		orderPart{kind: partHeading, text: b.t("spo.order.notes-heading", b.data("Interim", interim))},
+		orderPart{kind: partText, text: b.t("spo.discharge-order.effect", b.data("Interim", interim))})
 	return m
 }
 

@@ -33,12 +33,14 @@ var spoRules = []casefile.Rule{
 // rules.md, in that order, with those of the jobs after an order (breach
 // and notification). Pass them to casefile.Validate in Options.Rules,
 // or use AllRules.
-func Rules() []casefile.Rule { return slices.Concat(spoRules, afterOrderRules, privacyRules) }
+func Rules() []casefile.Rule {
+	return slices.Concat(spoRules, afterOrderRules, privacyRules, variationRules)
+}
 
 // AllRules returns every rule spokit judges a case by: casefile's own (case
 // integrity and criminal charges) followed by the SPO rules.
 func AllRules() []casefile.Rule {
-	return slices.Concat(casefile.Rules(), spoRules, afterOrderRules, privacyRules)
+	return slices.Concat(casefile.Rules(), spoRules, afterOrderRules, privacyRules, variationRules)
 }
 
 // blank reports whether free text says nothing.
@@ -249,6 +251,8 @@ func checkRiskAssessment(c *casefile.Check) {
 	c.Addf("risk_assessments", "The application has no risk assessment dated on or before %s, the date the case is judged on. Complete a stalking risk assessment (e.g. S-DASH) and add it to risk_assessments before applying.", c.AsOf.Long())
 }
 
+// checkConsidered is satisfied by an order already made: a case that
+// records one (a breach, notification or variation file) has had its SPO.
 func checkConsidered(c *casefile.Check) {
 	k := c.Case
 	if k.SPO == nil && k.SPOConsideration == nil && len(k.Orders) == 0 && k.ShowsStalking() {

@@ -20,8 +20,8 @@ var privacyRules = []casefile.Rule{
 // offence by breaching it (s.8), so it must never be printed with part of
 // it withheld: the respondent must be able to read what they must not do.
 func checkTermWithheld(c *casefile.Check) {
-	s := c.Case.SPO
-	if s == nil {
+	s, v := c.Case.SPO, c.Case.SPOVariation
+	if s == nil && v == nil {
 		return
 	}
 	d := casefile.NewDisclosure(c.Case, casefile.AudienceRespondent, nil)
@@ -32,12 +32,22 @@ func checkTermWithheld(c *casefile.Check) {
 			}
 		}
 	}
-	for i, t := range s.Terms {
-		check("spo.terms", i, t)
+	if s != nil {
+		for i, t := range s.Terms {
+			check("spo.terms", i, t)
+		}
+		if s.Interim != nil {
+			for i, t := range s.Interim.Terms {
+				check("spo.interim.terms", i, t)
+			}
+		}
 	}
-	if s.Interim != nil {
-		for i, t := range s.Interim.Terms {
-			check("spo.interim.terms", i, t)
+	if v != nil {
+		// A new term of a varied order is served like the order's own.
+		for i, ch := range v.Changes {
+			if ch.Action != casefile.RemoveTerm {
+				check("spo_variation.changes", i, changedTerm(ch))
+			}
 		}
 	}
 }

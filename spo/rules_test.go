@@ -78,6 +78,12 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-TERM-WITHHELD", casefile.Error, "SPA 2019 s.2(1), s.8; spokit case format v1"},
 		{"SPO-EXHIBIT-DETAILS", casefile.Error, "spokit case format v1; Data Protection Act 2018 s.35"},
 		{"SPO-EXHIBIT-PICTURE", casefile.Warning, "spokit case format v1"},
+		{"SPO-VARY-ORDER", casefile.Error, "SPA 2019 s.4, s.5"},
+		{"SPO-VARY-CHANGES", casefile.Error, "SPA 2019 s.4"},
+		{"SPO-VARY-NECESSITY", casefile.Warning, "SPA 2019 s.4 (UNVERIFIED); cf. s.2(2)"},
+		{"SPO-VARY-DURATION", casefile.Error, "SPA 2019 s.3, s.5"},
+		{"SPO-VARY-VIEWS", casefile.Warning, "Statutory guidance (Home Office, 2024)"},
+		{"SPO-DISCHARGE-2Y", casefile.Warning, "SPA 2019 s.4 (UNVERIFIED)"},
 	}
 	rules := spo.Rules()
 	require.Len(t, rules, len(want))
@@ -319,9 +325,11 @@ func sampleFiles(pdfs map[string]string) func(t *testing.T) fs.FS {
 }
 
 // allFiring are every rule's cases where it fires.
-func allFiring() []ruleCase { return slices.Concat(firing, afterOrderFiring, privacyFiring) }
+func allFiring() []ruleCase {
+	return slices.Concat(firing, afterOrderFiring, privacyFiring, variationFiring)
+}
 
-func allNotFiring() []ruleCase { return slices.Concat(notFiring, afterOrderNotFiring) }
+func allNotFiring() []ruleCase { return slices.Concat(notFiring, afterOrderNotFiring, variationQuiet) }
 
 // privacyFiring are the cases of the rules that keep the respondent's
 // documents from locating a protected person.
