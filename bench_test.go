@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/casefile/synth"
 )
 
 // BenchmarkBuild is Build of one case into memory: validation, every
@@ -13,10 +13,10 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, size := range []struct {
 		name string
-		opts casefile.SynthOptions
-	}{{"typical", casefile.TypicalCase}, {"large", casefile.LargeCase}} {
+		opts synth.Options
+	}{{"typical", synth.Typical()}, {"large", synth.Large()}} {
 		b.Run(size.name, func(b *testing.B) {
-			c, files := casefile.Synthesize(size.opts)
+			c, files := synth.Generate(size.opts)
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, err := Build(context.Background(), c, Settings{Files: files, TmpDir: b.TempDir()}); err != nil {

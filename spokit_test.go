@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -148,7 +150,7 @@ func TestBuildAppliesTheSPORules(t *testing.T) {
 // The outputs of one case do not depend on how many documents are
 // rendered at once, nor on how many cores there are.
 func TestOutputsAreTheSameBytesOnOneCoreAndOnTwo(t *testing.T) {
-	synth, synthFiles := casefile.Synthesize(casefile.TypicalCase)
+	synth, synthFiles := synth.Generate(synth.Typical())
 	sample, sampleFiles := casefile.Sample()
 	for _, tt := range []struct {
 		name  string

@@ -5,6 +5,8 @@ import (
 	"io"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
@@ -13,19 +15,19 @@ import (
 	"github.com/spokit/spokit/templates"
 )
 
-// benchSizes are the cases the benchmarks run on (casefile.TypicalCase and
-// casefile.LargeCase).
+// benchSizes are the cases the benchmarks run on (synth.Typical and
+// synth.Large).
 var benchSizes = []struct {
 	name string
-	opts casefile.SynthOptions
-}{{"typical", casefile.TypicalCase}, {"large", casefile.LargeCase}}
+	opts synth.Options
+}{{"typical", synth.Typical()}, {"large", synth.Large()}}
 
 // BenchmarkScreen screens a case and puts the screening into words, as the
 // screen command, the MG forms and the workbook do.
 func BenchmarkScreen(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
-			c, _ := casefile.Synthesize(size.opts)
+			c, _ := synth.Generate(size.opts)
 			for b.Loop() {
 				if _, err := casefile.Screen(c, c.AsOf).Report(templates.Default()); err != nil {
 					b.Fatal(err)
@@ -40,7 +42,7 @@ func BenchmarkScreen(b *testing.B) {
 // fpdf alone.
 func BenchmarkForms(b *testing.B) {
 	for _, size := range benchSizes {
-		c, files := casefile.Synthesize(size.opts)
+		c, files := synth.Generate(size.opts)
 		opts := casefile.FormOptions{Report: casefile.Validate(c, casefile.Options{Files: files})}
 		forms := casefile.Forms(c)
 		outs := make([]bytes.Buffer, len(forms))
@@ -76,7 +78,7 @@ func BenchmarkForms(b *testing.B) {
 // stream writer alone.
 func BenchmarkWorkbook(b *testing.B) {
 	for _, size := range benchSizes {
-		c, files := casefile.Synthesize(size.opts)
+		c, files := synth.Generate(size.opts)
 		report := casefile.Validate(c, casefile.Options{Files: files})
 		var out bytes.Buffer
 		b.Run(size.name, func(b *testing.B) {

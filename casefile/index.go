@@ -87,11 +87,11 @@ func (x *Index) Chronology() []*Incident {
 	for i := range x.c.Incidents {
 		out[i] = &x.c.Incidents[i]
 	}
-	slices.SortStableFunc(out, compareIncidents)
+	slices.SortStableFunc(out, CompareIncidents)
 	return out
 }
 
-func compareIncidents(a, b *Incident) int {
+func CompareIncidents(a, b *Incident) int {
 	if c := a.Date.Compare(b.Date); c != 0 {
 		return c
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/realclient"
 	"github.com/stretchr/testify/assert"
@@ -62,7 +64,7 @@ func headingsLeftAlone(t *testing.T, pdf []byte) []string {
 }
 
 func TestNoPageEndsWithAHeading(t *testing.T) {
-	big, _ := casefile.Synthesize(casefile.SynthOptions{Incidents: 60, Statements: 10, Exhibits: 20, ImageExhibits: 0, PDFExhibits: 0})
+	big, _ := synth.Generate(synth.Options{Incidents: 60, Statements: 10, Exhibits: 20, ImageExhibits: 0, PDFExhibits: 0})
 	cases := map[string]*casefile.Case{"sample": sampleCase(t), "synthetic": big}
 	for name, c := range cases {
 		for _, form := range casefile.Forms(c) {

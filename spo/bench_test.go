@@ -7,6 +7,8 @@ import (
 	"path"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
@@ -15,19 +17,19 @@ import (
 	"github.com/spokit/spokit/spo"
 )
 
-// benchSizes are the cases the benchmarks run on (casefile.TypicalCase and
-// casefile.LargeCase).
+// benchSizes are the cases the benchmarks run on (synth.Typical and
+// synth.Large).
 var benchSizes = []struct {
 	name string
-	opts casefile.SynthOptions
-}{{"typical", casefile.TypicalCase}, {"large", casefile.LargeCase}}
+	opts synth.Options
+}{{"typical", synth.Typical()}, {"large", synth.Large()}}
 
 // BenchmarkDecodeValidate reads a case file and runs every rule on it, as
 // each command does first.
 func BenchmarkDecodeValidate(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
-			c, files := casefile.Synthesize(size.opts)
+			c, files := synth.Generate(size.opts)
 			var data bytes.Buffer
 			require.NoError(b, casefile.Encode(&data, c))
 			b.SetBytes(int64(data.Len()))
@@ -57,7 +59,7 @@ func BenchmarkServiceCopy(b *testing.B) {
 
 func benchmarkCopy(b *testing.B, write writer) {
 	for _, size := range benchSizes {
-		c, files := casefile.Synthesize(size.opts)
+		c, files := synth.Generate(size.opts)
 		a, err := spo.NewApplication(c)
 		require.NoError(b, err)
 		opts := spo.BundleOptions{Files: files, AsOf: c.AsOf}

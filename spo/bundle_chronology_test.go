@@ -3,6 +3,8 @@ package spo
 import (
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -81,7 +83,7 @@ func chartMatchesChronology(t *testing.T, acts []*casefile.Incident) {
 
 func TestEscalationChartEqualsTheChronologyForTheSampleAndAThousandActs(t *testing.T) {
 	sample, _ := casefile.Sample()
-	large, _ := casefile.Synthesize(casefile.SynthOptions{Incidents: 1000, Seed: 7})
+	large, _ := synth.Generate(synth.Options{Incidents: 1000, Seed: 7})
 	for _, c := range []*casefile.Case{sample, large} {
 		a, err := NewApplication(c)
 		require.NoError(t, err)

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -72,7 +74,7 @@ func TestManyGoroutinesMakeWhatOneMakes(t *testing.T) {
 	}
 	samples := make([]sample, cases)
 	for i := range samples {
-		c, files := casefile.Synthesize(casefile.SynthOptions{Incidents: 8, Statements: 3, Exhibits: 4, ImageExhibits: 1,
+		c, files := synth.Generate(synth.Options{Incidents: 8, Statements: 3, Exhibits: 4, ImageExhibits: 1,
 			PDFExhibits: 1, Unused: 6, StatementPages: 1, Seed: int64(i)})
 		samples[i] = sample{c: c, files: files, want: everything(t, c, files)}
 		require.NotEmpty(t, samples[i].want["bundle"])

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -40,7 +42,7 @@ func orderSample() (*casefile.Case, fs.FS) {
 // The first term is padded by pad words, which moves every page break.
 func largeCase(t *testing.T, n, pad int) (*casefile.Case, spo.BundleOptions) {
 	t.Helper()
-	c, files := casefile.Synthesize(casefile.SynthOptions{Incidents: 200, Seed: 3})
+	c, files := synth.Generate(synth.Options{Incidents: 200, Seed: 3})
 	c.SPO.Terms = c.SPO.Terms[:1] // the others name the victims' street, withheld from a served order
 	c.SPO.Terms[0].Text += strings.Repeat(" This includes contact by letter.", pad/5)
 	for i := range n {

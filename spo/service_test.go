@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -67,7 +69,7 @@ func TestCourtCopyAndServiceCopyHaveTheSamePages(t *testing.T) {
 		files fs.FS
 	}{"sample": {sample, sampleFiles}, "leak corpus": {leakCase(t), nil}}
 	if os.Getenv("SPOKIT_SCALE") == "1" {
-		large, largeFiles := casefile.Synthesize(casefile.LargeCase)
+		large, largeFiles := synth.Generate(synth.Large())
 		cases["large synthetic case"] = struct {
 			c     *casefile.Case
 			files fs.FS

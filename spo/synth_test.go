@@ -3,6 +3,8 @@ package spo_test
 import (
 	"testing"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 
 	"github.com/spokit/spokit/casefile"
@@ -15,16 +17,16 @@ import (
 func TestSynthesizedCasesMeetEverySPORule(t *testing.T) {
 	tests := []struct {
 		name string
-		opts casefile.SynthOptions
+		opts synth.Options
 	}{
 		{name: "defaults"},
-		{name: "two incidents, one statement", opts: casefile.SynthOptions{Incidents: 2, Statements: 1, Exhibits: 1, Seed: 1}},
-		{name: "another seed", opts: casefile.SynthOptions{Incidents: 30, Statements: 14, Seed: 99}},
-		{name: "at scale", opts: casefile.SynthOptions{Incidents: 1000, Statements: 60, StatementPages: 3, Exhibits: 300, ImageExhibits: 50, Unused: 500, Seed: 8}},
+		{name: "two incidents, one statement", opts: synth.Options{Incidents: 2, Statements: 1, Exhibits: 1, Seed: 1}},
+		{name: "another seed", opts: synth.Options{Incidents: 30, Statements: 14, Seed: 99}},
+		{name: "at scale", opts: synth.Options{Incidents: 1000, Statements: 60, StatementPages: 3, Exhibits: 300, ImageExhibits: 50, Unused: 500, Seed: 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, files := casefile.Synthesize(tt.opts)
+			c, files := synth.Generate(tt.opts)
 			assert.NotNil(t, c.SPO)
 			assert.NotNil(t, c.SPOConsideration)
 			report := casefile.Validate(c, casefile.Options{Files: files, Rules: spo.AllRules()})

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/casefile/synth"
 )
 
 // BenchmarkBuild is "spokit build" of one case from its file on disk to
@@ -17,11 +17,11 @@ import (
 func BenchmarkBuild(b *testing.B) {
 	for _, size := range []struct {
 		name string
-		opts casefile.SynthOptions
-	}{{"typical", casefile.TypicalCase}, {"large", casefile.LargeCase}} {
+		opts synth.Options
+	}{{"typical", synth.Typical()}, {"large", synth.Large()}} {
 		b.Run(size.name, func(b *testing.B) {
 			dir := b.TempDir()
-			c, files := casefile.Synthesize(size.opts)
+			c, files := synth.Generate(size.opts)
 			if err := writeSample(filepath.Join(dir, "case"), files, c); err != nil {
 				b.Fatal(err)
 			}

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/spokit/spokit/casefile"
 )
 
@@ -23,7 +25,7 @@ var sampleCommand = command{
 func runSample(e *env, c *command, args []string) int {
 	flags := newFlags(e, c)
 	dir := flags.String("o", "", "write case.json and its exhibit files into `DIR` instead of printing the case")
-	var opts casefile.SynthOptions
+	var opts synth.Options
 	sizes := []struct {
 		name  string
 		value *int
@@ -69,7 +71,7 @@ func runSample(e *env, c *command, args []string) int {
 	var sample, generated *casefile.Case
 	var files fs.FS
 	if synthetic {
-		generated, files = casefile.Synthesize(opts)
+		generated, files = synth.Generate(opts)
 		sample = generated
 	} else {
 		sample, files = casefile.Sample()

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spokit/spokit/casefile/synth"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/spokit/spokit/casefile"
 )
 
 // previousOutputs fills dir with the files an earlier build left, and
@@ -130,7 +130,7 @@ func TestSIGTERMHalfWayThroughABuildLeavesThePreviousOutputs(t *testing.T) {
 		t.Skip("scale test (builds the large synthetic case): set SPOKIT_SCALE=1")
 	}
 	dir := t.TempDir()
-	c, files := casefile.Synthesize(casefile.LargeCase)
+	c, files := synth.Generate(synth.Large())
 	require.NoError(t, writeSample(filepath.Join(dir, "case"), files, c))
 	out := filepath.Join(dir, "out")
 	old := previousOutputs(t, out)

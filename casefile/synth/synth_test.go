@@ -1,4 +1,4 @@
-package casefile_test
+package synth_test
 
 import (
 	"bytes"
@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/spokit/spokit/casefile/synth"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,7 +28,7 @@ func mustDate(t testing.TB, s string) casefile.Date {
 	return d
 }
 
-// synthFiles reads every file of the folder Synthesize returned.
+// synthFiles reads every file of the folder Generate returned.
 func synthFiles(t testing.TB, files fs.FS) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
@@ -44,27 +46,27 @@ func synthFiles(t testing.TB, files fs.FS) map[string][]byte {
 func TestSynthesizedCasesHaveTheSizeAskedAndNoFindings(t *testing.T) {
 	tests := []struct {
 		name string
-		opts casefile.SynthOptions
+		opts synth.Options
 		// want: incidents, statements, exhibits, images, PDFs, unused
 		want [6]int
 	}{
 		{name: "zero options take the documented defaults", want: [6]int{12, 4, 8, 3, 2, 6}},
 		{name: "a single incident is raised to the two a course needs",
-			opts: casefile.SynthOptions{Incidents: 1, Statements: 1, Exhibits: 1, ImageExhibits: 1, PDFExhibits: 1, Unused: 1},
+			opts: synth.Options{Incidents: 1, Statements: 1, Exhibits: 1, ImageExhibits: 1, PDFExhibits: 1, Unused: 1},
 			want: [6]int{2, 1, 1, 1, 0, 1}},
 		{name: "more witnesses than incidents",
-			opts: casefile.SynthOptions{Incidents: 3, Statements: 30, Exhibits: 20, Seed: 2}, want: [6]int{3, 30, 20, 3, 2, 6}},
+			opts: synth.Options{Incidents: 3, Statements: 30, Exhibits: 20, Seed: 2}, want: [6]int{3, 30, 20, 3, 2, 6}},
 		{name: "files are capped at the number of exhibits",
-			opts: casefile.SynthOptions{Exhibits: 5, ImageExhibits: 4, PDFExhibits: 9, Seed: 3}, want: [6]int{12, 4, 5, 4, 1, 6}},
+			opts: synth.Options{Exhibits: 5, ImageExhibits: 4, PDFExhibits: 9, Seed: 3}, want: [6]int{12, 4, 5, 4, 1, 6}},
 		{name: "negative sizes take the defaults",
-			opts: casefile.SynthOptions{Incidents: -1, Statements: -5, Exhibits: -2, Unused: -1, Seed: -9}, want: [6]int{12, 4, 8, 3, 2, 6}},
+			opts: synth.Options{Incidents: -1, Statements: -5, Exhibits: -2, Unused: -1, Seed: -9}, want: [6]int{12, 4, 8, 3, 2, 6}},
 		{name: "judged on a leap day",
-			opts: casefile.SynthOptions{Incidents: 40, Statements: 9, Seed: 4, AsOf: mustDate(t, "2024-02-29")}, want: [6]int{40, 9, 8, 3, 2, 6}},
-		{name: "the scale the project must handle", opts: casefile.LargeCase, want: [6]int{1000, 60, 300, 50, 2, 500}},
+			opts: synth.Options{Incidents: 40, Statements: 9, Seed: 4, AsOf: mustDate(t, "2024-02-29")}, want: [6]int{40, 9, 8, 3, 2, 6}},
+		{name: "the scale the project must handle", opts: synth.Large(), want: [6]int{1000, 60, 300, 50, 2, 500}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, files := casefile.Synthesize(tt.opts)
+			c, files := synth.Generate(tt.opts)
 			images, pdfs := 0, 0
 			for _, x := range c.Exhibits {
 				switch path.Ext(x.File) {
@@ -83,38 +85,38 @@ func TestSynthesizedCasesHaveTheSizeAskedAndNoFindings(t *testing.T) {
 	}
 }
 
-func TestSynthesizeDefaultsJudgeAsOfTheDocumentedDate(t *testing.T) {
-	c, _ := casefile.Synthesize(casefile.SynthOptions{})
+func TestGenerateDefaultsJudgeAsOfTheDocumentedDate(t *testing.T) {
+	c, _ := synth.Generate(synth.Options{})
 	assert.Equal(t, "2026-03-02", c.AsOf.String())
 	asOf := mustDate(t, "2021-07-31")
-	c, _ = casefile.Synthesize(casefile.SynthOptions{AsOf: asOf})
+	c, _ = synth.Generate(synth.Options{AsOf: asOf})
 	assert.Equal(t, asOf, c.AsOf)
 	last := c.Incidents[len(c.Incidents)-1].LastDate()
 	assert.True(t, !last.After(asOf.AddDays(-14)) && !last.Before(asOf.AddDays(-35)), "last incident %s", last)
 }
 
-func TestSynthesizeIsDeterministic(t *testing.T) {
-	opts := casefile.SynthOptions{Incidents: 80, Statements: 12, Exhibits: 30, ImageExhibits: 10, PDFExhibits: 4, Seed: 42}
+func TestGenerateIsDeterministic(t *testing.T) {
+	opts := synth.Options{Incidents: 80, Statements: 12, Exhibits: 30, ImageExhibits: 10, PDFExhibits: 4, Seed: 42}
 	encode := func(c *casefile.Case) []byte {
 		var b bytes.Buffer
 		require.NoError(t, casefile.Encode(&b, c))
 		return b.Bytes()
 	}
-	a, aFiles := casefile.Synthesize(opts)
-	b, bFiles := casefile.Synthesize(opts)
+	a, aFiles := synth.Generate(opts)
+	b, bFiles := synth.Generate(opts)
 	require.Equal(t, a, b)
 	assert.Equal(t, encode(a), encode(b))
 	assert.Equal(t, synthFiles(t, aFiles), synthFiles(t, bFiles))
 
 	opts.Seed++
-	other, otherFiles := casefile.Synthesize(opts)
+	other, otherFiles := synth.Generate(opts)
 	assert.NotEqual(t, encode(a), encode(other), "another seed gives another case")
 	assert.NotEqual(t, synthFiles(t, aFiles), synthFiles(t, otherFiles))
 }
 
 func TestSynthesizedCaseRoundTripsThroughEncodeAndDecode(t *testing.T) {
-	for _, opts := range []casefile.SynthOptions{{}, casefile.LargeCase} {
-		c, _ := casefile.Synthesize(opts)
+	for _, opts := range []synth.Options{{}, synth.Large()} {
+		c, _ := synth.Generate(opts)
 		var b bytes.Buffer
 		require.NoError(t, casefile.Encode(&b, c))
 		require.Less(t, b.Len(), casefile.MaxCaseSize)
@@ -125,7 +127,7 @@ func TestSynthesizedCaseRoundTripsThroughEncodeAndDecode(t *testing.T) {
 }
 
 func TestSynthesizedChronologyIsAPlausibleCourseOfConduct(t *testing.T) {
-	c, _ := casefile.Synthesize(casefile.LargeCase)
+	c, _ := synth.Generate(synth.Large())
 	x := casefile.NewIndex(c)
 	seen := map[casefile.Behaviour]bool{}
 	online, feared, second := 0, 0, 0
@@ -169,11 +171,11 @@ func TestSynthesizedChronologyIsAPlausibleCourseOfConduct(t *testing.T) {
 }
 
 func TestSynthesizedEvidenceIsLinkedAndReadable(t *testing.T) {
-	c, _ := casefile.Synthesize(casefile.LargeCase)
-	target := casefile.LargeCase.StatementPages * 3000
+	c, _ := synth.Generate(synth.Large())
+	target := synth.Large().StatementPages * 3000
 	for _, st := range c.Statements {
-		assert.GreaterOrEqual(t, len(st.Text), target, "statement %s is shorter than about %d pages", st.ID, casefile.LargeCase.StatementPages)
-		assert.Less(t, len(st.Text), target*3/2, "statement %s is much longer than about %d pages", st.ID, casefile.LargeCase.StatementPages)
+		assert.GreaterOrEqual(t, len(st.Text), target, "statement %s is shorter than about %d pages", st.ID, synth.Large().StatementPages)
+		assert.Less(t, len(st.Text), target*3/2, "statement %s is much longer than about %d pages", st.ID, synth.Large().StatementPages)
 		assert.Contains(t, st.Text, "\n\n", "statement %s has no paragraphs", st.ID)
 		assert.True(t, utf8.ValidString(st.Text))
 	}
@@ -209,7 +211,7 @@ func TestSynthesizedEvidenceIsLinkedAndReadable(t *testing.T) {
 }
 
 func TestSynthesizedExhibitFilesAreTheImagesAndPDFsTheyClaim(t *testing.T) {
-	c, files := casefile.Synthesize(casefile.LargeCase)
+	c, files := synth.Generate(synth.Large())
 	all := synthFiles(t, files)
 	named := map[string]bool{}
 	formats := map[string]int{}
@@ -236,7 +238,7 @@ func TestSynthesizedExhibitFilesAreTheImagesAndPDFsTheyClaim(t *testing.T) {
 }
 
 func TestSynthesizedPDFExhibitsPassQPDFAndShowTheirReference(t *testing.T) {
-	c, files := casefile.Synthesize(casefile.SynthOptions{PDFExhibits: 4, Seed: 5})
+	c, files := synth.Generate(synth.Options{PDFExhibits: 4, Seed: 5})
 	checked := 0
 	for _, x := range c.Exhibits {
 		if !strings.HasSuffix(x.File, ".pdf") {
@@ -254,8 +256,8 @@ func TestSynthesizedPDFExhibitsPassQPDFAndShowTheirReference(t *testing.T) {
 	assert.Equal(t, 4, checked)
 }
 
-func BenchmarkSynthesize(b *testing.B) {
+func BenchmarkGenerate(b *testing.B) {
 	for b.Loop() {
-		casefile.Synthesize(casefile.LargeCase)
+		synth.Generate(synth.Large())
 	}
 }

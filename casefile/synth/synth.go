@@ -1,4 +1,7 @@
-package casefile
+// Package synth generates fictional stalking cases of any size, with their
+// exhibit files, for benchmarks, scale tests and `spokit sample`: every
+// seed gives its own deterministic case, and every case passes validation.
+package synth
 
 import (
 	"bytes"
@@ -16,14 +19,16 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/spokit/spokit/casefile"
+
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/basicfont"
 	"golang.org/x/image/math/fixed"
 )
 
-// SynthOptions sizes a synthetic case (Synthesize). A zero or negative field
-// takes its default, so SynthOptions{} is a small, complete case.
-type SynthOptions struct {
+// Options sizes a synthetic case (Generate). A zero or negative field
+// takes its default, so Options{} is a small, complete case.
+type Options struct {
 	// Incidents is the number of occasions of conduct (default 12). Fewer
 	// than 2 are raised to 2, the fewest a course of conduct needs.
 	Incidents int
@@ -52,19 +57,22 @@ type SynthOptions struct {
 	Seed int64
 	// AsOf is the date the case is judged on (default 2 March 2026). The
 	// last incident falls two to five weeks before it.
-	AsOf Date
+	AsOf casefile.Date
 }
 
-// The two sizes spokit is measured at (its benchmarks and the scale it
-// must handle): a typical case, and a long campaign with a large evidence
-// base whose statements run to about three pages each.
-var (
-	TypicalCase = SynthOptions{Incidents: 30, Statements: 5, Exhibits: 20, Seed: 1}
-	LargeCase   = SynthOptions{Incidents: 1000, Statements: 60, StatementPages: 3, Exhibits: 300,
-		ImageExhibits: 50, Unused: 500, Seed: 8}
-)
+// Typical is the typical case spokit is measured at: 30 occasions, 5
+// statements and 20 exhibits.
+func Typical() Options { return Options{Incidents: 30, Statements: 5, Exhibits: 20, Seed: 1} }
 
-// Defaults of SynthOptions.
+// Large is the largest case spokit is measured at (its benchmarks and the
+// scale it must handle): a long campaign with a large evidence base whose
+// statements run to about three pages each.
+func Large() Options {
+	return Options{Incidents: 1000, Statements: 60, StatementPages: 3, Exhibits: 300,
+		ImageExhibits: 50, Unused: 500, Seed: 8}
+}
+
+// Defaults of Options.
 const (
 	synthDefaultIncidents  = 12
 	synthDefaultStatements = 4
@@ -84,7 +92,7 @@ const (
 )
 
 // withDefaults fills every zero or negative field.
-func (o SynthOptions) withDefaults() SynthOptions {
+func (o Options) withDefaults() Options {
 	def := func(v *int, d int) {
 		if *v <= 0 {
 			*v = d
@@ -101,12 +109,12 @@ func (o SynthOptions) withDefaults() SynthOptions {
 	o.ImageExhibits = min(o.ImageExhibits, o.Exhibits)
 	o.PDFExhibits = min(o.PDFExhibits, o.Exhibits-o.ImageExhibits)
 	if o.AsOf.IsZero() {
-		o.AsOf = NewDate(2026, time.March, 2)
+		o.AsOf = casefile.NewDate(2026, time.March, 2)
 	}
 	return o
 }
 
-// Synthesize returns a fictional stalking case of the size opts asks for,
+// Generate returns a fictional stalking case of the size opts asks for,
 // with the folder its exhibit files are in, for testing spokit at scale and
 // for demonstrations. The case is sound: it validates with no errors and
 // no warnings under Rules() and the SPO rules (the respondent's working
@@ -128,7 +136,7 @@ func (o SynthOptions) withDefaults() SynthOptions {
 // source of variety is a PCG generator seeded from opts.Seed. The returned
 // fs.FS is an in-memory folder (fstest.MapFS) holding each exhibit's file
 // at the path its File field names, and nothing else.
-func Synthesize(opts SynthOptions) (*Case, fs.FS) {
+func Generate(opts Options) (*casefile.Case, fs.FS) {
 	o := opts.withDefaults()
 	g := &synthesizer{
 		o:     o,
@@ -136,7 +144,7 @@ func Synthesize(opts SynthOptions) (*Case, fs.FS) {
 		files: fstest.MapFS{},
 		used:  map[string]bool{},
 	}
-	g.c = &Case{Format: FormatV1, Marking: DefaultMarking, AsOf: o.AsOf, OfficerInCase: "O1"}
+	g.c = &casefile.Case{Format: casefile.FormatV1, Marking: casefile.DefaultMarking, AsOf: o.AsOf, OfficerInCase: "O1"}
 	g.force()
 	g.people()
 	g.chronology()
@@ -154,9 +162,9 @@ func Synthesize(opts SynthOptions) (*Case, fs.FS) {
 
 // synthesizer holds one generation in progress.
 type synthesizer struct {
-	o     SynthOptions
+	o     Options
 	rng   *rand.Rand
-	c     *Case
+	c     *casefile.Case
 	files fstest.MapFS
 	used  map[string]bool // names, and forenames, already given to someone
 	// voices are the replacers of say, built on first use.
@@ -170,7 +178,7 @@ type synthesizer struct {
 
 	events []synthEvent
 	plans  []synthStatementPlan
-	last   Date // the last day of the last occasion
+	last   casefile.Date // the last day of the last occasion
 }
 
 // Indices of the fixed people in Case.People; witnesses follow.
@@ -186,7 +194,7 @@ const (
 // synthEvent is one occasion with what it was generated from, so that each
 // statement can tell it in its maker's own voice.
 type synthEvent struct {
-	in     Incident
+	in     casefile.Incident
 	tpl    *synthTemplate
 	slots  *strings.Replacer // fills the occasion's own slots, and {when} and {at}
 	extra  int               // index into synthClauses, or -1
@@ -218,7 +226,7 @@ const (
 // slots filled for each occasion.
 type synthTemplate struct {
 	text       string
-	behaviours []Behaviour
+	behaviours []casefile.Behaviour
 	where      synthWhere
 	fear       bool // the victim feared violence
 	second     bool // directed at the second victim too
@@ -231,73 +239,73 @@ type synthTemplate struct {
 
 var synthTemplates = []synthTemplate{
 	{text: "sent {Vo} {n} messages on {platform} in one evening after {vs} had asked {so} to stop, including \"you can't just cut me out of your life\".",
-		behaviours: []Behaviour{Contacting}, where: synthAtOnline, hours: [2]int{19, 23}, weight: 4},
+		behaviours: []casefile.Behaviour{casefile.Contacting}, where: synthAtOnline, hours: [2]int{19, 23}, weight: 4},
 	{text: "rang {Vo} {n} times from withheld numbers in under two hours; when {vs} answered, {ss} stayed silent and then hung up.",
-		behaviours: []Behaviour{Contacting}, where: synthAtOnline, hours: [2]int{20, 24}, weight: 3},
+		behaviours: []casefile.Behaviour{casefile.Contacting}, where: synthAtOnline, hours: [2]int{20, 24}, weight: 3},
 	{text: "followed {Vo} on foot from {venue} to {street}, staying about twenty metres behind and stopping whenever {vs} stopped.",
-		behaviours: []Behaviour{Following}, where: synthAtStreet, hours: [2]int{7, 19}, weight: 3},
+		behaviours: []casefile.Behaviour{casefile.Following}, where: synthAtStreet, hours: [2]int{7, 19}, weight: 3},
 	{text: "drove slowly behind {Vo} in a {car} as {vs} walked along {street}, then parked opposite {vp} home for {mins} minutes.",
-		behaviours: []Behaviour{Following, Watching}, where: synthAtStreet, hours: [2]int{7, 22}, weight: 3},
+		behaviours: []casefile.Behaviour{casefile.Following, casefile.Watching}, where: synthAtStreet, hours: [2]int{7, 22}, weight: 3},
 	{text: "stood across the road from {home} for about {mins} minutes after midnight, looking up at {Vs} bedroom window.",
-		behaviours: []Behaviour{Watching, Loitering}, where: synthAtHome, fear: true, hours: [2]int{0, 3},
+		behaviours: []casefile.Behaviour{casefile.Watching, casefile.Loitering}, where: synthAtHome, fear: true, hours: [2]int{0, 3},
 		thing: "the pavement opposite {home}, where the suspect stood", weight: 3},
 	{text: "waited in the car park at {work} at the end of {Vs} shift and walked towards {vo} as {vs} came out.",
-		behaviours: []Behaviour{Loitering, Contacting}, where: synthAtWork, hours: [2]int{17, 20}, weight: 3},
+		behaviours: []casefile.Behaviour{casefile.Loitering, casefile.Contacting}, where: synthAtWork, hours: [2]int{17, 20}, weight: 3},
 	{text: "commented on a photograph {V} had shared only with close friends on {social}, showing that {ss} was viewing {vp} private account through a second profile.",
-		behaviours: []Behaviour{Monitoring}, where: synthAtOnline, hours: [2]int{8, 23}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Monitoring}, where: synthAtOnline, hours: [2]int{8, 23}, weight: 2},
 	{text: "sent a mutual friend a message saying where {V} had eaten lunch that day and who with, details {vs} had shared with no one.",
-		behaviours: []Behaviour{Monitoring, ThirdPartyContact}, where: synthAtOnline, hours: [2]int{12, 22}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Monitoring, casefile.ThirdPartyContact}, where: synthAtOnline, hours: [2]int{12, 22}, weight: 2},
 	{text: "posted on {social} that {V} had a drink problem, naming {vp} employer and tagging {n} of {vp} colleagues.",
-		behaviours: []Behaviour{Publishing}, where: synthAtOnline, hours: [2]int{18, 24}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Publishing}, where: synthAtOnline, hours: [2]int{18, 24}, weight: 2},
 	{text: "set up a profile in {Vs} name on {social} using {vp} photographs, and used it to ask {vp} friends where {vs} went in the evenings.",
-		behaviours: []Behaviour{Publishing, ThirdPartyContact}, where: synthAtOnline, untimed: true, spans: true, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Publishing, casefile.ThirdPartyContact}, where: synthAtOnline, untimed: true, spans: true, weight: 2},
 	{text: "let down all four tyres of {Vs} car outside {home} during the night; a neighbour's doorbell camera shows a figure matching {so} crouching by the car.",
-		behaviours: []Behaviour{Interfering, Damage}, where: synthAtHome, hours: [2]int{1, 5},
+		behaviours: []casefile.Behaviour{casefile.Interfering, casefile.Damage}, where: synthAtHome, hours: [2]int{1, 5},
 		thing: "the car outside {home} with its tyres let down", weight: 2},
 	{text: "tried to sign in to {Vs} email account {n} times, prompting security alerts that named a device {ss} is known to use.",
-		behaviours: []Behaviour{Interfering, Monitoring}, where: synthAtOnline, untimed: true, spans: true, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Interfering, casefile.Monitoring}, where: synthAtOnline, untimed: true, spans: true, weight: 2},
 	{text: "took post from the letterbox at {home} and returned it opened and resealed the next day, with a letter from {Vs} solicitor missing.",
-		behaviours: []Behaviour{Interfering}, where: synthAtHome, untimed: true,
+		behaviours: []casefile.Behaviour{casefile.Interfering}, where: synthAtHome, untimed: true,
 		thing: "the opened and resealed envelopes returned to {home}", weight: 2},
 	{text: "left {item} worth about {price} on the doorstep of {home}, with a card reading \"I'll always be here for you\".",
-		behaviours: []Behaviour{Gifts, Contacting}, where: synthAtHome, untimed: true,
+		behaviours: []casefile.Behaviour{casefile.Gifts, casefile.Contacting}, where: synthAtHome, untimed: true,
 		thing: "{item} and the card left on the doorstep of {home}", weight: 2},
 	{text: "approached {V2o} outside {venue} and asked {r2o} to tell {Vo} that {ss} \"isn't going anywhere\".",
-		behaviours: []Behaviour{ThirdPartyContact, Contacting, Loitering}, where: synthAtVenue, fear: true, second: true, hours: [2]int{15, 19}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.ThirdPartyContact, casefile.Contacting, casefile.Loitering}, where: synthAtVenue, fear: true, second: true, hours: [2]int{15, 19}, weight: 2},
 	{text: "sent a voice note on {platform} saying {ss} knew which room {V} slept in and that {vs} \"wouldn't see it coming\".",
-		behaviours: []Behaviour{Threats, Contacting}, where: synthAtOnline, fear: true, hours: [2]int{21, 24}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Threats, casefile.Contacting}, where: synthAtOnline, fear: true, hours: [2]int{21, 24}, weight: 2},
 	{text: "shouted at {Vo} on {street} that {vs} would be sorry if {vs} went to the police again, then walked off towards the town centre.",
-		behaviours: []Behaviour{Threats, Contacting}, where: synthAtStreet, fear: true, hours: [2]int{9, 22}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Threats, casefile.Contacting}, where: synthAtStreet, fear: true, hours: [2]int{9, 22}, weight: 2},
 	{text: "scratched the word \"liar\" into the bonnet of {Vs} car while it was parked on {street}.",
-		behaviours: []Behaviour{Damage, Interfering}, where: synthAtStreet, untimed: true,
+		behaviours: []casefile.Behaviour{casefile.Damage, casefile.Interfering}, where: synthAtStreet, untimed: true,
 		thing: "the word scratched into the bonnet of the car on {street}", weight: 1},
 	{text: "sat at a table in {cafe} for over an hour watching {Vo} while {vs} met a friend, and photographed {vo} on {sp} phone.",
-		behaviours: []Behaviour{Watching}, where: synthAtCafe, hours: [2]int{10, 17}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Watching}, where: synthAtCafe, hours: [2]int{10, 17}, weight: 2},
 	{text: "was waiting outside {venue} when {V} finished a class there, although {ss} has no reason to be in {town}.",
-		behaviours: []Behaviour{Loitering, Watching}, where: synthAtVenue, hours: [2]int{18, 21}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Loitering, casefile.Watching}, where: synthAtVenue, hours: [2]int{18, 21}, weight: 2},
 	{text: "sent a {n2}-page handwritten letter to {Vs} workplace, marked \"private\", describing what {vs} had worn on several days that month.",
-		behaviours: []Behaviour{Contacting, Watching}, where: synthAtWork, untimed: true,
+		behaviours: []casefile.Behaviour{casefile.Contacting, casefile.Watching}, where: synthAtWork, untimed: true,
 		thing: "the handwritten letter and its envelope", weight: 2},
 	{text: "got on the same bus as {Vo} on {street} and got off at the same stop in {town}, standing close behind {vo} at the door.",
-		behaviours: []Behaviour{Following}, where: synthAtStreet, hours: [2]int{7, 18}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Following}, where: synthAtStreet, hours: [2]int{7, 18}, weight: 2},
 	{text: "sent texts from {n2} new numbers over several days, each after {V} had blocked the last, saying {ss} only wanted to talk.",
-		behaviours: []Behaviour{Contacting}, where: synthAtOnline, hours: [2]int{8, 24}, spans: true, weight: 3},
+		behaviours: []casefile.Behaviour{casefile.Contacting}, where: synthAtOnline, hours: [2]int{8, 24}, spans: true, weight: 3},
 	{text: "arrived at {venue} within minutes of {Vo} checking in there on {social}, although the check-in was visible only to close friends.",
-		behaviours: []Behaviour{Monitoring, Watching}, where: synthAtVenue, hours: [2]int{11, 22}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Monitoring, casefile.Watching}, where: synthAtVenue, hours: [2]int{11, 22}, weight: 2},
 	{text: "grabbed {Vs} arm outside {home} when {vs} refused to speak to {so}, leaving bruising, and let go only when a neighbour shouted.",
-		behaviours: []Behaviour{Violence, Contacting}, where: synthAtHome, fear: true, hours: [2]int{17, 23},
+		behaviours: []casefile.Behaviour{casefile.Violence, casefile.Contacting}, where: synthAtHome, fear: true, hours: [2]int{17, 23},
 		thing: "the bruising to the victim's arm", weight: 1},
 	{text: "reported {Vo} to {vp} employer, falsely claiming {vs} had been taking money from the till, which led to a meeting with {vp} manager.",
-		behaviours: []Behaviour{OtherBehaviour, ThirdPartyContact}, where: synthAtWork, untimed: true, weight: 1},
+		behaviours: []casefile.Behaviour{casefile.OtherBehaviour, casefile.ThirdPartyContact}, where: synthAtWork, untimed: true, weight: 1},
 	{text: "was seen photographing {home} from the lane behind the garden with a long-lens camera.",
-		behaviours: []Behaviour{Watching}, where: synthAtHome, hours: [2]int{6, 21},
+		behaviours: []casefile.Behaviour{casefile.Watching}, where: synthAtHome, hours: [2]int{6, 21},
 		thing: "the lane behind the garden of {home}", weight: 2},
 	{text: "sent {V2o} a friend request on {platform}, followed by messages asking where {V} was living now.",
-		behaviours: []Behaviour{ThirdPartyContact, Contacting}, where: synthAtOnline, second: true, hours: [2]int{9, 23}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.ThirdPartyContact, casefile.Contacting}, where: synthAtOnline, second: true, hours: [2]int{9, 23}, weight: 2},
 	{text: "drove into the car park of {venue} straight after {Vo} and sat in the car until {vs} left, then followed {vo} out.",
-		behaviours: []Behaviour{Following, Watching}, where: synthAtVenue, hours: [2]int{8, 21}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Following, casefile.Watching}, where: synthAtVenue, hours: [2]int{8, 21}, weight: 2},
 	{text: "walked past {home} {n2} times in an hour, slowing down each time to look through the front window.",
-		behaviours: []Behaviour{Loitering, Watching}, where: synthAtHome, hours: [2]int{8, 22}, weight: 2},
+		behaviours: []casefile.Behaviour{casefile.Loitering, casefile.Watching}, where: synthAtHome, hours: [2]int{8, 22}, weight: 2},
 }
 
 // synthClause is a sentence that may follow an occasion's description.
@@ -437,7 +445,7 @@ func (g *synthesizer) name(male bool, surname string) (string, string) {
 }
 
 // dateOfBirth returns a birthday for someone aged years on AsOf.
-func (g *synthesizer) dateOfBirth(years int) Date {
+func (g *synthesizer) dateOfBirth(years int) casefile.Date {
 	return g.o.AsOf.AddMonths(-12 * years).AddDays(-g.between(1, 360))
 }
 
@@ -458,7 +466,7 @@ func (g *synthesizer) email(forenames, surname, domain string) string {
 }
 
 func (g *synthesizer) force() {
-	g.c.Force = Force{
+	g.c.Force = casefile.Force{
 		Name:         "North Wales Police",
 		Code:         "60",
 		PoliceArea:   "North Wales",
@@ -484,10 +492,10 @@ func (g *synthesizer) people() {
 	age := g.between(22, 58)
 	vf, vsn := g.name(g.victimMale, "")
 	homeAddr := fmt.Sprintf("%s\n%d %s\n%s %s", g.home, g.between(1, 80), g.street, g.town, g.postcode())
-	v1 := Person{ID: "V1", Role: RoleVictim, Forenames: vf, Surname: vsn, DateOfBirth: g.dateOfBirth(age),
+	v1 := casefile.Person{ID: "V1", Role: casefile.RoleVictim, Forenames: vf, Surname: vsn, DateOfBirth: g.dateOfBirth(age),
 		Gender: synthGender(g.victimMale), Address: homeAddr, Phone: g.phone(), Email: g.email(vf, vsn, "example.org"),
 		Occupation: job[0], Intimidated: true, SpecialMeasures: []string{"screens", "live link"},
-		DatesToAvoid: []Date{g.o.AsOf.AddDays(g.between(40, 70))}}
+		DatesToAvoid: []casefile.Date{g.o.AsOf.AddDays(g.between(40, 70))}}
 
 	rels := []string{"sister", "brother"}
 	if age < 45 {
@@ -500,13 +508,13 @@ func (g *synthesizer) people() {
 		age2 = age + g.between(22, 32)
 	}
 	v2f, _ := g.name(g.secondMale, vsn)
-	v2 := Person{ID: "V2", Role: RoleVictim, Forenames: v2f, Surname: vsn, DateOfBirth: g.dateOfBirth(max(age2, 18)),
+	v2 := casefile.Person{ID: "V2", Role: casefile.RoleVictim, Forenames: v2f, Surname: vsn, DateOfBirth: g.dateOfBirth(max(age2, 18)),
 		Gender: synthGender(g.secondMale), Address: homeAddr, Phone: g.phone()}
 
 	sf, ssn := g.name(g.suspectMale, "")
 	sjob := synthSuspectJobs[g.rng.IntN(len(synthSuspectJobs))]
 	short := []rune(strings.Fields(sf)[0])
-	s1 := Person{ID: "S1", Role: RoleSuspect, Forenames: sf, Surname: ssn,
+	s1 := casefile.Person{ID: "S1", Role: casefile.RoleSuspect, Forenames: sf, Surname: ssn,
 		Aliases:     []string{string(short[:min(3, len(short))]) + " " + ssn, sf + " " + ssn + "e"},
 		DateOfBirth: g.dateOfBirth(g.between(24, 60)), Gender: synthGender(g.suspectMale),
 		Address: fmt.Sprintf("%d %s\n%s %s", g.between(1, 120), g.pick(synthStreets), towns[1], g.postcode()),
@@ -514,24 +522,24 @@ func (g *synthesizer) people() {
 
 	o1f, o1s := g.name(g.chance(0.5), "")
 	o2f, o2s := g.name(g.chance(0.5), "")
-	o1 := Person{ID: "O1", Role: RoleOfficer, Forenames: o1f, Surname: o1s, Rank: "DC", Number: fmt.Sprint(g.between(1000, 9999)),
+	o1 := casefile.Person{ID: "O1", Role: casefile.RoleOfficer, Forenames: o1f, Surname: o1s, Rank: "DC", Number: fmt.Sprint(g.between(1000, 9999)),
 		Unit: "Public Protection Unit", Phone: "01492 000000", Email: g.email(o1f, o1s, "example.police.uk")}
-	o2 := Person{ID: "O2", Role: RoleOfficer, Forenames: o2f, Surname: o2s, Rank: "PC", Number: fmt.Sprint(g.between(100, 999)),
+	o2 := casefile.Person{ID: "O2", Role: casefile.RoleOfficer, Forenames: o2f, Surname: o2s, Rank: "PC", Number: fmt.Sprint(g.between(100, 999)),
 		Unit: g.town + " Local Policing Unit"}
-	g.c.People = []Person{v1, v2, s1, o1, o2}
+	g.c.People = []casefile.Person{v1, v2, s1, o1, o2}
 }
 
 // relationships records how the suspect knew the victim, ending an
 // ex-partner relationship some months before the first occasion, and the
 // victims' family tie.
 func (g *synthesizer) relationships() {
-	rel := Relationship{Between: []string{"S1", "V1"}, Type: []RelationshipType{ExPartner, Acquaintance, Colleague, Neighbour, OnlineOnly}[g.rng.IntN(5)]}
-	if rel.Type == ExPartner {
+	rel := casefile.Relationship{Between: []string{"S1", "V1"}, Type: []casefile.RelationshipType{casefile.ExPartner, casefile.Acquaintance, casefile.Colleague, casefile.Neighbour, casefile.OnlineOnly}[g.rng.IntN(5)]}
+	if rel.Type == casefile.ExPartner {
 		rel.LivedTogether = g.chance(0.5)
 		rel.To = g.events[0].in.Date.AddMonths(-g.between(1, 6))
 		rel.From = rel.To.AddMonths(-g.between(12, 60))
 	}
-	g.c.Relationships = []Relationship{rel, {Between: []string{"V1", "V2"}, Type: Family, LivedTogether: true}}
+	g.c.Relationships = []casefile.Relationship{rel, {Between: []string{"V1", "V2"}, Type: casefile.Family, LivedTogether: true}}
 }
 
 // synthArticle returns the noun phrase with "a" or "an" before it, in
@@ -572,7 +580,7 @@ func (g *synthesizer) chronology() {
 		}
 		g.events[i] = g.event(date, &synthTemplates[order[i]])
 	}
-	slices.SortStableFunc(g.events, func(a, b synthEvent) int { return compareIncidents(&a.in, &b.in) })
+	slices.SortStableFunc(g.events, func(a, b synthEvent) int { return casefile.CompareIncidents(&a.in, &b.in) })
 	for i := range g.events {
 		g.events[i].in.ID = fmt.Sprintf("I%d", i+1)
 	}
@@ -616,7 +624,7 @@ func (g *synthesizer) templateOrder(n int) []int {
 }
 
 // event fills one occasion of the given kind on date.
-func (g *synthesizer) event(date Date, t *synthTemplate) synthEvent {
+func (g *synthesizer) event(date casefile.Date, t *synthTemplate) synthEvent {
 	slots := []string{
 		"{n}", fmt.Sprint(g.between(3, 60)), "{n2}", fmt.Sprint(g.between(2, 6)), "{mins}", fmt.Sprint(5 * g.between(2, 18)),
 		"{platform}", g.pick(synthPlatform), "{social}", g.pick(synthSocial), "{street}", g.pick(g.streets), "{venue}", g.pick(synthVenues),
@@ -664,13 +672,13 @@ func (g *synthesizer) event(date Date, t *synthTemplate) synthEvent {
 			ev.extra = k
 		}
 	}
-	in := Incident{Date: date, Location: where, Online: t.where == synthAtOnline, Behaviours: slices.Clone(t.behaviours),
+	in := casefile.Incident{Date: date, Location: where, Online: t.where == synthAtOnline, Behaviours: slices.Clone(t.behaviours),
 		Victims: []string{"V1"}, VictimFearedViolence: t.fear || g.chance(0.1)}
 	if t.second {
 		in.Victims = append(in.Victims, "V2")
 	}
 	if !t.untimed {
-		in.Time = Clock{Hour: g.between(t.hours[0], t.hours[1]-1), Minute: g.rng.IntN(60), Set: true}
+		in.Time = casefile.Clock{Hour: g.between(t.hours[0], t.hours[1]-1), Minute: g.rng.IntN(60), Set: true}
 	}
 	if t.spans && g.chance(0.5) {
 		in.EndDate = date.AddDays(g.between(1, 2))
@@ -712,7 +720,7 @@ type synthStatementPlan struct {
 	person   int   // index into People
 	covers   []int // indices of the occasions it gives evidence of, ascending
 	exhibits []int // indices of the exhibits produced in it
-	date     Date
+	date     casefile.Date
 }
 
 // planStatements decides who makes each statement and what each covers.
@@ -789,7 +797,7 @@ func (g *synthesizer) witness() int {
 		town = g.pick(synthTowns)
 	}
 	id := fmt.Sprintf("W%d", len(g.c.People)-synthFirstWitness+1)
-	g.c.People = append(g.c.People, Person{ID: id, Role: RoleWitness, Forenames: f, Surname: s,
+	g.c.People = append(g.c.People, casefile.Person{ID: id, Role: casefile.RoleWitness, Forenames: f, Surname: s,
 		DateOfBirth: g.dateOfBirth(age), Gender: synthGender(male),
 		Address: fmt.Sprintf("%d %s\n%s %s", g.between(1, 150), g.pick(synthStreets), town, g.postcode()),
 		Phone:   g.phone(), Email: g.email(f, s, "example.net"), Occupation: job})
@@ -845,7 +853,7 @@ func (g *synthesizer) exhibits() {
 	}
 	officers := g.officerPlans()
 	counts := map[string]int{} // exhibits so far per producer's initials
-	g.c.Exhibits = make([]Exhibit, k)
+	g.c.Exhibits = make([]casefile.Exhibit, k)
 	for e := range k {
 		i := e * n / k
 		ev := &g.events[i]
@@ -855,7 +863,7 @@ func (g *synthesizer) exhibits() {
 		initials := synthASCII.Replace(string([]rune(maker.Forenames)[:1]) + string([]rune(maker.Surname)[:1]))
 		counts[initials]++
 		ref := fmt.Sprintf("%s/%d", initials, counts[initials])
-		x := Exhibit{Ref: ref, ProducedBy: maker.ID, Description: g.exhibitDescription(ev, p.kind, kinds[e])}
+		x := casefile.Exhibit{Ref: ref, ProducedBy: maker.ID, Description: g.exhibitDescription(ev, p.kind, kinds[e])}
 		if p.kind == synthByOfficer {
 			x.SeizedDate = g.clamp(ev.in.LastDate().AddDays(g.between(0, 5)))
 			x.SeizedPlace = ev.where
@@ -895,7 +903,7 @@ func (g *synthesizer) producer(i int, officers []int) int {
 	return victim
 }
 
-func (g *synthesizer) clamp(d Date) Date {
+func (g *synthesizer) clamp(d casefile.Date) casefile.Date {
 	if d.After(g.o.AsOf) {
 		return g.o.AsOf
 	}
@@ -936,7 +944,7 @@ func (g *synthesizer) exhibitDescription(ev *synthEvent, maker synthMaker, file 
 // statements dates the statements, links them to their occasions and
 // writes their text.
 func (g *synthesizer) statements() {
-	g.c.Statements = make([]Statement, len(g.plans))
+	g.c.Statements = make([]casefile.Statement, len(g.plans))
 	for j := range g.plans {
 		p := &g.plans[j]
 		latest := g.last
@@ -954,7 +962,7 @@ func (g *synthesizer) statements() {
 			}
 		}
 		p.date = g.clamp(latest.AddDays(g.between(1, 6)))
-		st := Statement{ID: fmt.Sprintf("ST%d", j+1), Person: g.c.People[p.person].ID, Date: p.date}
+		st := casefile.Statement{ID: fmt.Sprintf("ST%d", j+1), Person: g.c.People[p.person].ID, Date: p.date}
 		switch p.kind {
 		case synthByOfficer:
 			st.Place = g.town + " Police Station"
@@ -974,7 +982,7 @@ func (g *synthesizer) statements() {
 		st.Text = g.statementText(p)
 		g.c.Statements[j] = st
 	}
-	g.c.Incidents = make([]Incident, len(g.events))
+	g.c.Incidents = make([]casefile.Incident, len(g.events))
 	for i := range g.events {
 		g.c.Incidents[i] = g.events[i].in
 	}
@@ -1179,8 +1187,8 @@ func (g *synthesizer) statementText(p *synthStatementPlan) string {
 
 // before returns a random occasion that ended by day, for a statement
 // made that day to mention.
-func (g *synthesizer) before(day Date) *synthEvent {
-	k, _ := slices.BinarySearchFunc(g.events, day, func(ev synthEvent, d Date) int {
+func (g *synthesizer) before(day casefile.Date) *synthEvent {
+	k, _ := slices.BinarySearchFunc(g.events, day, func(ev synthEvent, d casefile.Date) int {
 		if ev.in.Date.After(d) {
 			return 1
 		}
@@ -1208,12 +1216,12 @@ func (g *synthesizer) introduction(p *synthStatementPlan) string {
 		if p != &g.plans[0] {
 			return fmt.Sprintf("This is a further statement. My name is %s. Since my last statement %s has carried on, and I describe here what has happened since.", maker.Name(), suspect.Name())
 		}
-		how := map[RelationshipType]string{
-			ExPartner:    "{S} is my former partner. I ended the relationship, and since then {ss} has refused to accept it.",
-			Acquaintance: "I know {S} because {ss} used to come into {work}. We were never friends.",
-			Colleague:    "{S} and I used to work together, though we were never close.",
-			Neighbour:    "{S} lives a few streets away from me in {town}.",
-			OnlineOnly:   "I have never met {S} in person; {ss} first contacted me online.",
+		how := map[casefile.RelationshipType]string{
+			casefile.ExPartner:    "{S} is my former partner. I ended the relationship, and since then {ss} has refused to accept it.",
+			casefile.Acquaintance: "I know {S} because {ss} used to come into {work}. We were never friends.",
+			casefile.Colleague:    "{S} and I used to work together, though we were never close.",
+			casefile.Neighbour:    "{S} lives a few streets away from me in {town}.",
+			casefile.OnlineOnly:   "I have never met {S} in person; {ss} first contacted me online.",
 		}[g.c.Relationships[0].Type]
 		return g.say(synthVictimOwn, fmt.Sprintf("My name is %s and I am %d years old. I live at {home}, %s, {town}, with my {rel} {V2}, and I work as %s at {work}. I make this statement about %s. ",
 			maker.Name(), years, g.street, synthArticle(maker.Occupation), suspect.Name())+how, nil)
@@ -1278,7 +1286,7 @@ func (g *synthesizer) production(p *synthStatementPlan, refs []string) string {
 
 // exhibitFile makes the file an exhibit comes with, adds it to the case
 // folder and returns its path.
-func (g *synthesizer) exhibitFile(x *Exhibit, ev *synthEvent, kind synthFile, initials string, n int) string {
+func (g *synthesizer) exhibitFile(x *casefile.Exhibit, ev *synthEvent, kind synthFile, initials string, n int) string {
 	var data []byte
 	ext := "pdf"
 	switch kind {
@@ -1376,13 +1384,13 @@ func synthDisc(img *image.RGBA, cx, cy, r int, c color.RGBA) {
 
 // pdfLines is the text of a PDF exhibit: its heading and a log of the
 // contact or of what the cameras showed.
-func (g *synthesizer) pdfLines(x *Exhibit, ev *synthEvent) []string {
+func (g *synthesizer) pdfLines(x *casefile.Exhibit, ev *synthEvent) []string {
 	lines := []string{"Exhibit " + x.Ref}
 	lines = append(lines, synthWrap(x.Description, 80)...)
-	lines = append(lines, "Produced by "+g.c.People[slices.IndexFunc(g.c.People, func(p Person) bool { return p.ID == x.ProducedBy })].Name(), "")
+	lines = append(lines, "Produced by "+g.c.People[slices.IndexFunc(g.c.People, func(p casefile.Person) bool { return p.ID == x.ProducedBy })].Name(), "")
 	t := ev.in.Time
 	if !t.Set {
-		t = Clock{Hour: g.between(7, 20), Set: true}
+		t = casefile.Clock{Hour: g.between(7, 20), Set: true}
 	}
 	minute := t.Hour*60 + t.Minute
 	if strings.HasPrefix(ev.tpl.text, "rang ") {
@@ -1523,9 +1531,9 @@ func (g *synthesizer) unused() {
 		{"Counselling notes for {V} held by the advocacy service, to {when}", "Confidential material held by a third party for the victim's treatment"},
 		{"Minutes of the multi-agency risk meeting of {when}", "Confidential multi-agency safeguarding material"},
 	}
-	g.c.UnusedMaterial = make([]UnusedItem, g.o.Unused)
+	g.c.UnusedMaterial = make([]casefile.UnusedItem, g.o.Unused)
 	for i := range g.c.UnusedMaterial {
-		u := UnusedItem{ID: fmt.Sprintf("U%d", i+1)}
+		u := casefile.UnusedItem{ID: fmt.Sprintf("U%d", i+1)}
 		when := &g.events[g.rng.IntN(len(g.events))]
 		if i%5 == 2 {
 			s := sensitive[g.rng.IntN(len(sensitive))]
@@ -1544,11 +1552,11 @@ func (g *synthesizer) unused() {
 // application and the assessments describe.
 type synthConduct struct {
 	home, night, work, online, second int
-	behaviours                        map[Behaviour]int
+	behaviours                        map[casefile.Behaviour]int
 }
 
 func (g *synthesizer) conduct() synthConduct {
-	k := synthConduct{behaviours: map[Behaviour]int{}}
+	k := synthConduct{behaviours: map[casefile.Behaviour]int{}}
 	for i := range g.events {
 		ev := &g.events[i]
 		switch {
@@ -1580,15 +1588,15 @@ func (k synthConduct) summary() string {
 		ok   bool
 		text string
 	}{
-		{k.behaviours[Following] > 0, "followed {vo}"},
-		{k.behaviours[Watching] > 0 || k.behaviours[Loitering] > 0, "watched and waited for {vo}"},
-		{k.behaviours[Monitoring] > 0, "monitored {vp} movements"},
-		{k.behaviours[Interfering] > 0, "interfered with {vp} property"},
-		{k.behaviours[Publishing] > 0, "published material about {vo}"},
+		{k.behaviours[casefile.Following] > 0, "followed {vo}"},
+		{k.behaviours[casefile.Watching] > 0 || k.behaviours[casefile.Loitering] > 0, "watched and waited for {vo}"},
+		{k.behaviours[casefile.Monitoring] > 0, "monitored {vp} movements"},
+		{k.behaviours[casefile.Interfering] > 0, "interfered with {vp} property"},
+		{k.behaviours[casefile.Publishing] > 0, "published material about {vo}"},
 		{k.home > 0, "come to {vp} home"},
 		{k.second > 0, "approached {vp} {rel}"},
-		{k.behaviours[Threats] > 0, "threatened {vo}"},
-		{k.behaviours[Violence] > 0, "used violence against {vo}"},
+		{k.behaviours[casefile.Threats] > 0, "threatened {vo}"},
+		{k.behaviours[casefile.Violence] > 0, "used violence against {vo}"},
 	} {
 		if a.ok {
 			acts = append(acts, a.text)
@@ -1604,7 +1612,7 @@ func (k synthConduct) summary() string {
 func (g *synthesizer) assessments() {
 	k := g.conduct()
 	early := g.events[len(g.events)/3].in.LastDate()
-	g.c.RiskAssessments = []RiskAssessment{
+	g.c.RiskAssessments = []casefile.RiskAssessment{
 		{ID: "RA1", Tool: "DASH", Date: g.clamp(early.AddDays(g.between(1, 4))), Assessor: "O2", Level: "medium",
 			Summary: "Repeated unwanted contact after the victim asked for it to stop; victim anxious and changing routine."},
 		{ID: "RA2", Tool: "S-DASH", Date: g.clamp(g.last.AddDays(g.between(1, 7))), Assessor: "O1", Level: "high",
@@ -1619,14 +1627,14 @@ func (g *synthesizer) assessments() {
 			last = fmt.Sprintf("ST%d", j+1)
 		}
 	}
-	g.c.Impact = []Impact{{Victim: "V1", SeriousAlarmOrDistress: true, Effects: effects[:g.between(3, 5)], Statement: last}}
+	g.c.Impact = []casefile.Impact{{Victim: "V1", SeriousAlarmOrDistress: true, Effects: effects[:g.between(3, 5)], Statement: last}}
 }
 
 // charge proposes a s.4A charge covering the whole chronology; s.4A has no
 // time limit, and the impact record makes out serious alarm or distress.
 func (g *synthesizer) charge() {
 	from, to := g.events[0].in.Date, g.events[len(g.events)-1].in.Date
-	g.c.Charges = []Charge{{ID: "C1", Offence: StalkingFear, Victims: []string{"V1"}, From: from, To: to, Status: Proposed,
+	g.c.Charges = []casefile.Charge{{ID: "C1", Offence: casefile.StalkingFear, Victims: []string{"V1"}, From: from, To: to, Status: casefile.Proposed,
 		Particulars: g.say(synthThird, fmt.Sprintf("Between %s and %s, in {town} and elsewhere, pursued a course of conduct towards %s amounting to stalking, which caused {vo} serious alarm or distress having a substantial adverse effect on {vp} usual day-to-day activities.",
 			from.Long(), to.Long(), g.c.People[synthV1].Name()), nil)}}
 }
@@ -1640,41 +1648,41 @@ func (g *synthesizer) application() {
 	v, v2 := g.c.People[synthV1].Name(), g.c.People[synthV2].Name()
 	months := max(1, g.events[0].in.Date.DaysUntil(g.last)/30)
 	both := []string{"V1", "V2"}
-	terms := []Term{{Kind: Prohibition, Text: fmt.Sprintf("Not to contact %s or %s directly or indirectly, by any means, including through social media or other people.", v, v2),
+	terms := []casefile.Term{{Kind: casefile.Prohibition, Text: fmt.Sprintf("Not to contact %s or %s directly or indirectly, by any means, including through social media or other people.", v, v2),
 		Necessity: fmt.Sprintf("Most of the conduct was unwanted contact, %s online, and on %s it went through {V2}.", synthCount(k.online, "occasion"), synthCount(k.second, "occasion")), Protects: both}}
 	if k.home > 0 {
 		night := ""
 		if k.night > 0 {
 			night = fmt.Sprintf(", %d of them at night", k.night)
 		}
-		terms = append(terms, Term{Kind: Prohibition, Text: fmt.Sprintf("Not to enter the part of %s east of the river and north of the railway line.", g.town),
+		terms = append(terms, casefile.Term{Kind: casefile.Prohibition, Text: fmt.Sprintf("Not to enter the part of %s east of the river and north of the railway line.", g.town),
 			Necessity: fmt.Sprintf("The respondent came to the victims' home on %s%s.", synthCount(k.home, "occasion"), night), Protects: both, Locality: g.town + ", east of the river and north of the railway line"})
 	}
 	if k.work > 0 {
-		terms = append(terms, Term{Kind: Prohibition, Text: fmt.Sprintf("Not to go within 100 metres of %s, %s.", g.work, g.town),
+		terms = append(terms, casefile.Term{Kind: casefile.Prohibition, Text: fmt.Sprintf("Not to go within 100 metres of %s, %s.", g.work, g.town),
 			Necessity: fmt.Sprintf("The respondent pursued {V} at or through {vp} workplace on %s.", synthCount(k.work, "occasion")), Protects: []string{"V1"}}) // the zone is its own limit: a locality of the workplace would confine it to the workplace (SPO-TERM-LOCALITY)
 	}
-	if n := k.behaviours[Publishing]; n > 0 {
-		terms = append(terms, Term{Kind: Prohibition, Text: say("Not to publish any material about " + v + ", or purporting to come from {vo}, on any website or social media platform."),
+	if n := k.behaviours[casefile.Publishing]; n > 0 {
+		terms = append(terms, casefile.Term{Kind: casefile.Prohibition, Text: say("Not to publish any material about " + v + ", or purporting to come from {vo}, on any website or social media platform."),
 			Necessity: fmt.Sprintf("The respondent published material about {V} online on %s.", synthCount(n, "occasion")), Protects: []string{"V1"}})
 	}
-	if n := k.behaviours[Monitoring] + k.behaviours[Interfering]; n > 0 {
-		terms = append(terms, Term{Kind: Prohibition, Text: say("Not to monitor " + v + " by any means, including tracking devices, or to access any of {vp} accounts or property."),
+	if n := k.behaviours[casefile.Monitoring] + k.behaviours[casefile.Interfering]; n > 0 {
+		terms = append(terms, casefile.Term{Kind: casefile.Prohibition, Text: say("Not to monitor " + v + " by any means, including tracking devices, or to access any of {vp} accounts or property."),
 			Necessity: fmt.Sprintf("The respondent monitored {V} or interfered with {vp} accounts or property on %s.", synthCount(n, "occasion")), Protects: []string{"V1"}})
 	}
-	terms = append(terms, Term{Kind: Requirement, Text: "To attend an assessment for a stalking perpetrator intervention programme within 28 days of service.",
+	terms = append(terms, casefile.Term{Kind: casefile.Requirement, Text: "To attend an assessment for a stalking perpetrator intervention programme within 28 days of service.",
 		Necessity: fmt.Sprintf("The fixation has lasted about %s and persisted after warnings; treatment addresses the cause of the risk.", synthCount(months, "month")), Protects: both})
 	for i := range terms {
 		terms[i].Necessity = say(terms[i].Necessity)
 	}
-	s := &SPO{
+	s := &casefile.SPO{
 		Court:      "Aberllyn Magistrates' Court",
 		Respondent: "S1",
 		Protected:  both,
-		AreaBasis:  Resides,
+		AreaBasis:  casefile.Resides,
 		Risk: say(fmt.Sprintf("{S} %s has pursued {V} on %d occasions over about %s after being told to stop: %s has %s.",
 			g.c.People[synthS1].Surname, len(g.events), synthCount(months, "month"), "{ss}", k.summary())),
-		RiskKind:    []RiskKind{"psychological", "physical"},
+		RiskKind:    []casefile.RiskKind{"psychological", "physical"},
 		Necessity:   say("The conduct has continued through police warnings; a prosecution alone will not prevent contact while it is pending, and {S} has begun to involve {Vs} family."),
 		Terms:       terms,
 		Duration:    []string{"2y", "3y", "5y", "until-further-order"}[g.rng.IntN(4)],
@@ -1686,14 +1694,14 @@ func (g *synthesizer) application() {
 		}[g.rng.IntN(3)]),
 	}
 	if g.chance(0.6) {
-		s.Interim = &Interim{
+		s.Interim = &casefile.Interim{
 			Reason: "The conduct has continued since the last report and the full hearing cannot be listed for some weeks.",
-			Terms:  []Term{{Kind: Prohibition, Text: fmt.Sprintf("Not to contact %s or %s directly or indirectly.", v, v2), Necessity: "Immediate protection until the full hearing.", Protects: both}},
+			Terms:  []casefile.Term{{Kind: casefile.Prohibition, Text: fmt.Sprintf("Not to contact %s or %s directly or indirectly.", v, v2), Necessity: "Immediate protection until the full hearing.", Protects: both}},
 			Period: "2m",
 		}
 	}
 	g.c.SPO = s
-	g.c.SPOConsideration = &SPOConsideration{Date: g.c.RiskAssessments[1].Date, Decision: "apply", By: "O1",
+	g.c.SPOConsideration = &casefile.SPOConsideration{Date: g.c.RiskAssessments[1].Date, Decision: "apply", By: "O1",
 		Reason: say("Persistent stalking over many months that has drawn in {Vs} family; an order protects {V} and {vp} {rel} while the charge is considered.")}
 }
 
@@ -1706,22 +1714,22 @@ func (g *synthesizer) chargingFile() {
 	say := func(s string) string { return g.say(synthThird, s, nil) }
 	v, v2 := g.c.People[synthV1].Name(), g.c.People[synthV2].Name()
 	ra := g.c.RiskAssessments[1].Date
-	g.c.Interview = &Interview{Date: ra.AddDays(2), Summary: say("{S} accepted contacting {V} but said {ss} only wanted to talk, and denied following or watching {vo}.")}
-	g.c.Antecedents = &Antecedents{Checked: ra.AddDays(1)}
-	g.c.Bail = &Bail{Status: PoliceBail, Until: g.o.AsOf.AddDays(21),
+	g.c.Interview = &casefile.Interview{Date: ra.AddDays(2), Summary: say("{S} accepted contacting {V} but said {ss} only wanted to talk, and denied following or watching {vo}.")}
+	g.c.Antecedents = &casefile.Antecedents{Checked: ra.AddDays(1)}
+	g.c.Bail = &casefile.Bail{Status: casefile.PoliceBail, Until: g.o.AsOf.AddDays(21),
 		Conditions: []string{fmt.Sprintf("Not to contact %s or %s directly or indirectly", v, v2), fmt.Sprintf("Not to enter %s, %s", g.street, g.town)}}
-	g.c.OfficerAssessment = &OfficerAssessment{By: "O1", Date: ra.AddDays(3),
+	g.c.OfficerAssessment = &casefile.OfficerAssessment{By: "O1", Date: ra.AddDays(3),
 		Evidential:     fmt.Sprintf("%d occasions of conduct after a clear request to stop, each supported by a statement, with the exhibits listed on the MG12.", len(g.events)),
 		PublicInterest: "Persistent conduct that has drawn in the victim's family; high risk on the S-DASH; the victim supports a prosecution."}
-	g.c.SupervisorReview = &SupervisorReview{By: "O2", Date: ra.AddDays(4), Comments: "File complete for a charging decision."}
-	g.c.VictimViews = []VictimViews{{Victim: "V1", Date: ra, Views: "Supports a prosecution and will give evidence with special measures."}}
-	g.c.RestrainingOrder = &RestrainingOrder{OnConviction: true, OnAcquittal: true, Protected: []string{"V1", "V2"}, Duration: "5 years",
+	g.c.SupervisorReview = &casefile.SupervisorReview{By: "O2", Date: ra.AddDays(4), Comments: "File complete for a charging decision."}
+	g.c.VictimViews = []casefile.VictimViews{{Victim: "V1", Date: ra, Views: "Supports a prosecution and will give evidence with special measures."}}
+	g.c.RestrainingOrder = &casefile.RestrainingOrder{OnConviction: true, OnAcquittal: true, Protected: []string{"V1", "V2"}, Duration: "5 years",
 		Terms:       []string{fmt.Sprintf("Not to contact %s or %s directly or indirectly, by any means.", v, v2), fmt.Sprintf("Not to enter %s, %s.", g.street, g.town)},
 		VictimViews: say("{V} supports the terms and wants them to protect {vp} {rel} too.")}
 	for i := range g.c.People {
 		p := &g.c.People[i]
-		if p.Role == RoleVictim || p.Role == RoleWitness || p.Role == RoleOther {
-			p.WitnessCare = &WitnessCare{WillingToAttend: new(true), NoDatesToAvoid: len(p.DatesToAvoid) == 0, VPSOffered: new(p.Role == RoleVictim),
+		if p.Role == casefile.RoleVictim || p.Role == casefile.RoleWitness || p.Role == casefile.RoleOther {
+			p.WitnessCare = &casefile.WitnessCare{WillingToAttend: new(true), NoDatesToAvoid: len(p.DatesToAvoid) == 0, VPSOffered: new(p.Role == casefile.RoleVictim),
 				PreferredContact: "Mobile"}
 		}
 	}
@@ -1729,5 +1737,8 @@ func (g *synthesizer) chargingFile() {
 
 // synthCount writes n with its noun, e.g. "1 occasion", "3 occasions".
 func synthCount(n int, noun string) string {
-	return fmt.Sprintf("%d %s", n, plural(n, noun, noun+"s"))
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
