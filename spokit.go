@@ -28,6 +28,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/pdfdoc"
 	"github.com/spokit/spokit/spo"
@@ -120,8 +122,8 @@ func (j *job) bundleOptions() spo.BundleOptions {
 	return spo.BundleOptions{Files: j.s.Files, Draft: j.s.Draft, AsOf: j.asOf, Templates: j.s.Wording}
 }
 
-func (j *job) formOptions() casefile.FormOptions {
-	return casefile.FormOptions{AsOf: j.asOf, Report: j.report, Screening: j.screening, Draft: j.s.Draft, Templates: j.s.Wording}
+func (j *job) formOptions() mgform.Options {
+	return mgform.Options{AsOf: j.asOf, Report: j.report, Screening: j.screening, Draft: j.s.Draft, Templates: j.s.Wording}
 }
 
 func (j *job) workbookOptions() casefile.WorkbookOptions {
@@ -163,10 +165,10 @@ var spoDocuments = []document{
 // charge are recorded. Both hold police analysis and are never disclosed.
 var afterOrderDocuments = []document{
 	{"breach-schedule.pdf", casefile.AudienceProsecution, func(j *job) bool { return casefile.HasBreaches(j.c) }, func(w io.Writer, j *job) error {
-		return casefile.WriteBreachSchedule(w, j.c, j.formOptions())
+		return mgform.WriteBreachSchedule(w, j.c, j.formOptions())
 	}},
 	{"notification-timeline.pdf", casefile.AudienceProsecution, func(j *job) bool { return casefile.HasNotificationFile(j.c) }, func(w io.Writer, j *job) error {
-		return casefile.WriteNotificationTimeline(w, j.c, j.formOptions())
+		return mgform.WriteNotificationTimeline(w, j.c, j.formOptions())
 	}},
 }
 
@@ -190,7 +192,7 @@ var variationDocuments = []document{
 }
 
 // caseReview is the internal review of the case, written with the forms.
-var caseReview = document{"case-review.pdf", casefile.AudienceProsecution, nil, func(w io.Writer, j *job) error { return casefile.WriteCaseReview(w, j.c, j.formOptions()) }}
+var caseReview = document{"case-review.pdf", casefile.AudienceProsecution, nil, func(w io.Writer, j *job) error { return mgform.WriteCaseReview(w, j.c, j.formOptions()) }}
 
 // workbookDocuments are the prosecution's workbooks: the sensitive unused
 // material has its own, only when there is some.
@@ -207,7 +209,7 @@ var workbookDocuments = []document{
 // and the case review.
 func formDocuments(c *casefile.Case) []document {
 	var docs []document
-	for _, f := range casefile.Forms(c) {
+	for _, f := range mgform.Forms(c) {
 		docs = append(docs, document{f.Name, f.Audience, nil, func(w io.Writer, j *job) error { return f.Write(w, j.formOptions()) }})
 	}
 	return append(docs, caseReview)

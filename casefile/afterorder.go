@@ -87,7 +87,7 @@ func NotificationDeadline(from Date) Date { return from.AddDays(NotificationDays
 
 // lastDay is the last day the order has effect: its end when known, else
 // the day before a full order that replaces it was made.
-func (c *Case) lastDay(o *Order) Date {
+func (c *Case) LastDay(o *Order) Date {
 	end := o.Ends
 	for i := range c.Orders {
 		r := &c.Orders[i]
@@ -103,7 +103,7 @@ func (c *Case) lastDay(o *Order) Date {
 // InForceOn reports whether the order had effect on day d: on or after the
 // day it was made and not after its last day (Case.lastDay).
 func (c *Case) InForceOn(o *Order, d Date) bool {
-	end := c.lastDay(o)
+	end := c.LastDay(o)
 	return !d.Before(o.Made) && (end.IsZero() || !d.After(end))
 }
 
@@ -137,7 +137,7 @@ func (t *OrderTerm) OutsideScope(o *Order, in *Incident) []ScopeMiss {
 	if len(t.Behaviours) > 0 && !slices.ContainsFunc(in.Behaviours, func(b Behaviour) bool { return slices.Contains(t.Behaviours, b) }) {
 		words := make([]string, len(t.Behaviours))
 		for i, b := range t.Behaviours {
-			words[i] = behaviourWords(b)
+			words[i] = b.Words()
 		}
 		out = append(out, ScopeMiss{"behaviour", strings.Join(words, ", ")})
 	}

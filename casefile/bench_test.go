@@ -5,6 +5,8 @@ import (
 	"io"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/spokit/spokit/casefile/synth"
 
 	"github.com/stretchr/testify/require"
@@ -43,8 +45,8 @@ func BenchmarkScreen(b *testing.B) {
 func BenchmarkForms(b *testing.B) {
 	for _, size := range benchSizes {
 		c, files := synth.Generate(size.opts)
-		opts := casefile.FormOptions{Report: casefile.Validate(c, casefile.Options{Files: files})}
-		forms := casefile.Forms(c)
+		opts := mgform.Options{Report: casefile.Validate(c, casefile.Options{Files: files})}
+		forms := mgform.Forms(c)
 		outs := make([]bytes.Buffer, len(forms))
 		b.Run(size.name, func(b *testing.B) {
 			for b.Loop() {

@@ -15,6 +15,8 @@
 // relationship). Each rule is a small function with its ID, severity and
 // citation in a table; other packages (spo) pass their own rules in Options.
 //
-// The MG case-file forms and the prosecution workbook are generated from the
-// same Case.
+// The packages under casefile build on the same Case: screen (the stalking
+// screening), mgform (the MG case-file forms), workbook (the prosecution
+// workbook and its review) and synth (synthetic cases for tests and
+// benchmarks).
 package casefile

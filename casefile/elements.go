@@ -145,7 +145,7 @@ func occasionsText(course []*Incident) string {
 	case 1:
 		return "1 occasion, " + course[0].Date.Long()
 	}
-	return fmt.Sprintf("%d occasions, %s to %s", len(course), course[0].Date.Long(), lastOccasion(course).Long())
+	return fmt.Sprintf("%d occasions, %s to %s", len(course), course[0].Date.Long(), LastOccasion(course).Long())
 }
 
 func occasionsElement(course []*Incident) Element {
@@ -371,7 +371,7 @@ func (x *Index) relationshipElement(ch *Charge, course []*Incident, victim strin
 
 // chargeDate is the date a charge is judged laid on: charged_on when
 // charged, otherwise asOf.
-func chargeDate(ch *Charge, asOf Date) Date {
+func ChargeDate(ch *Charge, asOf Date) Date {
 	if ch.Status == Charged && !ch.ChargedOn.IsZero() {
 		return ch.ChargedOn
 	}
@@ -384,10 +384,10 @@ func chargeDate(ch *Charge, asOf Date) Date {
 // record does not show when the prosecutor had sufficient evidence, so the
 // inner 6 months is left to the prosecutor).
 func timeLimitElement(off law.Offence, ch *Charge, course []*Incident, asOf Date) Element {
-	last := lastOccasion(course)
+	last := LastOccasion(course)
 	expires, _ := off.TimeLimitExpires(last.Time())
 	deadline := DateOf(expires)
-	on := chargeDate(ch, asOf)
+	on := ChargeDate(ch, asOf)
 	name := "Charged within 6 months of the last occasion"
 	if off.TimeLimit.Kind == law.ExtendedTimeLimit {
 		name = "Charged within 3 years of the last occasion (and within 6 months of the prosecutor having sufficient evidence)"

@@ -31,6 +31,9 @@ func (Role) Values() []string {
 // examples of acts associated with stalking in PHA 1997 s.2A(3).
 type Behaviour string
 
+// Words prints a behaviour as words, e.g. "third party contact".
+func (b Behaviour) Words() string { return strings.ReplaceAll(string(b), "-", " ") }
+
 // Behaviours.
 const (
 	Following         Behaviour = "following"

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
@@ -79,8 +81,8 @@ func FuzzForms(f *testing.F) {
 		if !ok {
 			return
 		}
-		opts := casefile.FormOptions{AsOf: fuzzAsOf, Report: casefile.Validate(c, casefile.Options{AsOf: fuzzAsOf, Files: files})}
-		for _, form := range casefile.Forms(c) {
+		opts := mgform.Options{AsOf: fuzzAsOf, Report: casefile.Validate(c, casefile.Options{AsOf: fuzzAsOf, Files: files})}
+		for _, form := range mgform.Forms(c) {
 			require.NoError(t, form.Write(io.Discard, opts), form.Name)
 		}
 	})

@@ -121,7 +121,7 @@ func checkSeriousAlarm(c *Check) {
 }
 
 // lastOccasion returns the last day of the course's last occasion.
-func lastOccasion(course []*Incident) Date {
+func LastOccasion(course []*Incident) Date {
 	var last Date
 	for _, in := range course {
 		if d := in.LastDate(); d.After(last) {
@@ -146,7 +146,7 @@ func checkSummaryTimeLimit(c *Check) {
 			limit, alt = "at the latest 3 years after", "malicious communications (MCA 1988 s.1)"
 		}
 		c.AddOnf(e.Status, fmt.Sprintf("charges[%d]", i), "Charge %s (%s) is summary only and must be laid %s the last occasion towards %s (%s), so by %s; %s is %s. Consider the either-way offence %s, which has no time limit, if its extra elements are met.",
-			ch.ID, ch.Offence.Title(), limit, c.Name(a.Victim), lastOccasion(a.Course).Long(), e.Deadline.Long(), when, chargeDate(ch, c.AsOf).Long(), alt)
+			ch.ID, ch.Offence.Title(), limit, c.Name(a.Victim), LastOccasion(a.Course).Long(), e.Deadline.Long(), when, ChargeDate(ch, c.AsOf).Long(), alt)
 	})
 }
 

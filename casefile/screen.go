@@ -401,7 +401,7 @@ func enumUnmarshal[T ~int](v *T, b []byte, names []string, what string) error {
 
 // screeningOf returns the screening a document prints: the one given, or
 // the case screened as of asOf.
-func screeningOf(given *Screening, c *Case, asOf Date) Screening {
+func ScreeningOf(given *Screening, c *Case, asOf Date) Screening {
 	if given != nil {
 		return *given
 	}

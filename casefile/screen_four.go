@@ -44,7 +44,7 @@ func (s *screener) person(code, victim string, incidents []*Incident) Reason {
 func (r Reason) span(course []*Incident) Reason {
 	r.Count = len(course)
 	if len(course) > 0 {
-		r.From, r.To = course[0].Date, lastOccasion(course)
+		r.From, r.To = course[0].Date, LastOccasion(course)
 		r.Days = r.From.DaysUntil(r.To)
 	}
 	return r

@@ -429,7 +429,7 @@ func (b *wbBuilder) screening(set *templates.Set, given *Screening) error {
 	if set == nil {
 		set = templates.Default()
 	}
-	rep, err := screeningOf(given, b.c, b.asOf).Report(set)
+	rep, err := ScreeningOf(given, b.c, b.asOf).Report(set)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -190,7 +192,7 @@ func TestTheAudienceTableListsEveryFormUnderItsAudience(t *testing.T) {
 		}
 	}
 	c := &casefile.Case{Statements: []casefile.Statement{{ID: "S1"}}}
-	forms := casefile.Forms(c)
+	forms := mgform.Forms(c)
 	require.NotEmpty(t, forms)
 	for _, f := range forms {
 		name := strings.Replace(f.Name, "-S1", "-<id>", 1)

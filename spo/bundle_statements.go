@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
@@ -55,7 +56,7 @@ func (b *builder) statementPages(i int) {
 	if p := b.x.Person(st.Person); p != nil {
 		maker = strings.TrimSpace(p.Name())
 	}
-	err := casefile.AddStatementPages(b.d, b.c, st, casefile.StatementOptions{
+	err := mgform.AddStatementPages(b.d, b.c, st, mgform.StatementOptions{
 		Templates:    b.opts.Templates,
 		AsOf:         b.asOf,
 		Heading:      b.t("spo.statement.heading", b.data("Name", maker, "ID", b.orNot(st.ID))),

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/spokit/spokit/casefile/synth"
 
 	"github.com/stretchr/testify/assert"
@@ -39,8 +41,8 @@ func everything(t *testing.T, c *casefile.Case, files fs.FS) map[string][]byte {
 		}
 		return json.NewEncoder(w).Encode(r)
 	})
-	forms := casefile.FormOptions{Report: report}
-	for _, form := range casefile.Forms(c) {
+	forms := mgform.Options{Report: report}
+	for _, form := range mgform.Forms(c) {
 		add(form.Name, func(w *bytes.Buffer) error { return form.Write(w, forms) })
 	}
 	book := casefile.WorkbookOptions{TmpDir: t.TempDir()}

@@ -16,6 +16,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -319,13 +321,13 @@ func TestLeakCorpusReachesNoOrderAsServed(t *testing.T) {
 
 func TestLeakCorpusReachesNoDefenceDocument(t *testing.T) {
 	c := leakCase(t)
-	for _, form := range casefile.Forms(c) {
+	for _, form := range mgform.Forms(c) {
 		if form.Audience != casefile.AudienceDefence {
 			continue
 		}
 		t.Run(form.Name, func(t *testing.T) {
 			var buf bytes.Buffer
-			require.NoError(t, form.Write(&buf, casefile.FormOptions{}))
+			require.NoError(t, form.Write(&buf, mgform.Options{}))
 			assertNoLeak(t, readable(t, buf.Bytes()), false)
 		})
 	}

@@ -22,6 +22,8 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/spokit/spokit/casefile/mgform"
+
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/templates"
 )
@@ -72,7 +74,7 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := casefile.WriteMG5(f, c, casefile.FormOptions{Templates: force}); err != nil {
+	if err := mgform.WriteMG5(f, c, mgform.Options{Templates: force}); err != nil {
 		f.Close()
 		return err
 	}

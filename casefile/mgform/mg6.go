@@ -1,8 +1,10 @@
-package casefile
+package mgform
 
 import (
 	"io"
 	"strconv"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -14,8 +16,8 @@ import (
 // a comment that flags material that might undermine the prosecution case
 // or assist the defence. It ends with signature boxes for the disclosure
 // officer (the officer in the case) and the reviewing lawyer.
-func WriteMG6C(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg6c", AudienceDefence)
+func WriteMG6C(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "mg6c", casefile.AudienceDefence)
 	d := f.doc
 	f.mg6Header()
 	items := f.unused(false)
@@ -48,8 +50,8 @@ func WriteMG6C(w io.Writer, c *Case, opts FormOptions) error {
 // sensitive material gets a nil schedule saying so, for the disclosure
 // officer to sign. The MG6D is never disclosed: every page says so under
 // the header.
-func WriteMG6D(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg6d", AudienceProsecution)
+func WriteMG6D(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "mg6d", casefile.AudienceProsecution)
 	d := f.doc
 	f.mg6Header()
 	items := f.unused(true)
@@ -81,7 +83,7 @@ func (f *mgForm) mg6Header() {
 }
 
 // itemNo is a schedule's consecutive item number with the case's own id.
-func (f *mgForm) itemNo(i int, u *UnusedItem) string {
+func (f *mgForm) itemNo(i int, u *casefile.UnusedItem) string {
 	return f.text("mg6.item-no", mgVars{"N": strconv.Itoa(i + 1), "ID": u.ID})
 }
 

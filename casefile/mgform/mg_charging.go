@@ -1,7 +1,9 @@
-package casefile
+package mgform
 
 import (
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -127,7 +129,7 @@ func (f *mgForm) mg3Assessment() {
 }
 
 // byOn words who did something and when.
-func (f *mgForm) byOn(by string, on Date) string {
+func (f *mgForm) byOn(by string, on casefile.Date) string {
 	if by != "" {
 		by = f.officer(by)
 	}
@@ -156,7 +158,7 @@ func (f *mgForm) mg5Charging() {
 
 // eligibility words the grounds on which the person is eligible for
 // special measures on the form's date, one a line.
-func (f *mgForm) eligibility(p *Person) string {
+func (f *mgForm) eligibility(p *casefile.Person) string {
 	grounds := f.x.SpecialMeasures(p, f.asOf)
 	if len(grounds) == 0 {
 		return f.label("charging.not-eligible")
@@ -172,10 +174,10 @@ func (f *mgForm) eligibility(p *Person) string {
 }
 
 // witnessCareRows are the MG11 back page's witness care boxes.
-func (f *mgForm) witnessCareRows(p *Person) [][]pdfdoc.Field {
+func (f *mgForm) witnessCareRows(p *casefile.Person) [][]pdfdoc.Field {
 	wc := p.WitnessCare
 	if wc == nil {
-		wc = &WitnessCare{}
+		wc = &casefile.WitnessCare{}
 	}
 	flag := func(b *bool) string {
 		if b == nil {
@@ -204,11 +206,11 @@ func (f *mgForm) witnessCareRows(p *Person) [][]pdfdoc.Field {
 // occasionBehaviours words an occasion's behaviours for the MG5
 // chronology: each behaviour, with its s.2A(3) paragraph unless the case
 // states the paragraphs, which are then listed as stated.
-func (f *mgForm) occasionBehaviours(in *Incident) []string {
+func (f *mgForm) occasionBehaviours(in *casefile.Incident) []string {
 	var out []string
 	for _, b := range in.Behaviours {
 		if len(in.Limbs) > 0 {
-			out = append(out, behaviourWords(b))
+			out = append(out, b.Words())
 		} else {
 			out = append(out, f.behaviourText(b))
 		}

@@ -1,10 +1,12 @@
-package casefile
+package mgform
 
 import (
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -19,8 +21,8 @@ import (
 //
 // It is police analysis for the charging decision and is never disclosed:
 // every page says so. The defence learns of the breaches from the MG5.
-func WriteBreachSchedule(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "breach", AudienceProsecution)
+func WriteBreachSchedule(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "breach", casefile.AudienceProsecution)
 	f.afterOrderIntro()
 	orders := breachedOrders(c)
 	if len(orders) == 0 {
@@ -65,12 +67,12 @@ func (f *mgForm) afterOrderIntro() {
 
 // breachedOrders returns the orders some occasion names as breached, in
 // the case's order.
-func breachedOrders(c *Case) []*Order {
-	var out []*Order
+func breachedOrders(c *casefile.Case) []*casefile.Order {
+	var out []*casefile.Order
 	for i := range c.Orders {
 		o := &c.Orders[i]
-		if slices.ContainsFunc(c.Incidents, func(in Incident) bool {
-			return slices.ContainsFunc(in.Breaches, func(b Breach) bool { return b.Order == o.ID })
+		if slices.ContainsFunc(c.Incidents, func(in casefile.Incident) bool {
+			return slices.ContainsFunc(in.Breaches, func(b casefile.Breach) bool { return b.Order == o.ID })
 		}) {
 			out = append(out, o)
 		}
@@ -79,8 +81,8 @@ func breachedOrders(c *Case) []*Order {
 }
 
 // orderBox prints an order as made and served.
-func (f *mgForm) orderBox(o *Order) {
-	f.doc.Heading(2, f.text("order.heading", mgVars{"ID": o.ID, "Interim": o.Kind == InterimOrder}), "")
+func (f *mgForm) orderBox(o *casefile.Order) {
+	f.doc.Heading(2, f.text("order.heading", mgVars{"ID": o.ID, "Interim": o.Kind == casefile.InterimOrder}), "")
 	service := f.label("order.not-served")
 	if s := o.Service; s != nil {
 		by := ""
@@ -92,14 +94,14 @@ func (f *mgForm) orderBox(o *Order) {
 	f.doc.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("order.court", f.orNotRecorded(o.Court)), f.field("order.made", o.Made.Long())},
 		{f.field("order.respondent", f.name(o.Respondent)), f.field("order.protected", f.orNone(strings.Join(f.names(o.Protected), ", ")))},
-		{f.field("order.duration", f.text("order.duration-value", mgVars{"Duration": o.Duration, "Ends": f.c.lastDay(o).Long()}))},
+		{f.field("order.duration", f.text("order.duration-value", mgVars{"Duration": o.Duration, "Ends": f.c.LastDay(o).Long()}))},
 		{f.field("order.service-label", service)},
 		{f.field("order.exhibit", f.exhibitRef(o.Exhibit)), f.field("order.service-exhibit", f.exhibitRef(serviceExhibit(o)))},
 	}})
 }
 
 // serviceExhibit is the ref of an order's proof of service, or "".
-func serviceExhibit(o *Order) string {
+func serviceExhibit(o *casefile.Order) string {
 	if o.Service == nil {
 		return ""
 	}
@@ -119,7 +121,7 @@ func (f *mgForm) exhibitRef(ref string) string {
 }
 
 // termsTable prints an order's terms with the scope recorded for each.
-func (f *mgForm) termsTable(o *Order) {
+func (f *mgForm) termsTable(o *casefile.Order) {
 	rows := make([]pdfdoc.Row, len(o.Terms))
 	for i := range o.Terms {
 		t := &o.Terms[i]
@@ -131,10 +133,10 @@ func (f *mgForm) termsTable(o *Order) {
 }
 
 // scopeText words the scope a term records.
-func (f *mgForm) scopeText(o *Order, t *OrderTerm) string {
+func (f *mgForm) scopeText(o *casefile.Order, t *casefile.OrderTerm) string {
 	behaviours := make([]string, len(t.Behaviours))
 	for i, b := range t.Behaviours {
-		behaviours[i] = behaviourWords(b)
+		behaviours[i] = b.Words()
 	}
 	protects := t.Protects
 	if len(protects) == 0 {
@@ -147,7 +149,7 @@ func (f *mgForm) scopeText(o *Order, t *OrderTerm) string {
 }
 
 // breachRow is one occasion beside one term it names.
-func (f *mgForm) breachRow(in *Incident, o *Order, number int) pdfdoc.Row {
+func (f *mgForm) breachRow(in *casefile.Incident, o *casefile.Order, number int) pdfdoc.Row {
 	occasion := f.text("breach.occasion", mgVars{
 		"ID": in.ID, "When": f.text("mg.when", mgVars{"Date": in.Date.Long(), "End": in.EndDate.Long(), "Time": in.Time.String()}),
 		"Place": in.Location, "Online": in.Online,
@@ -197,7 +199,7 @@ func (f *mgForm) statementMaker(id string) string {
 
 // orderExhibits lists the exhibits that prove the orders and their
 // service.
-func (f *mgForm) orderExhibits(orders []*Order) {
+func (f *mgForm) orderExhibits(orders []*casefile.Order) {
 	var rows []pdfdoc.Row
 	for _, o := range orders {
 		rows = append(rows,
@@ -222,8 +224,8 @@ func (f *mgForm) orderExhibits(orders []*Order) {
 //
 // It prints the respondent's notified addresses and is never disclosed:
 // every page says so.
-func WriteNotificationTimeline(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "notify", AudienceProsecution)
+func WriteNotificationTimeline(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "notify", casefile.AudienceProsecution)
 	f.afterOrderIntro()
 	f.heading(1, "notify.orders")
 	served := 0
@@ -242,9 +244,9 @@ func WriteNotificationTimeline(w io.Writer, c *Case, opts FormOptions) error {
 		}
 	}
 	f.heading(1, "notify.duties")
-	f.doc.Paragraph(f.text("notify.duties-intro", mgVars{"Days": NotificationDays}))
+	f.doc.Paragraph(f.text("notify.duties-intro", mgVars{"Days": casefile.NotificationDays}))
 	var rows []pdfdoc.Row
-	for _, d := range NotificationDuties(c, f.asOf) {
+	for _, d := range casefile.NotificationDuties(c, f.asOf) {
 		rows = append(rows, f.dutyRow(d))
 	}
 	if len(rows) == 0 {
@@ -263,7 +265,7 @@ func WriteNotificationTimeline(w io.Writer, c *Case, opts FormOptions) error {
 }
 
 // dutyRow is one duty of the timeline.
-func (f *mgForm) dutyRow(d NotificationDuty) pdfdoc.Row {
+func (f *mgForm) dutyRow(d casefile.NotificationDuty) pdfdoc.Row {
 	what := f.text("notify.kind-"+string(d.Kind), mgVars{"Order": d.Order.ID, "Citation": d.Citation})
 	if ch := d.Change; ch != nil {
 		what += "\n" + f.text("notify.change", mgVars{"Name": ch.Name, "Address": ch.Address})
@@ -277,13 +279,13 @@ func (f *mgForm) dutyRow(d NotificationDuty) pdfdoc.Row {
 		{Text: what},
 		{Text: f.text("notify.from", mgVars{"From": d.From.Long(), "SOA": d.FromSOA})},
 		{Text: d.Deadline.Long()}, {Text: notified},
-		{Text: status, Bold: d.Status == DutyMissed || d.Status == DutyLate},
+		{Text: status, Bold: d.Status == casefile.DutyMissed || d.Status == casefile.DutyLate},
 	}}
 }
 
 // lateDays is how many days after its deadline a late duty was met.
-func lateDays(d NotificationDuty) int {
-	if d.Status != DutyLate {
+func lateDays(d casefile.NotificationDuty) int {
+	if d.Status != casefile.DutyLate {
 		return 0
 	}
 	return d.Deadline.DaysUntil(d.Notified.Date)
@@ -303,7 +305,7 @@ func (f *mgForm) notificationsTable() {
 			received = f.officer(n.ReceivedBy)
 		}
 		gave := f.text("notify.gave", mgVars{"Names": n.Names, "Address": n.Address})
-		if missing := MissingFromNotification(f.c, n); n.Kind == InitialNotification && len(missing) > 0 {
+		if missing := casefile.MissingFromNotification(f.c, n); n.Kind == casefile.InitialNotification && len(missing) > 0 {
 			gave += "\n" + f.text("notify.missing", mgVars{"Missing": missing})
 		}
 		if n.FalseInformation {

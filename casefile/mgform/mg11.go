@@ -1,9 +1,11 @@
-package casefile
+package mgform
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 	"github.com/spokit/spokit/templates"
@@ -14,8 +16,8 @@ import (
 // is disclosed to the defence, so contact details and dates of birth in
 // the text are withheld (see Disclosure); the witness's own are on the
 // contact page, which WriteMG11Contact writes as a file of its own.
-func WriteMG11(w io.Writer, c *Case, statementID string, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg11", AudienceDefence)
+func WriteMG11(w io.Writer, c *casefile.Case, statementID string, opts Options) error {
+	f := newMGForm(c, opts, "mg11", casefile.AudienceDefence)
 	s := f.x.Statement(statementID)
 	if s == nil {
 		return fmt.Errorf("MG11: the case has no statement %q", statementID)
@@ -30,8 +32,8 @@ func WriteMG11(w io.Writer, c *Case, statementID string, opts FormOptions) error
 // to avoid, Victim Personal Statement, special measures eligibility and why
 // they are sought, preferred contact), marked not for disclosure. Keeping it in its own file means the statement can be
 // disclosed or served without any risk of the page going with it.
-func WriteMG11Contact(w io.Writer, c *Case, statementID string, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg11", AudienceProsecution)
+func WriteMG11Contact(w io.Writer, c *casefile.Case, statementID string, opts Options) error {
+	f := newMGForm(c, opts, "mg11", casefile.AudienceProsecution)
 	s := f.x.Statement(statementID)
 	if s == nil {
 		return fmt.Errorf("MG11: the case has no statement %q", statementID)
@@ -56,7 +58,7 @@ type StatementOptions struct {
 	Templates *templates.Set
 	// AsOf is the date the small print says the case was recorded at;
 	// zero means the case's ResolveAsOf.
-	AsOf Date
+	AsOf casefile.Date
 	// Heading, when set, is printed at the top of the statement's first
 	// page and bookmarked at HeadingLevel (1 to 3; 0 means 1).
 	Heading      string
@@ -80,7 +82,7 @@ type StatementOptions struct {
 // prints is withheld by d's own filter (pdfdoc.Options.Filter). It returns
 // the first wording error; the pages are then incomplete and d must not be
 // written.
-func AddStatementPages(d *pdfdoc.Document, c *Case, st *Statement, opts StatementOptions) error {
+func AddStatementPages(d *pdfdoc.Document, c *casefile.Case, st *casefile.Statement, opts StatementOptions) error {
 	f := mgParts(c, opts.Templates, opts.AsOf, "mg11")
 	f.doc = d
 	f.statementPages(st, opts)
@@ -91,7 +93,7 @@ func AddStatementPages(d *pdfdoc.Document, c *Case, st *Statement, opts Statemen
 }
 
 // statementPages adds the statement as its own page group.
-func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
+func (f *mgForm) statementPages(s *casefile.Statement, opts StatementOptions) {
 	d := f.doc
 	name := f.name(s.Person)
 	maker := f.maker(s)
@@ -138,16 +140,16 @@ func (f *mgForm) statementPages(s *Statement, opts StatementOptions) {
 
 // maker returns the person who made the statement, or an empty person
 // with the statement's id for them when it does not resolve.
-func (f *mgForm) maker(s *Statement) *Person {
+func (f *mgForm) maker(s *casefile.Statement) *casefile.Person {
 	if p := f.x.Person(s.Person); p != nil {
 		return p
 	}
-	return &Person{ID: s.Person}
+	return &casefile.Person{ID: s.Person}
 }
 
 // contactPage adds the witness's contact details on a page of its own,
 // after the statement's page group.
-func (f *mgForm) contactPage(s *Statement) {
+func (f *mgForm) contactPage(s *casefile.Statement) {
 	d := f.doc
 	name := f.name(s.Person)
 	maker := f.maker(s)

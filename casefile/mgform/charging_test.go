@@ -1,9 +1,11 @@
-package casefile_test
+package mgform_test
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/realclient"
@@ -15,11 +17,11 @@ func TestMG11DeclarationIsThePrescribedText(t *testing.T) {
 	const prescribed = "This statement (consisting of 3 page(s) each signed by me) is true to the best of my knowledge and belief " +
 		"and I make it knowing that, if it is tendered in evidence, I shall be liable to prosecution if I have wilfully stated in it " +
 		"anything which I know to be false, or do not believe to be true."
-	assert.Equal(t, prescribed, casefile.MG11Declaration("3"))
+	assert.Equal(t, prescribed, mgform.MG11Declaration("3"))
 
 	// Printed with the statement's own page count (ST4 fits on one page).
-	text := squeeze(realclient.PDFText(t, writeForm(t, sampleCase(t), "MG11-ST4.pdf", casefile.FormOptions{})))
-	assert.Contains(t, text, casefile.MG11Declaration("1"))
+	text := squeeze(realclient.PDFText(t, writeForm(t, sampleCase(t), "MG11-ST4.pdf", mgform.Options{})))
+	assert.Contains(t, text, mgform.MG11Declaration("1"))
 }
 
 func TestStalkingLimbsFollowTheConductNotTheWord(t *testing.T) {
@@ -97,7 +99,7 @@ func TestSpecialMeasuresEligibilityIsComputedWithTheReason(t *testing.T) {
 				}
 			}
 			for _, form := range forms {
-				assert.Contains(t, cellText(t, writeForm(t, c, form, casefile.FormOptions{})), tt.phrase, form)
+				assert.Contains(t, cellText(t, writeForm(t, c, form, mgform.Options{})), tt.phrase, form)
 			}
 		})
 	}
@@ -127,8 +129,8 @@ var chargingFile = []struct {
 
 func TestTheSamplePrintsEachPartOfTheChargingFile(t *testing.T) {
 	c := sampleCase(t)
-	mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", casefile.FormOptions{})))
-	mg5 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{})))
+	mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", mgform.Options{})))
+	mg5 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", mgform.Options{})))
 	for _, part := range chargingFile {
 		if part.mg3 != "" {
 			assert.Contains(t, mg3, part.mg3, part.rule)
@@ -173,7 +175,7 @@ func TestAFileWithoutAPartOfTheChargingFileGetsItsWarning(t *testing.T) {
 		for _, part := range chargingFile {
 			part.remove(c)
 		}
-		mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", casefile.FormOptions{})))
+		mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", mgform.Options{})))
 		for _, want := range []string{"Interview: not recorded", "Previous convictions and cautions: not recorded",
 			"Bail or remand: not recorded", "Restraining order sought: not recorded", "Supervisor's review: not recorded"} {
 			assert.Contains(t, mg3, want)
@@ -192,8 +194,8 @@ func TestACaseWithoutTheNewFieldsDecodesUnchanged(t *testing.T) {
 		assert.Empty(t, in.Limbs)
 	}
 	// Its forms still write.
-	for _, f := range casefile.Forms(c) {
-		require.NoError(t, f.Write(&strings.Builder{}, casefile.FormOptions{}), f.Name)
+	for _, f := range mgform.Forms(c) {
+		require.NoError(t, f.Write(&strings.Builder{}, mgform.Options{}), f.Name)
 	}
 }
 

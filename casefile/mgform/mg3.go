@@ -1,9 +1,11 @@
-package casefile
+package mgform
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
 	"github.com/spokit/spokit/internal/pdfdoc"
@@ -20,9 +22,9 @@ import (
 // blank to complete. Each section is bookmarked.
 //
 // The MG3 is not disclosed: every page says so under the header.
-func WriteMG3(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg3", AudienceProsecution)
-	screening, err := screeningOf(opts.Screening, c, f.asOf).Report(f.set)
+func WriteMG3(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "mg3", casefile.AudienceProsecution)
+	screening, err := casefile.ScreeningOf(opts.Screening, c, f.asOf).Report(f.set)
 	if err != nil {
 		return fmt.Errorf("MG3: %w", err)
 	}
@@ -67,10 +69,10 @@ func (f *mgForm) mg3Summary() {
 // courseEnd is the last day of the conduct a charge covers, across its
 // victims: the date that decides which statutory maximum applies. Without
 // recorded occasions it is the charge's "to" date, else the form's date.
-func (f *mgForm) courseEnd(ch *Charge) Date {
-	var last Date
+func (f *mgForm) courseEnd(ch *casefile.Charge) casefile.Date {
+	var last casefile.Date
 	for _, v := range ch.Victims {
-		if d := lastOccasion(f.x.Course(ch, v)); d.After(last) {
+		if d := casefile.LastOccasion(f.x.Course(ch, v)); d.After(last) {
 			last = d
 		}
 	}
@@ -157,7 +159,7 @@ func (f *mgForm) mg3TimeLimits() {
 		ch := &f.c.Charges[i]
 		off, ok := chargeOffence(ch)
 		for _, v := range ch.Victims {
-			last := lastOccasion(f.x.Course(ch, v))
+			last := casefile.LastOccasion(f.x.Course(ch, v))
 			limit, deadline, position := f.timeLimit(ch, off, ok, last)
 			rows = append(rows,
 				[]pdfdoc.Field{f.field("mg.col-charge", f.text("mg3.charge-victim", mgVars{"ID": ch.ID, "Victim": f.name(v)}))},
@@ -174,7 +176,7 @@ func (f *mgForm) mg3TimeLimits() {
 // timeLimit words the time limit of a charge whose course ends on last: the
 // kind of limit with its law, the last day to charge and where the charge
 // stands on the form's date (or the day it was charged).
-func (f *mgForm) timeLimit(ch *Charge, off law.Offence, known bool, last Date) (limit, deadline, position string) {
+func (f *mgForm) timeLimit(ch *casefile.Charge, off law.Offence, known bool, last casefile.Date) (limit, deadline, position string) {
 	if !known {
 		return f.label("mg3.limit-unknown"), "", ""
 	}
@@ -193,10 +195,10 @@ func (f *mgForm) timeLimit(ch *Charge, off law.Offence, known bool, last Date) (
 		return limit, f.label("mg3.no-occasions"), ""
 	}
 	expires, _ := off.TimeLimitExpires(last.Time())
-	end := DateOf(expires)
-	on := chargeDate(ch, f.asOf)
+	end := casefile.DateOf(expires)
+	on := casefile.ChargeDate(ch, f.asOf)
 	return limit, end.Long(), f.text("mg3.position", mgVars{
-		"Charged": ch.Status == Charged && !ch.ChargedOn.IsZero(), "On": on.Long(),
+		"Charged": ch.Status == casefile.Charged && !ch.ChargedOn.IsZero(), "On": on.Long(),
 		"InTime": !on.After(end), "Days": absDays(on.DaysUntil(end)),
 	})
 }
@@ -235,7 +237,7 @@ func (f *mgForm) mg3Victims() {
 	for _, v := range f.victims() {
 		p := f.x.Person(v)
 		if p == nil {
-			p = &Person{ID: v}
+			p = &casefile.Person{ID: v}
 		}
 		d.Heading(2, f.name(v), "")
 		rows := [][]pdfdoc.Field{
@@ -293,7 +295,7 @@ func (f *mgForm) mg3SPO() {
 }
 
 // decision words an SPO consideration's outcome.
-func (f *mgForm) decision(d Decision) string {
+func (f *mgForm) decision(d casefile.Decision) string {
 	if d == "" {
 		return ""
 	}
@@ -308,7 +310,7 @@ func (f *mgForm) mg3Disclosure() {
 	var rows []pdfdoc.Row
 	for _, sched := range []struct {
 		form  string
-		items []*UnusedItem
+		items []*casefile.UnusedItem
 	}{{"MG6C", plain}, {"MG6D", sensitive}} {
 		for i, u := range sched.items {
 			if u.UnderminesOrAssists {

@@ -1,10 +1,12 @@
-package casefile_test
+package mgform_test
 
 import (
 	"bytes"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/spokit/spokit/casefile/synth"
 
@@ -67,13 +69,13 @@ func TestNoPageEndsWithAHeading(t *testing.T) {
 	big, _ := synth.Generate(synth.Options{Incidents: 60, Statements: 10, Exhibits: 20, ImageExhibits: 0, PDFExhibits: 0})
 	cases := map[string]*casefile.Case{"sample": sampleCase(t), "synthetic": big}
 	for name, c := range cases {
-		for _, form := range casefile.Forms(c) {
+		for _, form := range mgform.Forms(c) {
 			if strings.HasPrefix(form.Name, "MG11-") && form.Name != "MG11-ST1.pdf" {
 				continue // every statement has the same layout
 			}
 			t.Run(name+"/"+form.Name, func(t *testing.T) {
 				var buf bytes.Buffer
-				require.NoError(t, form.Write(&buf, casefile.FormOptions{}))
+				require.NoError(t, form.Write(&buf, mgform.Options{}))
 				assert.Empty(t, headingsLeftAlone(t, buf.Bytes()))
 			})
 		}

@@ -1,9 +1,11 @@
-package casefile_test
+package mgform_test
 
 import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -37,7 +39,7 @@ func afterOrderCase(t *testing.T) *casefile.Case {
 
 func TestTheBreachScheduleShowsEachBreachAndWhatIsWrongWithIt(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, casefile.WriteBreachSchedule(&buf, afterOrderCase(t), casefile.FormOptions{}))
+	require.NoError(t, mgform.WriteBreachSchedule(&buf, afterOrderCase(t), mgform.Options{}))
 	realclient.QPDFCheck(t, buf.Bytes())
 	text := strings.Join(strings.Fields(realclient.PDFText(t, buf.Bytes())), " ")
 	for _, want := range []string{
@@ -55,7 +57,7 @@ func TestTheNotificationTimelineWithAFalseAndALateNotification(t *testing.T) {
 	c := afterOrderCase(t)
 	c.Notifications[0].FalseInformation = true
 	var buf bytes.Buffer
-	require.NoError(t, casefile.WriteNotificationTimeline(&buf, c, casefile.FormOptions{}))
+	require.NoError(t, mgform.WriteNotificationTimeline(&buf, c, mgform.Options{}))
 	realclient.QPDFCheck(t, buf.Bytes())
 	text := strings.Join(strings.Fields(realclient.PDFText(t, buf.Bytes())), " ")
 	for _, want := range []string{"3 October 2025 5 October 2025 N1 on 6 October 2025", "LATE by 1 day", "FALSE INFORMATION recorded", "Not given:"} {
@@ -66,8 +68,8 @@ func TestTheNotificationTimelineWithAFalseAndALateNotification(t *testing.T) {
 func TestTheAfterOrderDocumentsOfACaseWithoutThemStillWrite(t *testing.T) {
 	c, _ := casefile.Sample()
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"breach schedule":       func(b *bytes.Buffer) error { return casefile.WriteBreachSchedule(b, c, casefile.FormOptions{}) },
-		"notification timeline": func(b *bytes.Buffer) error { return casefile.WriteNotificationTimeline(b, c, casefile.FormOptions{}) },
+		"breach schedule":       func(b *bytes.Buffer) error { return mgform.WriteBreachSchedule(b, c, mgform.Options{}) },
+		"notification timeline": func(b *bytes.Buffer) error { return mgform.WriteNotificationTimeline(b, c, mgform.Options{}) },
 	} {
 		var buf bytes.Buffer
 		require.NoError(t, write(&buf), name)

@@ -1,4 +1,4 @@
-package casefile_test
+package mgform_test
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -36,7 +38,7 @@ func sampleCase(t *testing.T) *casefile.Case {
 // exampleCase returns the shared example case of the format documentation.
 func exampleCase(t *testing.T) *casefile.Case {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "case-example.json"))
+	f, err := os.Open(filepath.Join("..", "testdata", "case-example.json"))
 	require.NoError(t, err)
 	defer f.Close()
 	c, err := casefile.Decode(f)
@@ -69,14 +71,14 @@ func withUnicode(c *casefile.Case) *casefile.Case {
 
 // writeForm writes the named form of c, or its case review for
 // "case-review".
-func writeForm(t testing.TB, c *casefile.Case, name string, opts casefile.FormOptions) []byte {
+func writeForm(t testing.TB, c *casefile.Case, name string, opts mgform.Options) []byte {
 	t.Helper()
 	if name == "case-review" {
 		var buf bytes.Buffer
-		require.NoError(t, casefile.WriteCaseReview(&buf, c, opts))
+		require.NoError(t, mgform.WriteCaseReview(&buf, c, opts))
 		return buf.Bytes()
 	}
-	for _, f := range casefile.Forms(c) {
+	for _, f := range mgform.Forms(c) {
 		if f.Name == name {
 			var buf bytes.Buffer
 			require.NoError(t, f.Write(&buf, opts), name)
@@ -177,7 +179,7 @@ func assertWords(t *testing.T, text, phrase string) {
 
 func TestFormsListsEveryFormInOrder(t *testing.T) {
 	var names []string
-	for _, f := range casefile.Forms(sampleCase(t)) {
+	for _, f := range mgform.Forms(sampleCase(t)) {
 		names = append(names, f.Name)
 	}
 	assert.Equal(t, []string{"MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf", "MG9.pdf",
@@ -191,7 +193,7 @@ func TestEachFormDeclaresItsAudience(t *testing.T) {
 		"MG6D.pdf": casefile.AudienceProsecution, "MG9.pdf": casefile.AudienceProsecution, "MG12.pdf": casefile.AudienceDefence,
 		"MG11-ST1.pdf": casefile.AudienceDefence, "MG11-ST1-contact.pdf": casefile.AudienceProsecution,
 	}
-	for _, f := range casefile.Forms(sampleCase(t)) {
+	for _, f := range mgform.Forms(sampleCase(t)) {
 		if a, ok := want[f.Name]; ok {
 			assert.Equal(t, a, f.Audience, f.Name)
 		}
@@ -222,8 +224,8 @@ func TestStatementIDsMakeSafeFileNames(t *testing.T) {
 				s.ID = id
 				c.Statements = append(c.Statements, s)
 			}
-			var got []casefile.Form
-			for _, f := range casefile.Forms(c) {
+			var got []mgform.Form
+			for _, f := range mgform.Forms(c) {
 				if strings.HasPrefix(f.Name, "MG11") && !strings.HasSuffix(f.Name, "-contact.pdf") {
 					got = append(got, f)
 				}
@@ -232,7 +234,7 @@ func TestStatementIDsMakeSafeFileNames(t *testing.T) {
 			for i, f := range got {
 				assert.Equal(t, tt.want[i], f.Name)
 				assert.Equal(t, f.Name, filepath.Base(f.Name), "a bare file name")
-				err := f.Write(&bytes.Buffer{}, casefile.FormOptions{})
+				err := f.Write(&bytes.Buffer{}, mgform.Options{})
 				if tt.wantErr[i] == "" {
 					assert.NoError(t, err)
 				} else {
@@ -251,10 +253,10 @@ func TestEveryFormReadsBackWithItsKeyContent(t *testing.T) {
 	}
 	for caseName, c := range cases {
 		want := expectations(t, c)
-		for _, form := range casefile.Forms(c) {
+		for _, form := range mgform.Forms(c) {
 			t.Run(caseName+"/"+form.Name, func(t *testing.T) {
 				var buf bytes.Buffer
-				require.NoError(t, form.Write(&buf, casefile.FormOptions{}))
+				require.NoError(t, form.Write(&buf, mgform.Options{}))
 				pdf := buf.Bytes()
 				realclient.QPDFCheck(t, pdf)
 				text := realclient.PDFText(t, pdf)
@@ -281,9 +283,9 @@ func TestOnlyNonDisclosableFormsSaySo(t *testing.T) {
 	for _, s := range c.Statements {
 		restricted["MG11-"+s.ID+"-contact.pdf"] = true
 	}
-	for _, form := range casefile.Forms(c) {
+	for _, form := range mgform.Forms(c) {
 		t.Run(form.Name, func(t *testing.T) {
-			pdf := writeForm(t, c, form.Name, casefile.FormOptions{})
+			pdf := writeForm(t, c, form.Name, mgform.Options{})
 			for i, page := range pageTexts(t, pdf) {
 				lines := nonBlankLines(page)
 				if restricted[form.Name] {
@@ -333,7 +335,7 @@ func TestDisclosedFormsCarryNoVictimOrWitnessContactDetails(t *testing.T) {
 		require.NotEmpty(t, details)
 		for _, form := range []string{"MG5.pdf", "MG6C.pdf", "MG12.pdf"} {
 			t.Run(name+"/"+form, func(t *testing.T) {
-				text := realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{}))
+				text := realclient.PDFText(t, writeForm(t, c, form, mgform.Options{}))
 				for _, d := range details {
 					assert.NotContains(t, text, d)
 				}
@@ -346,7 +348,7 @@ func TestMG11ContactPageIsAFileOfItsOwn(t *testing.T) {
 	c := sampleCase(t)
 	s := c.Statements[0]
 	maker := person(t, c, s.Person)
-	pages := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+".pdf", casefile.FormOptions{}))
+	pages := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+".pdf", mgform.Options{}))
 	n := len(pages)
 	for i, page := range pages {
 		assert.Contains(t, page, fmt.Sprintf("Statement of %s: page %d of %d", maker.Name(), i+1, n))
@@ -357,7 +359,7 @@ func TestMG11ContactPageIsAFileOfItsOwn(t *testing.T) {
 		}
 	}
 	assert.Equal(t, n, pageCountBox(t, pages[0]))
-	contact := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+"-contact.pdf", casefile.FormOptions{}))
+	contact := pageTexts(t, writeForm(t, c, "MG11-"+s.ID+"-contact.pdf", mgform.Options{}))
 	require.Len(t, contact, 1)
 	assert.Contains(t, contact[0], "Witness contact details — NOT FOR DISCLOSURE")
 	for _, d := range []string{maker.Phone, maker.Email, maker.DateOfBirth.Long(), "Tŷ Gwyn", "screens; live link", "11 May 2026"} {
@@ -383,14 +385,14 @@ func TestMG11PrintsPlaceholderLookalikesAsWritten(t *testing.T) {
 	s := &c.Statements[0]
 	s.Text = said + "\n\n" + words(3000, 150)
 	s.Place = "Flat {nb}, {pdfdoc:group-pages} House"
-	pdf := writeForm(t, c, "MG11-"+s.ID+".pdf", casefile.FormOptions{})
+	pdf := writeForm(t, c, "MG11-"+s.ID+".pdf", mgform.Options{})
 	pages := pageTexts(t, pdf)
 	n := len(pages)
 	require.Greater(t, n, 3)
 	assert.Contains(t, squeeze(strings.Join(pages, "\n")), said)
 	assert.Contains(t, pages[0], s.Place)
 	assert.Equal(t, n, pageCountBox(t, pages[0]), "the statement's own pages")
-	assert.Contains(t, squeeze(pages[0]), casefile.MG11Declaration(strconv.Itoa(n)))
+	assert.Contains(t, squeeze(pages[0]), mgform.MG11Declaration(strconv.Itoa(n)))
 }
 
 func TestMG11FirstPageFields(t *testing.T) {
@@ -408,7 +410,7 @@ func TestMG11FirstPageFields(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := sampleCase(t)
 			tt.edit(&c.Statements[0])
-			page := realclient.PageText(t, writeForm(t, c, "MG11-ST1.pdf", casefile.FormOptions{}), 1)
+			page := realclient.PageText(t, writeForm(t, c, "MG11-ST1.pdf", mgform.Options{}), 1)
 			for _, w := range tt.want {
 				assert.Contains(t, squeeze(page), squeeze(w))
 			}
@@ -421,7 +423,7 @@ func TestMG11FirstPageFields(t *testing.T) {
 func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestWriteMG11RefusesAnUnknownStatement(t *testing.T) {
-	err := casefile.WriteMG11(&bytes.Buffer{}, sampleCase(t), "ST9", casefile.FormOptions{})
+	err := mgform.WriteMG11(&bytes.Buffer{}, sampleCase(t), "ST9", mgform.Options{})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `no statement "ST9"`)
 }
@@ -446,7 +448,7 @@ func TestLongStatementPaginatesWithoutLosingWords(t *testing.T) {
 	const total = 36000
 	c := sampleCase(t)
 	c.Statements[0].Text = words(total, 150)
-	pdf := writeForm(t, c, "MG11-ST1.pdf", casefile.FormOptions{})
+	pdf := writeForm(t, c, "MG11-ST1.pdf", mgform.Options{})
 	pages := pageTexts(t, pdf)
 	n := len(pages)
 	require.Greater(t, n, 55, "about sixty pages")
@@ -477,7 +479,7 @@ func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 		c.Incidents = append(c.Incidents, in)
 	}
 	c.Charges[0].From, c.Charges[0].To = casefile.Date{}, casefile.Date{}
-	pdf := writeForm(t, c, "MG5.pdf", casefile.FormOptions{})
+	pdf := writeForm(t, c, "MG5.pdf", mgform.Options{})
 	header := regexp.MustCompile(`Ref\.\s+Date\s+Place\s+What happened\s+Behaviour\s+Evidence`)
 	row := regexp.MustCompile(`(?m)^\s*I(\d+)\s+(\d{1,2} [A-Z][a-z]+ \d{4})`)
 	seen := map[string]bool{}
@@ -503,10 +505,10 @@ func TestChronologyTableRepeatsItsHeaderOnEveryPage(t *testing.T) {
 }
 
 func TestBuildingTwiceGivesIdenticalBytes(t *testing.T) {
-	for _, form := range casefile.Forms(sampleCase(t)) {
+	for _, form := range mgform.Forms(sampleCase(t)) {
 		t.Run(form.Name, func(t *testing.T) {
-			first := writeForm(t, sampleCase(t), form.Name, casefile.FormOptions{Draft: true})
-			second := writeForm(t, sampleCase(t), form.Name, casefile.FormOptions{Draft: true})
+			first := writeForm(t, sampleCase(t), form.Name, mgform.Options{Draft: true})
+			second := writeForm(t, sampleCase(t), form.Name, mgform.Options{Draft: true})
 			assert.True(t, bytes.Equal(first, second), "same case, same bytes")
 			assert.Equal(t, "2026-03-02T00:00:00Z", realclient.Info(t, first)["CreationDate"], "dated as of the case")
 		})
@@ -519,7 +521,7 @@ func TestCaseTextIsPrintedLiterally(t *testing.T) {
 	c.Incidents[0].Description = injected
 	c.Incidents[0].Location = `{{.Force.Name}}`
 	c.Charges[0].Particulars = injected
-	text := realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{}))
+	text := realclient.PDFText(t, writeForm(t, c, "MG5.pdf", mgform.Options{}))
 	assert.Contains(t, squeeze(text), "Particulars: "+injected, "a paragraph prints it whole")
 	for _, w := range []string{`{{`, `env`, `"HOME"`, `}}`, `{{.URN}};`, `<b>bold</b>`, `{{.Force.Name}}`} {
 		assert.Contains(t, text, w, "the chronology cells print it as written")
@@ -568,7 +570,7 @@ type dest struct {
 
 func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
 	c := sampleCase(t)
-	pdf := writeForm(t, c, "MG5.pdf", casefile.FormOptions{})
+	pdf := writeForm(t, c, "MG5.pdf", mgform.Options{})
 	var titles []string
 	for _, e := range realclient.Outline(t, pdf) {
 		titles = append(titles, e.Title)
@@ -638,7 +640,7 @@ func TestMG5ContentsLinksToEachSectionAndSectionsAreBookmarked(t *testing.T) {
 }
 
 func TestMG3BookmarksItsSections(t *testing.T) {
-	pdf := writeForm(t, sampleCase(t), "MG3.pdf", casefile.FormOptions{})
+	pdf := writeForm(t, sampleCase(t), "MG3.pdf", mgform.Options{})
 	var top []string
 	for _, e := range realclient.Outline(t, pdf) {
 		if e.Depth == 0 {
@@ -674,7 +676,7 @@ func TestMG3ChargeDetailsComeFromTheLawTable(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := sampleCase(t)
 			tt.edit(c)
-			text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", casefile.FormOptions{})))
+			text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", mgform.Options{})))
 			for _, w := range tt.want {
 				assert.Contains(t, text, w)
 			}
@@ -692,7 +694,7 @@ func TestMG3WordsEveryOffenceAndDecision(t *testing.T) {
 			c.Charges[0].Offence = casefile.OffenceCode(off.Code)
 			c.SPOConsideration.Decision = casefile.Decision(decisions[i%len(decisions)])
 			for _, form := range []string{"MG3.pdf", "MG5.pdf"} {
-				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{})))
+				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, mgform.Options{})))
 				assert.Contains(t, text, off.Citation)
 				if form == "MG3.pdf" {
 					assert.Contains(t, text, "Mode of trial "+modes[off.Mode])
@@ -722,7 +724,7 @@ func TestFindingsAreListedInTheCaseReviewAndMG3(t *testing.T) {
 	for _, tt := range tests {
 		for _, form := range []string{"case-review", "MG3.pdf"} {
 			t.Run(tt.name+"/"+form, func(t *testing.T) {
-				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, casefile.FormOptions{Report: tt.report})))
+				text := squeeze(realclient.PDFText(t, writeForm(t, c, form, mgform.Options{Report: tt.report})))
 				for _, w := range tt.want {
 					assert.Contains(t, text, w)
 				}
@@ -735,7 +737,7 @@ func TestFindingsAreListedInTheCaseReviewAndMG3(t *testing.T) {
 func TestMG6DWithoutSensitiveMaterialIsANilSchedule(t *testing.T) {
 	c := sampleCase(t)
 	c.UnusedMaterial = c.UnusedMaterial[:2]
-	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG6D.pdf", casefile.FormOptions{})))
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "MG6D.pdf", mgform.Options{})))
 	assert.Contains(t, text, "Nil return: there is no relevant sensitive unused material in this case.")
 	assert.Contains(t, text, "Disclosure officer")
 	assert.Contains(t, text, "Signature:")
@@ -746,21 +748,21 @@ func TestMG6DWithoutSensitiveMaterialIsANilSchedule(t *testing.T) {
 func TestMG6CNumbersItemsConsecutivelyAndFlagsDisclosableOnes(t *testing.T) {
 	c := sampleCase(t)
 	c.UnusedMaterial[1].UnderminesOrAssists = true
-	pdf := writeForm(t, c, "MG6C.pdf", casefile.FormOptions{})
+	pdf := writeForm(t, c, "MG6C.pdf", mgform.Options{})
 	text := realclient.PDFText(t, pdf)
 	assert.Regexp(t, `(?m)^\s*1\s+Call record`, text)
 	assert.Regexp(t, `(?m)^\s*2\s+Statement of the`, text)
 	assert.Regexp(t, `(?m)^\s*2\s+Statement of the.*Might undermine`, text, "flagged in the comment column")
 	assert.NotContains(t, text, "Social services referral", "sensitive items are on the MG6D only")
 	assert.Contains(t, squeeze(text), "Reviewing lawyer")
-	mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", casefile.FormOptions{})))
+	mg3 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG3.pdf", mgform.Options{})))
 	assert.Contains(t, mg3, "MG6C item 2 (U2)")
 }
 
 func TestDraftPrintsDraftOnEveryPage(t *testing.T) {
 	c := sampleCase(t)
 	for _, form := range []string{"MG5.pdf", "MG11-ST1.pdf"} {
-		pdf := writeForm(t, c, form, casefile.FormOptions{Draft: true})
+		pdf := writeForm(t, c, form, mgform.Options{Draft: true})
 		for i, page := range pageTexts(t, pdf) {
 			assert.Regexp(t, `^DRAFT\s+OFFICIAL-SENSITIVE$`, nonBlankLines(page)[0], "%s page %d", form, i+1)
 		}
@@ -772,15 +774,15 @@ func TestAForceCanRewordTheForms(t *testing.T) {
 		`{{define "mg5.title"}}MG05 Police report (Northshire){{end}}{{define "mg.yes"}}Ydy{{end}}`)}})
 	require.NoError(t, err)
 	c := sampleCase(t)
-	mg5 := realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{Templates: set}))
+	mg5 := realclient.PDFText(t, writeForm(t, c, "MG5.pdf", mgform.Options{Templates: set}))
 	assert.Contains(t, mg5, "MG05 Police report (Northshire)")
-	mg9 := realclient.PDFText(t, writeForm(t, c, "MG9.pdf", casefile.FormOptions{Templates: set}))
+	mg9 := realclient.PDFText(t, writeForm(t, c, "MG9.pdf", mgform.Options{Templates: set}))
 	assert.Contains(t, mg9, "Victim: Ydy")
 }
 
 func TestAsOfDatesTheForms(t *testing.T) {
 	c := sampleCase(t)
-	pdf := writeForm(t, c, "MG12.pdf", casefile.FormOptions{AsOf: casefile.NewDate(2026, 4, 9)})
+	pdf := writeForm(t, c, "MG12.pdf", mgform.Options{AsOf: casefile.NewDate(2026, 4, 9)})
 	assert.Contains(t, realclient.PDFText(t, pdf), "9 April 2026")
 	assert.Equal(t, "2026-04-09T00:00:00Z", realclient.Info(t, pdf)["CreationDate"])
 }
@@ -805,7 +807,7 @@ func TestCaseReviewSetsOutTheScreeningBeforeTheElementsAndTheFindings(t *testing
 			}
 			rep, err := casefile.Screen(c, casefile.Date{}).Report(set)
 			require.NoError(t, err)
-			text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{Templates: tt.set})))
+			text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", mgform.Options{Templates: tt.set})))
 			assert.Contains(t, text, "NOT FOR DISCLOSURE")
 
 			// The contents lists each heading first; the last mention is the section.
@@ -843,7 +845,7 @@ func TestCaseReviewScreeningCutsLongIncidentListsShort(t *testing.T) {
 		c.Incidents = append(c.Incidents, in)
 		ids = append(ids, in.ID)
 	}
-	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{})))
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", mgform.Options{})))
 	section := text[strings.LastIndex(text, "1. Stalking screening and triage"):strings.LastIndex(text, "2. Offence elements against the evidence")]
 	assert.Contains(t, section, "Repeated Present 40 occasions towards Siân Pryce, from 1 January 2025 to 9 February 2025 (39 days). (incidents "+
 		strings.Join(ids[:29], ", ")+", I30 and 10 more)")
@@ -855,7 +857,7 @@ func TestCaseReviewScreeningSaysWhenAPartHasNothingToList(t *testing.T) {
 	for i := range c.Incidents {
 		c.Incidents[i].Victims = nil
 	}
-	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{})))
+	text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", mgform.Options{})))
 	assert.Contains(t, text, "Offence triage Each offence is tested")
 	assert.Contains(t, text, "is never judged here. Nothing to list: no incident names a victim. Escalation")
 }
@@ -871,8 +873,8 @@ func ageBox(s casefile.Statement) string {
 func TestSampleMG5CarriesNoAnalysisAndNoContactDetailsWhileTheCaseReviewHoldsThem(t *testing.T) {
 	c := sampleCase(t)
 	report := casefile.Validate(c, casefile.Options{})
-	mg5 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", casefile.FormOptions{Report: report})))
-	review := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", casefile.FormOptions{Report: report})))
+	mg5 := squeeze(realclient.PDFText(t, writeForm(t, c, "MG5.pdf", mgform.Options{Report: report})))
+	review := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", mgform.Options{Report: report})))
 	screening, err := templates.Default().Render("screen.title", nil)
 	require.NoError(t, err)
 

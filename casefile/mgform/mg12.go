@@ -1,7 +1,9 @@
-package casefile
+package mgform
 
 import (
 	"io"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -10,8 +12,8 @@ import (
 // reference, description, the person who produced it, when and where it was
 // seized, whether a file of it is attached to the case, and whether it is
 // marked sensitive.
-func WriteMG12(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg12", AudienceDefence)
+func WriteMG12(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "mg12", casefile.AudienceDefence)
 	d := f.doc
 	f.intro()
 	f.caseGrid()

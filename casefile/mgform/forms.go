@@ -1,4 +1,10 @@
-package casefile
+// Package mgform writes the CPS case-file (MG) forms of a case as PDF: the
+// MG3 report to the prosecutor, MG5 case summary, MG6C and MG6D schedules,
+// MG9 witness list, MG11 statements with their contact pages, MG12 exhibit
+// list, the case review, and the breach schedule and notification timeline
+// of the jobs after an order. Each form declares its audience; every string
+// it prints passes that audience's disclosure policy.
+package mgform
 
 import (
 	"fmt"
@@ -6,21 +12,23 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spokit/spokit/casefile"
+
 	"github.com/spokit/spokit/internal/law"
 	"github.com/spokit/spokit/internal/pdfdoc"
 	"github.com/spokit/spokit/templates"
 )
 
-// FormOptions control how the MG case-file forms are written.
-type FormOptions struct {
+// Options control how the MG case-file forms are written.
+type Options struct {
 	// AsOf is the date the forms are judged on (time limits) and dated
 	// with; it is also the date written into each PDF, so the same case
 	// gives the same bytes. Zero means the Report's date when one is given,
 	// else the case's ResolveAsOf.
-	AsOf Date
+	AsOf casefile.Date
 	// Report holds the findings the MG3 and the case review list; nil validates the
 	// case with Rules().
-	Report *Report
+	Report *casefile.Report
 	// Templates is a force's wording; nil means templates.Default().
 	Templates *templates.Set
 	// Draft prints DRAFT on every page.
@@ -28,7 +36,7 @@ type FormOptions struct {
 	// Screening is the stalking screening to print; nil screens the case.
 	// A build passes one value to every document so the case is screened
 	// once and every document prints the same result.
-	Screening *Screening
+	Screening *casefile.Screening
 }
 
 // Form is one MG form a case needs: the file name it is written under, who
@@ -41,9 +49,9 @@ type Form struct {
 	// Audience is who the form is for: AudienceDefence for the forms
 	// disclosed in criminal proceedings (MG5, MG6C, MG11 statement pages,
 	// MG12), AudienceProsecution for the rest.
-	Audience Audience
+	Audience casefile.Audience
 	// Write writes the form as a PDF.
-	Write func(w io.Writer, opts FormOptions) error
+	Write func(w io.Writer, opts Options) error
 }
 
 // Forms returns the MG forms a stalking file needs, in file order: MG3,
@@ -54,13 +62,13 @@ type Form struct {
 // A-Z, a-z, 0-9, '.', '_' and '-' replaced by '_', so no id can make a path.
 // An id that would give a hidden or empty name, or the same name as an
 // earlier statement, still gets a Form, whose Write reports the problem.
-func Forms(c *Case) []Form {
+func Forms(c *casefile.Case) []Form {
 	forms := []Form{
-		{Name: "MG3.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error { return WriteMG3(w, c, o) }},
-		{Name: "MG5.pdf", Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error { return WriteMG5(w, c, o) }},
-		{Name: "MG6C.pdf", Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error { return WriteMG6C(w, c, o) }},
-		{Name: "MG6D.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error { return WriteMG6D(w, c, o) }},
-		{Name: "MG9.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error { return WriteMG9(w, c, o) }},
+		{Name: "MG3.pdf", Audience: casefile.AudienceProsecution, Write: func(w io.Writer, o Options) error { return WriteMG3(w, c, o) }},
+		{Name: "MG5.pdf", Audience: casefile.AudienceDefence, Write: func(w io.Writer, o Options) error { return WriteMG5(w, c, o) }},
+		{Name: "MG6C.pdf", Audience: casefile.AudienceDefence, Write: func(w io.Writer, o Options) error { return WriteMG6C(w, c, o) }},
+		{Name: "MG6D.pdf", Audience: casefile.AudienceProsecution, Write: func(w io.Writer, o Options) error { return WriteMG6D(w, c, o) }},
+		{Name: "MG9.pdf", Audience: casefile.AudienceProsecution, Write: func(w io.Writer, o Options) error { return WriteMG9(w, c, o) }},
 	}
 	taken := map[string]string{}
 	for _, s := range c.Statements {
@@ -76,19 +84,19 @@ func Forms(c *Case) []Form {
 		default:
 			taken[name] = id
 		}
-		forms = append(forms, Form{Name: name, Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error {
+		forms = append(forms, Form{Name: name, Audience: casefile.AudienceDefence, Write: func(w io.Writer, o Options) error {
 			if problem != nil {
 				return problem
 			}
 			return WriteMG11(w, c, id, o)
-		}}, Form{Name: strings.TrimSuffix(name, ".pdf") + "-contact.pdf", Audience: AudienceProsecution, Write: func(w io.Writer, o FormOptions) error {
+		}}, Form{Name: strings.TrimSuffix(name, ".pdf") + "-contact.pdf", Audience: casefile.AudienceProsecution, Write: func(w io.Writer, o Options) error {
 			if problem != nil {
 				return problem
 			}
 			return WriteMG11Contact(w, c, id, o)
 		}})
 	}
-	return append(forms, Form{Name: "MG12.pdf", Audience: AudienceDefence, Write: func(w io.Writer, o FormOptions) error { return WriteMG12(w, c, o) }})
+	return append(forms, Form{Name: "MG12.pdf", Audience: casefile.AudienceDefence, Write: func(w io.Writer, o Options) error { return WriteMG12(w, c, o) }})
 }
 
 // fileNamePart maps id to the characters a file name may safely hold.
@@ -113,10 +121,10 @@ const mgListLimit = 30
 // mgForm is one MG form being built: the case, its index, the date it is
 // judged on, the wording and the PDF.
 type mgForm struct {
-	c    *Case
-	x    *Index
-	asOf Date
-	opts FormOptions
+	c    *casefile.Case
+	x    *casefile.Index
+	asOf casefile.Date
+	opts Options
 	code string // "mg5": the prefix of the form's wording units
 	// set is the wording: t renders from it, and a screening is put into
 	// words with it.
@@ -124,16 +132,16 @@ type mgForm struct {
 	t   *templates.Renderer
 	doc *pdfdoc.Document
 	// disclosure is what the form's audience may see.
-	disclosure *Disclosure
+	disclosure *casefile.Disclosure
 }
 
 // mgParts returns a form's case, index, date and wording, with no document
 // yet. A nil set means the default wording.
-func mgParts(c *Case, set *templates.Set, asOf Date, code string) *mgForm {
+func mgParts(c *casefile.Case, set *templates.Set, asOf casefile.Date, code string) *mgForm {
 	if set == nil {
 		set = templates.Default()
 	}
-	return &mgForm{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer()}
+	return &mgForm{c: c, x: casefile.NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer()}
 }
 
 // newMGForm starts the form whose wording units start with code (e.g.
@@ -141,7 +149,7 @@ func mgParts(c *Case, set *templates.Set, asOf Date, code string) *mgForm {
 // DISCLOSURE" under the header of every page; forms that are disclosed
 // print every string through the audience's Disclosure, so no section can
 // print a contact detail the defence must not see.
-func newMGForm(c *Case, opts FormOptions, code string, audience Audience) *mgForm {
+func newMGForm(c *casefile.Case, opts Options, code string, audience casefile.Audience) *mgForm {
 	asOf := opts.AsOf
 	if asOf.IsZero() && opts.Report != nil {
 		asOf = opts.Report.AsOf
@@ -152,7 +160,7 @@ func newMGForm(c *Case, opts FormOptions, code string, audience Audience) *mgFor
 	if !audience.Withholds() {
 		note = f.label("mg.not-for-disclosure")
 	}
-	f.disclosure = NewDisclosure(c, audience, f.t)
+	f.disclosure = casefile.NewDisclosure(c, audience, f.t)
 	title := f.label(code + ".title")
 	f.doc = pdfdoc.New(pdfdoc.Options{
 		Title:      title,
@@ -186,11 +194,11 @@ func (f *mgForm) write(w io.Writer) error {
 
 // report returns the findings to list: the caller's, or the case validated
 // with casefile's rules on the form's date.
-func (f *mgForm) report() *Report {
+func (f *mgForm) report() *casefile.Report {
 	if f.opts.Report != nil {
 		return f.opts.Report
 	}
-	return Validate(f.c, Options{AsOf: f.asOf})
+	return casefile.Validate(f.c, casefile.Options{AsOf: f.asOf})
 }
 
 // intro prints the form's title and the small print saying what the layout
@@ -227,7 +235,7 @@ func (f *mgForm) name(id string) string {
 	switch {
 	case p == nil:
 		return id
-	case p.Role == RoleOfficer:
+	case p.Role == casefile.RoleOfficer:
 		return f.text("mg.officer", mgVars{"Rank": p.Rank, "Name": p.Name(), "Number": p.Number, "Unit": ""})
 	}
 	return p.Name()
@@ -285,7 +293,7 @@ func (f *mgForm) idList(ids []string) string {
 }
 
 // formDates prints dates in the forms' one date style ("4 August 2025"), joined.
-func formDates(ds []Date) string {
+func formDates(ds []casefile.Date) string {
 	out := make([]string, len(ds))
 	for i, d := range ds {
 		out[i] = d.Long()
@@ -303,13 +311,13 @@ func (f *mgForm) suspects() []string {
 }
 
 // role words a person's part in the case for a form.
-func (f *mgForm) role(p Witness) string {
+func (f *mgForm) role(p casefile.Witness) string {
 	switch {
 	case p.Victim:
 		return f.label("mg.role-victim")
-	case p.Role == RoleOfficer:
+	case p.Role == casefile.RoleOfficer:
 		return f.label("mg.role-officer")
-	case p.Role == RoleWitness:
+	case p.Role == casefile.RoleWitness:
 		return f.label("mg.role-witness")
 	}
 	return f.label("mg.role-other")
@@ -333,9 +341,9 @@ func (f *mgForm) victims() []string {
 func (f *mgForm) headline() string {
 	chron := f.x.Chronology()
 	var behaviours []string
-	for _, name := range (Behaviour("")).Values() {
-		if slices.ContainsFunc(chron, func(in *Incident) bool { return slices.Contains(in.Behaviours, Behaviour(name)) }) {
-			behaviours = append(behaviours, behaviourWords(Behaviour(name)))
+	for _, name := range (casefile.Behaviour("")).Values() {
+		if slices.ContainsFunc(chron, func(in *casefile.Incident) bool { return slices.Contains(in.Behaviours, casefile.Behaviour(name)) }) {
+			behaviours = append(behaviours, casefile.Behaviour(name).Words())
 		}
 	}
 	var rels []string
@@ -355,7 +363,7 @@ func (f *mgForm) headline() string {
 	}
 	first, last := "", ""
 	if len(chron) > 0 {
-		first, last = chron[0].Date.Long(), lastOccasion(chron).Long()
+		first, last = chron[0].Date.Long(), casefile.LastOccasion(chron).Long()
 	}
 	online := 0
 	for _, in := range chron {
@@ -369,23 +377,20 @@ func (f *mgForm) headline() string {
 	})
 }
 
-// behaviourWords prints a behaviour as words, e.g. "third party contact".
-func behaviourWords(b Behaviour) string { return strings.ReplaceAll(string(b), "-", " ") }
-
 // behaviourText prints a behaviour with its PHA 1997 s.2A(3) paragraph
 // when it is one of the examples of stalking.
-func (f *mgForm) behaviourText(b Behaviour) string {
+func (f *mgForm) behaviourText(b casefile.Behaviour) string {
 	para := ""
 	if lb, ok := law.StalkingBehaviour(string(b)); ok {
 		para = lb.Paragraph
 	}
-	return f.text("mg.behaviour", mgVars{"Name": behaviourWords(b), "Paragraph": para})
+	return f.text("mg.behaviour", mgVars{"Name": b.Words(), "Paragraph": para})
 }
 
 // chargeOffence returns the law table's offence for a charge, in its aggravated
 // form where the charge is aggravated. ok is false for an offence or
 // aggravation the table does not know (the decoder refuses both).
-func chargeOffence(ch *Charge) (law.Offence, bool) {
+func chargeOffence(ch *casefile.Charge) (law.Offence, bool) {
 	off, ok := law.Lookup(string(ch.Offence))
 	if !ok {
 		return law.Offence{}, false
@@ -398,7 +403,7 @@ func chargeOffence(ch *Charge) (law.Offence, bool) {
 }
 
 // chargeTitle names a charge's offence with its citation.
-func (f *mgForm) chargeTitle(ch *Charge) string {
+func (f *mgForm) chargeTitle(ch *casefile.Charge) string {
 	off, ok := chargeOffence(ch)
 	if !ok {
 		return f.text("mg.offence-unknown", mgVars{"Code": string(ch.Offence), "Aggravated": string(ch.Aggravated)})
@@ -409,7 +414,7 @@ func (f *mgForm) chargeTitle(ch *Charge) string {
 // elementTables prints, for each victim of a charge, the legal elements
 // spokit judges from the record (Index.Assess, the judgments the
 // validation rules use).
-func (f *mgForm) elementTables(ch *Charge) {
+func (f *mgForm) elementTables(ch *casefile.Charge) {
 	for _, v := range ch.Victims {
 		a := f.x.Assess(ch, v, f.asOf)
 		f.doc.Text(pdfdoc.Text{Body: f.text("mg.elements-against", mgVars{
@@ -439,9 +444,9 @@ func (f *mgForm) elementTables(ch *Charge) {
 }
 
 // findings prints the validation findings: a count, then a table.
-func (f *mgForm) findings(r *Report) {
+func (f *mgForm) findings(r *casefile.Report) {
 	f.doc.Paragraph(f.text("mg.findings-summary", mgVars{
-		"Errors": r.Count(Error), "Warnings": r.Count(Warning), "Notes": r.Count(Info), "AsOf": r.AsOf.Long(),
+		"Errors": r.Count(casefile.Error), "Warnings": r.Count(casefile.Warning), "Notes": r.Count(casefile.Info), "AsOf": r.AsOf.Long(),
 	}))
 	if len(r.Findings) == 0 {
 		return
@@ -449,7 +454,7 @@ func (f *mgForm) findings(r *Report) {
 	rows := make([]pdfdoc.Row, len(r.Findings))
 	for i, fd := range r.Findings {
 		rows[i] = pdfdoc.Row{Cells: []pdfdoc.Cell{
-			{Text: f.text("mg.finding-rule", mgVars{"Rule": fd.Rule, "Severity": f.label("mg.severity-" + fd.Severity.String())}), Bold: fd.Severity == Error},
+			{Text: f.text("mg.finding-rule", mgVars{"Rule": fd.Rule, "Severity": f.label("mg.severity-" + fd.Severity.String())}), Bold: fd.Severity == casefile.Error},
 			{Text: f.text("mg.finding", mgVars{"Message": fd.Message, "Path": fd.Path})},
 			{Text: fd.Citation},
 		}}
@@ -461,8 +466,8 @@ func (f *mgForm) findings(r *Report) {
 
 // unused returns the unused material of one schedule, in case order:
 // MG6D when sensitive, else MG6C.
-func (f *mgForm) unused(sensitive bool) []*UnusedItem {
-	var out []*UnusedItem
+func (f *mgForm) unused(sensitive bool) []*casefile.UnusedItem {
+	var out []*casefile.UnusedItem
 	for i := range f.c.UnusedMaterial {
 		if f.c.UnusedMaterial[i].Sensitive == sensitive {
 			out = append(out, &f.c.UnusedMaterial[i])

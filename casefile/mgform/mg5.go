@@ -1,10 +1,12 @@
-package casefile
+package mgform
 
 import (
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -25,8 +27,8 @@ import (
 // Disclosure), prints a place that is a victim's or witness's address as
 // their home ("the home of Renée Marsh (victim)"), and leaves out exhibits
 // marked sensitive.
-func WriteMG5(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg5", AudienceDefence)
+func WriteMG5(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "mg5", casefile.AudienceDefence)
 	d := f.doc
 	f.intro()
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
@@ -76,7 +78,7 @@ func (f *mgForm) mg5Parties() {
 }
 
 // statementList lists statements with their dates, e.g. "ST1 (25/01/2026)".
-func (f *mgForm) statementList(ss []*Statement) string {
+func (f *mgForm) statementList(ss []*casefile.Statement) string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = f.text("mg.statement-ref", mgVars{"ID": s.ID, "Date": s.Date.Long()})
@@ -131,7 +133,7 @@ func (f *mgForm) mg5Chronology() {
 
 // occasionsOf returns, in chronology order, the ids of the occasions whose
 // evidence lists includes ref.
-func (f *mgForm) occasionsOf(ref string, list func(*Incident) []string) []string {
+func (f *mgForm) occasionsOf(ref string, list func(*casefile.Incident) []string) []string {
 	var out []string
 	for _, in := range f.x.Chronology() {
 		if slices.Contains(list(in), ref) {
@@ -154,7 +156,7 @@ func (f *mgForm) mg5Evidence() {
 			rows[i] = pdfdoc.TextRow(s.ID,
 				f.text("mg5.statement-maker", mgVars{"Name": f.name(s.Person), "Video": s.VideoRecorded}),
 				s.Date.Long(),
-				f.idList(f.occasionsOf(s.ID, func(in *Incident) []string { return in.Statements })))
+				f.idList(f.occasionsOf(s.ID, func(in *casefile.Incident) []string { return in.Statements })))
 		}
 		d.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
 			f.col("mg.col-statement", 22, 0), f.col("mg.col-made-by", 0, 2), f.col("mg.col-date", 32, 0), f.col("mg.col-occasions", 0, 1.5),
@@ -168,7 +170,7 @@ func (f *mgForm) mg5Evidence() {
 			continue
 		}
 		rows = append(rows, pdfdoc.TextRow(e.Ref, e.Description, f.name(e.ProducedBy),
-			f.idList(f.occasionsOf(e.Ref, func(in *Incident) []string { return in.Exhibits }))))
+			f.idList(f.occasionsOf(e.Ref, func(in *casefile.Incident) []string { return in.Exhibits }))))
 	}
 	if len(rows) == 0 {
 		d.Paragraph(f.label("mg5.no-exhibits"))
@@ -195,15 +197,15 @@ func (f *mgForm) mg5Charges() {
 }
 
 // chargeHeading titles a charge, e.g. "Charge C1: Stalking (PHA 1997 s.2A)".
-func (f *mgForm) chargeHeading(ch *Charge) string {
+func (f *mgForm) chargeHeading(ch *casefile.Charge) string {
 	return f.text("mg.charge-heading", mgVars{"ID": ch.ID, "Offence": f.chargeTitle(ch)})
 }
 
 // chargeDetails describes a charge's status, period, victims and
 // particulars, and the order a breach or notification charge concerns.
-func (f *mgForm) chargeDetails(ch *Charge) string {
+func (f *mgForm) chargeDetails(ch *casefile.Charge) string {
 	return f.text("mg.charge-details", mgVars{
-		"Charged": ch.Status == Charged, "ChargedOn": ch.ChargedOn.Long(),
+		"Charged": ch.Status == casefile.Charged, "ChargedOn": ch.ChargedOn.Long(),
 		"From": ch.From.Long(), "To": ch.To.Long(), "Victims": f.names(ch.Victims), "Particulars": ch.Particulars,
 		"Order": f.chargeOrder(ch),
 	})
@@ -214,7 +216,7 @@ func (f *mgForm) chargeDetails(ch *Charge) string {
 // each occasion in the charge's period breaches, for a notification charge
 // the duties not met and any false notification. "" when the charge names
 // no order.
-func (f *mgForm) chargeOrder(ch *Charge) string {
+func (f *mgForm) chargeOrder(ch *casefile.Charge) string {
 	o := f.c.Order(ch.Order)
 	if o == nil {
 		return ""
@@ -225,7 +227,7 @@ func (f *mgForm) chargeOrder(ch *Charge) string {
 	}
 	var breaches, duties, falses []string
 	switch ch.Offence {
-	case SPOBreach:
+	case casefile.SPOBreach:
 		for _, in := range f.x.Chronology() {
 			if (!ch.From.IsZero() && in.LastDate().Before(ch.From)) || (!ch.To.IsZero() && in.Date.After(ch.To)) {
 				continue
@@ -236,9 +238,9 @@ func (f *mgForm) chargeOrder(ch *Charge) string {
 				}
 			}
 		}
-	case NotifyFailure:
-		for _, d := range NotificationDuties(f.c, f.asOf) {
-			if d.Order.ID != o.ID || (d.Status != DutyMissed && d.Status != DutyLate) {
+	case casefile.NotifyFailure:
+		for _, d := range casefile.NotificationDuties(f.c, f.asOf) {
+			if d.Order.ID != o.ID || (d.Status != casefile.DutyMissed && d.Status != casefile.DutyLate) {
 				continue
 			}
 			notified := ""
@@ -247,10 +249,10 @@ func (f *mgForm) chargeOrder(ch *Charge) string {
 			}
 			duties = append(duties, f.text("mg.charge-duty", mgVars{
 				"Kind":     f.text("notify.kind-"+string(d.Kind), mgVars{"Order": o.ID, "Citation": d.Citation}),
-				"Deadline": d.Deadline.Long(), "Late": d.Status == DutyLate, "Notified": notified,
+				"Deadline": d.Deadline.Long(), "Late": d.Status == casefile.DutyLate, "Notified": notified,
 			}))
 		}
-	case NotifyFalse:
+	case casefile.NotifyFalse:
 		for _, n := range f.c.Notifications {
 			if n.Order == o.ID && n.FalseInformation {
 				falses = append(falses, n.ID)

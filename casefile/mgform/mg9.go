@@ -1,9 +1,11 @@
-package casefile
+package mgform
 
 import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
@@ -14,8 +16,8 @@ import (
 // witness, the special measures sought, dates to avoid, their statements
 // and their contact details. The MG9 holds contact details, so it is not
 // disclosed: every page says so under the header.
-func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
-	f := newMGForm(c, opts, "mg9", AudienceProsecution)
+func WriteMG9(w io.Writer, c *casefile.Case, opts Options) error {
+	f := newMGForm(c, opts, "mg9", casefile.AudienceProsecution)
 	d := f.doc
 	f.intro()
 	f.caseGrid()
@@ -45,7 +47,7 @@ func WriteMG9(w io.Writer, c *Case, opts FormOptions) error {
 
 // contact words a person's contact details: address, phone, email and date
 // of birth, each only when recorded.
-func (f *mgForm) contact(p *Person) string {
+func (f *mgForm) contact(p *casefile.Person) string {
 	return f.orNotRecorded(f.text("mg.contact", mgVars{
 		"Address": p.Address, "Phone": p.Phone, "Email": p.Email, "DOB": p.DateOfBirth.Long(),
 	}))
