@@ -28,6 +28,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/spokit/spokit/casefile"
@@ -126,8 +128,8 @@ func (j *job) formOptions() mgform.Options {
 	return mgform.Options{AsOf: j.asOf, Report: j.report, Screening: j.screening, Draft: j.s.Draft, Templates: j.s.Wording}
 }
 
-func (j *job) workbookOptions() casefile.WorkbookOptions {
-	return casefile.WorkbookOptions{AsOf: j.asOf, TmpDir: j.tmp, Screening: j.screening, Templates: j.s.Wording}
+func (j *job) workbookOptions() workbook.Options {
+	return workbook.Options{AsOf: j.asOf, TmpDir: j.tmp, Screening: j.screening, Templates: j.s.Wording}
 }
 
 // document is one entry of the list of outputs: its file name, who it is
@@ -198,10 +200,10 @@ var caseReview = document{"case-review.pdf", casefile.AudienceProsecution, nil, 
 // material has its own, only when there is some.
 var workbookDocuments = []document{
 	{"prosecution.xlsx", casefile.AudienceProsecution, nil, func(w io.Writer, j *job) error {
-		return casefile.WriteWorkbook(w, j.c, j.report, j.workbookOptions())
+		return workbook.Write(w, j.c, j.report, j.workbookOptions())
 	}},
-	{"sensitive-unused.xlsx", casefile.AudienceProsecution, func(j *job) bool { return casefile.HasSensitiveUnused(j.c) }, func(w io.Writer, j *job) error {
-		return casefile.WriteSensitiveWorkbook(w, j.c, j.workbookOptions())
+	{"sensitive-unused.xlsx", casefile.AudienceProsecution, func(j *job) bool { return workbook.HasSensitiveUnused(j.c) }, func(w io.Writer, j *job) error {
+		return workbook.WriteSensitive(w, j.c, j.workbookOptions())
 	}},
 }
 

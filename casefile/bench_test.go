@@ -5,6 +5,8 @@ import (
 	"io"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/spokit/spokit/casefile/synth"
@@ -84,10 +86,10 @@ func BenchmarkWorkbook(b *testing.B) {
 		report := casefile.Validate(c, casefile.Options{Files: files})
 		var out bytes.Buffer
 		b.Run(size.name, func(b *testing.B) {
-			opts := casefile.WorkbookOptions{TmpDir: b.TempDir()}
+			opts := workbook.Options{TmpDir: b.TempDir()}
 			for b.Loop() {
 				out.Reset()
-				if err := casefile.WriteWorkbook(&out, c, report, opts); err != nil {
+				if err := workbook.Write(&out, c, report, opts); err != nil {
 					b.Fatal(err)
 				}
 			}

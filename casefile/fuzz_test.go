@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/stretchr/testify/require"
@@ -100,10 +102,10 @@ func FuzzWorkbook(f *testing.F) {
 		if !ok {
 			return
 		}
-		opts := casefile.WorkbookOptions{AsOf: fuzzAsOf, TmpDir: t.TempDir()}
-		require.NoError(t, casefile.WriteWorkbook(io.Discard, c, casefile.Validate(c, casefile.Options{AsOf: fuzzAsOf}), opts))
-		if casefile.HasSensitiveUnused(c) {
-			require.NoError(t, casefile.WriteSensitiveWorkbook(io.Discard, c, opts))
+		opts := workbook.Options{AsOf: fuzzAsOf, TmpDir: t.TempDir()}
+		require.NoError(t, workbook.Write(io.Discard, c, casefile.Validate(c, casefile.Options{AsOf: fuzzAsOf}), opts))
+		if workbook.HasSensitiveUnused(c) {
+			require.NoError(t, workbook.WriteSensitive(io.Discard, c, opts))
 		}
 	})
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/spokit/spokit/casefile/synth"
@@ -45,9 +47,9 @@ func everything(t *testing.T, c *casefile.Case, files fs.FS) map[string][]byte {
 	for _, form := range mgform.Forms(c) {
 		add(form.Name, func(w *bytes.Buffer) error { return form.Write(w, forms) })
 	}
-	book := casefile.WorkbookOptions{TmpDir: t.TempDir()}
-	add("workbook", func(w *bytes.Buffer) error { return casefile.WriteWorkbook(w, c, report, book) })
-	add("sensitive workbook", func(w *bytes.Buffer) error { return casefile.WriteSensitiveWorkbook(w, c, book) })
+	book := workbook.Options{TmpDir: t.TempDir()}
+	add("workbook", func(w *bytes.Buffer) error { return workbook.Write(w, c, report, book) })
+	add("sensitive workbook", func(w *bytes.Buffer) error { return workbook.WriteSensitive(w, c, book) })
 	app, err := spo.NewApplication(c)
 	if err != nil {
 		t.Errorf("application: %v", err)

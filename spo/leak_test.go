@@ -16,6 +16,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/stretchr/testify/assert"
@@ -333,7 +335,7 @@ func TestLeakCorpusReachesNoDefenceDocument(t *testing.T) {
 	}
 	t.Run("prosecution workbook", func(t *testing.T) {
 		var buf bytes.Buffer
-		require.NoError(t, casefile.WriteWorkbook(&buf, c, nil, casefile.WorkbookOptions{TmpDir: t.TempDir()}))
+		require.NoError(t, workbook.Write(&buf, c, nil, workbook.Options{TmpDir: t.TempDir()}))
 		assertNoLeak(t, xlsxText(t, buf.Bytes()), false)
 	})
 }

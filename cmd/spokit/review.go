@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/spokit/spokit/internal/fserr"
 )
 
@@ -42,7 +43,7 @@ func runReview(e *env, c *command, args []string) int {
 
 // readReview reads the workbook at path. Large parts of it are unpacked
 // into a private temporary directory (mode 0700) that is removed after.
-func readReview(path string) (*casefile.Review, error) {
+func readReview(path string) (*workbook.Review, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fserr.Bare(err)
@@ -53,5 +54,5 @@ func readReview(path string) (*casefile.Review, error) {
 		return nil, fmt.Errorf("creating a temporary directory: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	return casefile.ReadReview(f, casefile.ReviewOptions{TmpDir: tmp})
+	return workbook.ReadReview(f, workbook.ReviewOptions{TmpDir: tmp})
 }

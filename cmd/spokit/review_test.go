@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -23,18 +25,18 @@ func reviewCLI(args ...string) (status int, stdout, stderr string) {
 func TestReviewPrintsTheDecisionsAsJSON(t *testing.T) {
 	c, files := casefile.Sample()
 	var xlsx bytes.Buffer
-	require.NoError(t, casefile.WriteWorkbook(&xlsx, c, casefile.Validate(c, casefile.Options{Files: files}), casefile.WorkbookOptions{TmpDir: t.TempDir()}))
+	require.NoError(t, workbook.Write(&xlsx, c, casefile.Validate(c, casefile.Options{Files: files}), workbook.Options{TmpDir: t.TempDir()}))
 	path := filepath.Join(t.TempDir(), "prosecution.xlsx")
 	require.NoError(t, os.WriteFile(path, xlsx.Bytes(), 0o600))
 
 	status, stdout, stderr := reviewCLI(path)
 	require.Equal(t, exitOK, status, stderr)
-	var got casefile.Review
+	var got workbook.Review
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got))
-	assert.Equal(t, casefile.Review{
+	assert.Equal(t, workbook.Review{
 		URN:     "60NC0217826",
-		Charges: []casefile.ChargeReview{{Charge: "C1"}},
-		Unused:  []casefile.UnusedReview{{Item: "U1"}, {Item: "U2"}},
+		Charges: []workbook.ChargeReview{{Charge: "C1"}},
+		Unused:  []workbook.UnusedReview{{Item: "U1"}, {Item: "U2"}},
 	}, got)
 	assert.Contains(t, stdout, `"decision": ""`, "an undecided row has an empty decision")
 	assert.NotContains(t, stdout, `"date"`, "and no date")

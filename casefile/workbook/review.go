@@ -1,4 +1,4 @@
-package casefile
+package workbook
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/xlsxdoc"
 )
@@ -74,7 +76,7 @@ type ChargeReview struct {
 	Charge   string         `json:"charge"`
 	Decision ChargeDecision `json:"decision"`
 	Reviewer string         `json:"reviewer"`
-	Date     Date           `json:"date,omitzero"`
+	Date     casefile.Date  `json:"date,omitzero"`
 	Comments string         `json:"comments"`
 }
 
@@ -84,7 +86,7 @@ type UnusedReview struct {
 	Item     string             `json:"item"`
 	Decision DisclosureDecision `json:"decision"`
 	Reviewer string             `json:"reviewer"`
-	Date     Date               `json:"date,omitzero"`
+	Date     casefile.Date      `json:"date,omitzero"`
 	Comments string             `json:"comments"`
 }
 
@@ -161,7 +163,7 @@ const (
 )
 
 // ReadReview reads back the decisions recorded in a workbook written by
-// WriteWorkbook or WriteSensitiveWorkbook, after the reviewer has filled in
+// Write or WriteSensitive, after the reviewer has filled in
 // its Review sheet in Excel, LibreOffice or another spreadsheet program.
 // Rows with no decision are undecided, not errors. It refuses a workbook that
 // is not ours (ErrNotReview), one whose layout has changed (ErrReviewLayout)
@@ -320,15 +322,15 @@ func matchDecision(v string, list []string) (string, bool) {
 	return "", false
 }
 
-func readReviewDate(raw string) (Date, error) {
+func readReviewDate(raw string) (casefile.Date, error) {
 	if raw == "" {
-		return Date{}, nil
+		return casefile.Date{}, nil
 	}
 	d, err := xlsxdoc.ParseDate(raw)
 	if err != nil {
-		return Date{}, err
+		return casefile.Date{}, err
 	}
-	return NewDate(d.Year, d.Month, d.Day), nil
+	return casefile.NewDate(d.Year, d.Month, d.Day), nil
 }
 
 func quoteList(list []string) string {

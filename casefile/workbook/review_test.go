@@ -1,4 +1,4 @@
-package casefile_test
+package workbook_test
 
 import (
 	"bytes"
@@ -7,11 +7,12 @@ import (
 	"os"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/workbook"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/realclient"
 	"github.com/spokit/spokit/internal/xlsxdoc"
 )
@@ -33,7 +34,7 @@ func wbEdit(t testing.TB, xlsx []byte, change func(f *excelize.File) error) []by
 func wbFill(values map[string]any) func(f *excelize.File) error {
 	return func(f *excelize.File) error {
 		for ref, v := range values {
-			if err := f.SetCellValue(casefile.ReviewSheet, ref, v); err != nil {
+			if err := f.SetCellValue(workbook.ReviewSheet, ref, v); err != nil {
 				return err
 			}
 		}
@@ -42,12 +43,12 @@ func wbFill(values map[string]any) func(f *excelize.File) error {
 }
 
 func TestReadReviewOfAnUntouchedWorkbookIsAllUndecided(t *testing.T) {
-	rv, err := casefile.ReadReview(bytes.NewReader(wbWrite(t, wbFixture())))
+	rv, err := workbook.ReadReview(bytes.NewReader(wbWrite(t, wbFixture())))
 	require.NoError(t, err)
-	assert.Equal(t, &casefile.Review{
+	assert.Equal(t, &workbook.Review{
 		URN:     "07CW0456125",
-		Charges: []casefile.ChargeReview{{Charge: "C1"}, {Charge: "C2"}},
-		Unused:  []casefile.UnusedReview{{Item: "U1"}, {Item: "U3"}},
+		Charges: []workbook.ChargeReview{{Charge: "C1"}, {Charge: "C2"}},
+		Unused:  []workbook.UnusedReview{{Item: "U1"}, {Item: "U3"}},
 	}, rv)
 }
 
@@ -58,26 +59,26 @@ func TestReadReviewReturnsTheDecisionsTyped(t *testing.T) {
 		"D4": "disclose", "F4": "2025-06-25",
 		"D5": "inspect", "F5": 45832, // 24 June 2025 as a day number
 	}))
-	rv, err := casefile.ReadReview(bytes.NewReader(xlsx), casefile.ReviewOptions{TmpDir: t.TempDir()})
+	rv, err := workbook.ReadReview(bytes.NewReader(xlsx), workbook.ReviewOptions{TmpDir: t.TempDir()})
 	require.NoError(t, err)
-	assert.Equal(t, []casefile.ChargeReview{
-		{Charge: "C1", Decision: casefile.ReviewCharge, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "=Strong case; see ST1"},
-		{Charge: "C2", Decision: casefile.ReviewNoFurtherAction, Reviewer: "Priya Shah", Date: wbYMD("2025-06-24")},
+	assert.Equal(t, []workbook.ChargeReview{
+		{Charge: "C1", Decision: workbook.ReviewCharge, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "=Strong case; see ST1"},
+		{Charge: "C2", Decision: workbook.ReviewNoFurtherAction, Reviewer: "Priya Shah", Date: wbYMD("2025-06-24")},
 	}, rv.Charges)
-	assert.Equal(t, []casefile.UnusedReview{
-		{Item: "U1", Decision: casefile.ReviewDisclose, Date: wbYMD("2025-06-25")},
-		{Item: "U3", Decision: casefile.ReviewInspect, Date: wbYMD("2025-06-24")},
+	assert.Equal(t, []workbook.UnusedReview{
+		{Item: "U1", Decision: workbook.ReviewDisclose, Date: wbYMD("2025-06-25")},
+		{Item: "U3", Decision: workbook.ReviewInspect, Date: wbYMD("2025-06-24")},
 	}, rv.Unused)
 	assert.False(t, rv.Sensitive)
 }
 
 func TestReadReviewOfTheSensitiveWorkbookAcceptsAPIIApplication(t *testing.T) {
 	xlsx := wbEdit(t, wbWriteSensitive(t, wbFixture()), wbFill(map[string]any{"D2": "PII application", "E2": "Priya Shah"}))
-	rv, err := casefile.ReadReview(bytes.NewReader(xlsx))
+	rv, err := workbook.ReadReview(bytes.NewReader(xlsx))
 	require.NoError(t, err)
 	assert.True(t, rv.Sensitive)
 	assert.Empty(t, rv.Charges)
-	assert.Equal(t, []casefile.UnusedReview{{Item: "U2", Decision: casefile.ReviewPIIApplication, Reviewer: "Priya Shah"}}, rv.Unused)
+	assert.Equal(t, []workbook.UnusedReview{{Item: "U2", Decision: workbook.ReviewPIIApplication, Reviewer: "Priya Shah"}}, rv.Unused)
 }
 
 func TestReadReviewReportsEveryValueItCannotRead(t *testing.T) {
@@ -88,12 +89,12 @@ func TestReadReviewReportsEveryValueItCannotRead(t *testing.T) {
 		"F3": "next week",
 		"F4": "31/02/2025",
 	}))
-	_, err := casefile.ReadReview(bytes.NewReader(xlsx))
-	var errs casefile.ReviewErrors
+	_, err := workbook.ReadReview(bytes.NewReader(xlsx))
+	var errs workbook.ReviewErrors
 	require.ErrorAs(t, err, &errs)
 	var cells []string
 	for _, e := range errs {
-		assert.Equal(t, casefile.ReviewSheet, e.Sheet)
+		assert.Equal(t, workbook.ReviewSheet, e.Sheet)
 		cells = append(cells, e.Cell)
 	}
 	assert.Equal(t, []string{"D2", "F3", "F4", "D4", "D5"}, cells)
@@ -114,15 +115,15 @@ func TestReadReviewRefusesAWorkbookThatIsNotOurs(t *testing.T) {
 		want  error
 		msg   string
 	}{
-		{"a workbook with no metadata", plain, casefile.ErrNotReview, `no "spokit" sheet`},
+		{"a workbook with no metadata", plain, workbook.ErrNotReview, `no "spokit" sheet`},
 		{"another format", wbEdit(t, ours, func(f *excelize.File) error {
 			return f.SetCellValue("spokit", "B1", "spokit.review/v0")
-		}), casefile.ErrNotReview, `its format is "spokit.review/v0"`},
+		}), workbook.ErrNotReview, `its format is "spokit.review/v0"`},
 		{"not a workbook at all", []byte("%PDF-1.7\n"), xlsxdoc.ErrNotWorkbook, "not an XLSX workbook"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := casefile.ReadReview(bytes.NewReader(tt.input))
+			_, err := workbook.ReadReview(bytes.NewReader(tt.input))
 			require.ErrorIs(t, err, tt.want)
 			assert.ErrorContains(t, err, tt.msg)
 		})
@@ -147,16 +148,16 @@ func TestReadReviewRefusesAChangedLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := casefile.ReadReview(bytes.NewReader(wbEdit(t, ours, tt.change)))
-			require.ErrorIs(t, err, casefile.ErrReviewLayout)
+			_, err := workbook.ReadReview(bytes.NewReader(wbEdit(t, ours, tt.change)))
+			require.ErrorIs(t, err, workbook.ErrReviewLayout)
 			assert.ErrorContains(t, err, tt.msg)
 		})
 	}
 }
 
 func TestReadReviewRefusesAnOversizedInputWithoutReadingIt(t *testing.T) {
-	huge := io.LimitReader(wbZeros{}, casefile.MaxReviewSize+1)
-	_, err := casefile.ReadReview(huge)
+	huge := io.LimitReader(wbZeros{}, workbook.MaxReviewSize+1)
+	_, err := workbook.ReadReview(huge)
 	require.ErrorIs(t, err, xlsxdoc.ErrTooLarge)
 }
 
@@ -169,7 +170,7 @@ func (wbZeros) Read(p []byte) (int, error) {
 
 func TestReadReviewLeavesNothingInTmpDir(t *testing.T) {
 	dir := t.TempDir()
-	_, err := casefile.ReadReview(bytes.NewReader(wbWrite(t, wbBigCase(20_000))), casefile.ReviewOptions{TmpDir: dir})
+	_, err := workbook.ReadReview(bytes.NewReader(wbWrite(t, wbBigCase(20_000))), workbook.ReviewOptions{TmpDir: dir})
 	require.NoError(t, err)
 	left, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -178,10 +179,10 @@ func TestReadReviewLeavesNothingInTmpDir(t *testing.T) {
 
 func TestReviewErrorsAreFoundWithErrorsAs(t *testing.T) {
 	xlsx := wbEdit(t, wbWrite(t, wbFixture()), wbFill(map[string]any{"D2": "maybe"}))
-	_, err := casefile.ReadReview(bytes.NewReader(xlsx))
-	var errs casefile.ReviewErrors
+	_, err := workbook.ReadReview(bytes.NewReader(xlsx))
+	var errs workbook.ReviewErrors
 	require.True(t, errors.As(err, &errs))
-	assert.Equal(t, casefile.ReviewCellError{Sheet: "Review", Cell: "D2",
+	assert.Equal(t, workbook.ReviewCellError{Sheet: "Review", Cell: "D2",
 		Message: `"maybe" is not a charging decision; choose one of "charge", "no further action", "further evidence needed", "out of court disposal"`}, errs[0])
 }
 
@@ -210,17 +211,17 @@ ws["F3"] = datetime.datetime(2025, 6, 24, 15, 30)
 ws["D5"] = "do not disclose"
 ws["F5"] = datetime.date(2025, 6, 25)
 `)
-	rv, err := casefile.ReadReview(bytes.NewReader(saved), casefile.ReviewOptions{TmpDir: t.TempDir()})
+	rv, err := workbook.ReadReview(bytes.NewReader(saved), workbook.ReviewOptions{TmpDir: t.TempDir()})
 	require.NoError(t, err)
-	assert.Equal(t, &casefile.Review{
+	assert.Equal(t, &workbook.Review{
 		URN: "07CW0456125",
-		Charges: []casefile.ChargeReview{
-			{Charge: "C1", Decision: casefile.ReviewCharge, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "Enough for the full code test."},
-			{Charge: "C2", Decision: casefile.ReviewFurtherEvidence, Reviewer: "Priya Shah", Date: wbYMD("2025-06-24")},
+		Charges: []workbook.ChargeReview{
+			{Charge: "C1", Decision: workbook.ReviewCharge, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "Enough for the full code test."},
+			{Charge: "C2", Decision: workbook.ReviewFurtherEvidence, Reviewer: "Priya Shah", Date: wbYMD("2025-06-24")},
 		},
-		Unused: []casefile.UnusedReview{
+		Unused: []workbook.UnusedReview{
 			{Item: "U1"},
-			{Item: "U3", Decision: casefile.ReviewDoNotDisclose, Date: wbYMD("2025-06-25")},
+			{Item: "U3", Decision: workbook.ReviewDoNotDisclose, Date: wbYMD("2025-06-25")},
 		},
 	}, rv)
 }
@@ -231,8 +232,8 @@ ws = wb["Review"]
 ws["D2"] = "probably"
 ws["F4"] = "tomorrow"
 `)
-	_, err := casefile.ReadReview(bytes.NewReader(saved))
-	var errs casefile.ReviewErrors
+	_, err := workbook.ReadReview(bytes.NewReader(saved))
+	var errs workbook.ReviewErrors
 	require.ErrorAs(t, err, &errs)
 	require.Len(t, errs, 2)
 	assert.Equal(t, []string{"D2", "F4"}, []string{errs[0].Cell, errs[1].Cell})
@@ -256,15 +257,15 @@ ws["D7"] = "no further action"
 ws["E7"] = "Priya Shah"
 `)
 	resaved := realclient.LibreOfficeResave(t, filled)
-	rv, err := casefile.ReadReview(bytes.NewReader(resaved), casefile.ReviewOptions{TmpDir: t.TempDir()})
+	rv, err := workbook.ReadReview(bytes.NewReader(resaved), workbook.ReviewOptions{TmpDir: t.TempDir()})
 	require.NoError(t, err)
-	assert.Equal(t, &casefile.Review{
+	assert.Equal(t, &workbook.Review{
 		URN: "07CW0456125",
-		Charges: []casefile.ChargeReview{
-			{Charge: "C1", Decision: casefile.ReviewOutOfCourt, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "Victim's views sought."},
+		Charges: []workbook.ChargeReview{
+			{Charge: "C1", Decision: workbook.ReviewOutOfCourt, Reviewer: "Priya Shah", Date: wbYMD("2025-06-23"), Comments: "Victim's views sought."},
 			{Charge: "C2"},
-			{Charge: "C3", Decision: casefile.ReviewNoFurtherAction, Reviewer: "Priya Shah"},
+			{Charge: "C3", Decision: workbook.ReviewNoFurtherAction, Reviewer: "Priya Shah"},
 		},
-		Unused: []casefile.UnusedReview{{Item: "U1", Decision: casefile.ReviewInspect}, {Item: "U3"}, {Item: "U9", Decision: casefile.ReviewDisclose}},
+		Unused: []workbook.UnusedReview{{Item: "U1", Decision: workbook.ReviewInspect}, {Item: "U3"}, {Item: "U9", Decision: workbook.ReviewDisclose}},
 	}, rv, "the spare rows are read like the listed ones")
 }

@@ -1,4 +1,10 @@
-package casefile
+// Package workbook writes the prosecution workbook a CPS liaison reviews in
+// Excel or LibreOffice (the case, its charges judged element by element,
+// the chronology, the evidence, the screening and a Review sheet), the
+// sensitive-material workbook, and reads the Review sheet back (ReadReview).
+// Every cell passes the audience's disclosure policy; user text is never a
+// formula.
+package workbook
 
 import (
 	"fmt"
@@ -7,16 +13,18 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spokit/spokit/casefile"
+
 	"github.com/spokit/spokit/internal/xlsxdoc"
 	"github.com/spokit/spokit/templates"
 )
 
-// WorkbookOptions control WriteWorkbook and WriteSensitiveWorkbook.
-type WorkbookOptions struct {
+// Options control Write and WriteSensitive.
+type Options struct {
 	// AsOf is the date the case is judged on (time limits, deadlines, the
 	// document date). Zero means the report's date, else the case's as_of,
 	// else today.
-	AsOf Date
+	AsOf casefile.Date
 	// TmpDir is where the workbook may spill temporary files while it is
 	// written (a large sheet passes 16 MB). They hold case data, so give a
 	// private directory; empty means the system's temporary directory. The
@@ -28,7 +36,7 @@ type WorkbookOptions struct {
 	// Screening is the stalking screening to print; nil screens the case.
 	// A build passes one value to every document so the case is screened
 	// once and every document prints the same result.
-	Screening *Screening
+	Screening *casefile.Screening
 }
 
 // Sheet names of the workbooks. ReadReview finds the review by them.
@@ -52,12 +60,12 @@ const (
 const deadlineWarnDays = 28
 
 // HasSensitiveUnused reports whether the case lists sensitive unused
-// material (MG6D): the cases WriteSensitiveWorkbook is written for.
-func HasSensitiveUnused(c *Case) bool {
-	return slices.ContainsFunc(c.UnusedMaterial, func(u UnusedItem) bool { return u.Sensitive })
+// material (MG6D): the cases WriteSensitive is written for.
+func HasSensitiveUnused(c *casefile.Case) bool {
+	return slices.ContainsFunc(c.UnusedMaterial, func(u casefile.UnusedItem) bool { return u.Sensitive })
 }
 
-// WriteWorkbook writes the prosecution workbook for the CPS reviewing
+// Write writes the prosecution workbook for the CPS reviewing
 // lawyer (prosecution.xlsx): a summary, the chronology, each charge's legal
 // elements with their evidence, the stalking screening (Screen, worded by
 // Screening.Report from opts.Templates: its caveat, then one row per line,
@@ -71,7 +79,7 @@ func HasSensitiveUnused(c *Case) bool {
 // does not need them, and every cell passes the defence's Disclosure, so
 // contact details written into free text are withheld too and the workbook
 // is safe to disclose if the CPS so decides. Sensitive unused material is
-// left out; it goes in the separate workbook WriteSensitiveWorkbook writes.
+// left out; it goes in the separate workbook WriteSensitive writes.
 //
 // Every sheet is protected, and only the Review sheet's decision, reviewer,
 // date and comments cells are open, so a reviewer cannot change the case
@@ -83,16 +91,16 @@ func HasSensitiveUnused(c *Case) bool {
 //
 // r is the validation report to list; nil validates c with the default
 // rules.
-func WriteWorkbook(w io.Writer, c *Case, r *Report, opts WorkbookOptions) error {
+func Write(w io.Writer, c *casefile.Case, r *casefile.Report, opts Options) error {
 	if r == nil {
-		r = Validate(c, Options{AsOf: opts.AsOf})
+		r = casefile.Validate(c, casefile.Options{AsOf: opts.AsOf})
 	}
 	asOf := opts.AsOf
 	if asOf.IsZero() {
 		asOf = r.AsOf
 	}
-	b := &wbBuilder{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(asOf),
-		filter: NewDisclosure(c, AudienceDefence, opts.Templates.Renderer()).Text}
+	b := &wbBuilder{c: c, x: casefile.NewIndex(c), asOf: c.ResolveAsOf(asOf),
+		filter: casefile.NewDisclosure(c, casefile.AudienceDefence, opts.Templates.Renderer()).Text}
 	return b.write(w, opts.TmpDir, "Prosecution workbook", workbookProsecution, []func() error{
 		func() error { return b.summary(r) },
 		b.review,
@@ -107,14 +115,14 @@ func WriteWorkbook(w io.Writer, c *Case, r *Report, opts WorkbookOptions) error 
 	})
 }
 
-// WriteSensitiveWorkbook writes the workbook of sensitive unused material
+// WriteSensitive writes the workbook of sensitive unused material
 // (MG6D) for the CPS: each item with where it is held and why it is
 // sensitive, and a Review sheet for the prosecutor's view on each (including
 // whether a public interest immunity application is needed). It is never
 // disclosed, so it is kept apart from the prosecution workbook; write it when
 // HasSensitiveUnused(c). A case with none gives a nil schedule.
-func WriteSensitiveWorkbook(w io.Writer, c *Case, opts WorkbookOptions) error {
-	b := &wbBuilder{c: c, x: NewIndex(c), asOf: c.ResolveAsOf(opts.AsOf), sensitive: true}
+func WriteSensitive(w io.Writer, c *casefile.Case, opts Options) error {
+	b := &wbBuilder{c: c, x: casefile.NewIndex(c), asOf: c.ResolveAsOf(opts.AsOf), sensitive: true}
 	return b.write(w, opts.TmpDir, "Sensitive unused material", workbookSensitive, []func() error{
 		b.sensitiveSummary,
 		b.review,
@@ -124,19 +132,19 @@ func WriteSensitiveWorkbook(w io.Writer, c *Case, opts WorkbookOptions) error {
 
 // wbBuilder writes one workbook of a case.
 type wbBuilder struct {
-	c         *Case
-	x         *Index
-	asOf      Date
+	c         *casefile.Case
+	x         *casefile.Index
+	asOf      casefile.Date
 	sensitive bool
 	// filter withholds what the workbook's readers must not see; nil for
 	// the sensitive workbook, which only the CPS reads.
 	filter func(string) string
 	wb     *xlsxdoc.Workbook
-	chron  []*Incident // the chronology, sorted once
+	chron  []*casefile.Incident // the chronology, sorted once
 }
 
 // chronologyOrder returns the incidents in Index.Chronology order.
-func (b *wbBuilder) chronologyOrder() []*Incident {
+func (b *wbBuilder) chronologyOrder() []*casefile.Incident {
 	if b.chron == nil {
 		b.chron = b.x.Chronology()
 	}
@@ -196,14 +204,14 @@ func (b *wbBuilder) sheetDefaults(opts xlsxdoc.SheetOptions) xlsxdoc.SheetOption
 	return opts
 }
 
-func wbDate(d Date) xlsxdoc.Date {
+func wbDate(d casefile.Date) xlsxdoc.Date {
 	if d.IsZero() {
 		return xlsxdoc.Date{}
 	}
 	return xlsxdoc.Date{Year: d.Year(), Month: d.Month(), Day: d.Day()}
 }
 
-func wbDateCell(d Date) xlsxdoc.Cell { return xlsxdoc.DateCell(wbDate(d)) }
+func wbDateCell(d casefile.Date) xlsxdoc.Cell { return xlsxdoc.DateCell(wbDate(d)) }
 
 func wbText(s string) xlsxdoc.Cell { return xlsxdoc.TextCell(s) }
 
@@ -275,7 +283,7 @@ func (b *wbBuilder) caseRows(title, note string) [][]xlsxdoc.Cell {
 
 var summaryColumns = []xlsxdoc.Column{{Width: 26}, {Width: 56, Wrap: true}, {Width: 36, Wrap: true}, {Width: 12}, {Width: 12}, {Width: 12}}
 
-func (b *wbBuilder) summary(r *Report) error {
+func (b *wbBuilder) summary(r *casefile.Report) error {
 	rows := b.caseRows("Prosecution workbook",
 		"Record the decisions on the Review sheet, the only sheet that can be edited.")
 	rows = append(rows, []xlsxdoc.Cell{}, []xlsxdoc.Cell{wbText("Parties").Bold()},
@@ -295,16 +303,16 @@ func (b *wbBuilder) summary(r *Report) error {
 		rows = append(rows, []xlsxdoc.Cell{wbText("No charges recorded")})
 	}
 	rows = append(rows, []xlsxdoc.Cell{}, []xlsxdoc.Cell{wbText("Findings").Bold()},
-		[]xlsxdoc.Cell{wbText("Errors"), xlsxdoc.IntCell(r.Count(Error))},
-		[]xlsxdoc.Cell{wbText("Warnings"), xlsxdoc.IntCell(r.Count(Warning))},
-		[]xlsxdoc.Cell{wbText("Information"), xlsxdoc.IntCell(r.Count(Info))},
+		[]xlsxdoc.Cell{wbText("Errors"), xlsxdoc.IntCell(r.Count(casefile.Error))},
+		[]xlsxdoc.Cell{wbText("Warnings"), xlsxdoc.IntCell(r.Count(casefile.Warning))},
+		[]xlsxdoc.Cell{wbText("Information"), xlsxdoc.IntCell(r.Count(casefile.Info))},
 		[]xlsxdoc.Cell{wbText("Each finding is on the Findings sheet.")})
 	return b.addSheet(SummarySheet, xlsxdoc.SheetOptions{Columns: summaryColumns}, rows)
 }
 
 // chargeTitle names a charge's offence, with any aggravation.
-func chargeTitle(ch *Charge) string {
-	if ch.Aggravated == NotAggravated {
+func chargeTitle(ch *casefile.Charge) string {
+	if ch.Aggravated == casefile.NotAggravated {
 		return ch.Offence.Title()
 	}
 	return fmt.Sprintf("%s, %s aggravated (Crime and Disorder Act 1998 s.32)", ch.Offence.Title(), ch.Aggravated)
@@ -312,19 +320,19 @@ func chargeTitle(ch *Charge) string {
 
 // behaviourHeading is a behaviour as a column heading, e.g. "Third party
 // contact".
-func behaviourHeading(b Behaviour) string {
+func behaviourHeading(b casefile.Behaviour) string {
 	s := strings.ReplaceAll(string(b), "-", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func (b *wbBuilder) chronology() error {
-	behaviours := Behaviour("").Values()
+	behaviours := casefile.Behaviour("").Values()
 	// Narrow columns, so that the sheet printed one page wide stays
 	// readable: the behaviour marks need only their wrapped heading's width.
 	cols := []xlsxdoc.Column{{Header: "Incident", Width: 8}, {Header: "Date", Width: 11}, {Header: "Time", Width: 6},
 		{Header: "Days since previous", Width: 8, Wrap: true}, {Header: "Place", Width: 18, Wrap: true}, {Header: "Online", Width: 7}}
 	for _, v := range behaviours {
-		cols = append(cols, xlsxdoc.Column{Header: behaviourHeading(Behaviour(v)), Width: 7, Wrap: true})
+		cols = append(cols, xlsxdoc.Column{Header: behaviourHeading(casefile.Behaviour(v)), Width: 7, Wrap: true})
 	}
 	cols = append(cols, xlsxdoc.Column{Header: "Victims", Width: 16, Wrap: true}, xlsxdoc.Column{Header: "Feared violence", Width: 8, Wrap: true},
 		xlsxdoc.Column{Header: "Statements", Width: 10, Wrap: true}, xlsxdoc.Column{Header: "Exhibits", Width: 10, Wrap: true},
@@ -344,7 +352,7 @@ func (b *wbBuilder) chronology() error {
 		}
 		row[4], row[5] = wbText(in.Location), xlsxdoc.YesNoCell(in.Online)
 		for j, v := range behaviours {
-			if slices.Contains(in.Behaviours, Behaviour(v)) {
+			if slices.Contains(in.Behaviours, casefile.Behaviour(v)) {
 				row[6+j] = wbText("x")
 			}
 		}
@@ -425,11 +433,11 @@ func (b *wbBuilder) charges() error {
 // in the first row, then one row per line of the report (its part, what is
 // screened, the state, the reasons each with its incidents, and every
 // incident the line rests on), under a header that filters.
-func (b *wbBuilder) screening(set *templates.Set, given *Screening) error {
+func (b *wbBuilder) screening(set *templates.Set, given *casefile.Screening) error {
 	if set == nil {
 		set = templates.Default()
 	}
-	rep, err := ScreeningOf(given, b.c, b.asOf).Report(set)
+	rep, err := casefile.ScreeningOf(given, b.c, b.asOf).Report(set)
 	if err != nil {
 		return err
 	}
@@ -449,10 +457,10 @@ func (b *wbBuilder) screening(set *templates.Set, given *Screening) error {
 // the occasions showing each behaviour, and charts them.
 func (b *wbBuilder) actsByMonth() error {
 	chron := b.chronologyOrder()
-	var shown []Behaviour
-	for _, v := range Behaviour("").Values() {
-		if slices.ContainsFunc(chron, func(in *Incident) bool { return slices.Contains(in.Behaviours, Behaviour(v)) }) {
-			shown = append(shown, Behaviour(v))
+	var shown []casefile.Behaviour
+	for _, v := range casefile.Behaviour("").Values() {
+		if slices.ContainsFunc(chron, func(in *casefile.Incident) bool { return slices.Contains(in.Behaviours, casefile.Behaviour(v)) }) {
+			shown = append(shown, casefile.Behaviour(v))
 		}
 	}
 	cols := []xlsxdoc.Column{{Header: "Month", Width: 10}}
@@ -463,7 +471,7 @@ func (b *wbBuilder) actsByMonth() error {
 	}
 	var rows [][]xlsxdoc.Cell
 	if len(chron) > 0 && len(shown) > 0 {
-		month := func(d Date) int { return d.Year()*12 + int(d.Month()) - 1 }
+		month := func(d casefile.Date) int { return d.Year()*12 + int(d.Month()) - 1 }
 		first := month(chron[0].Date)
 		counts := make([][]int, month(chron[len(chron)-1].Date)-first+1)
 		for i := range counts {
@@ -546,8 +554,8 @@ func (b *wbBuilder) exhibits() error {
 
 // unusedItems returns the unused items of one schedule: MG6D when
 // sensitive, else MG6C.
-func (b *wbBuilder) unusedItems(sensitive bool) []*UnusedItem {
-	var out []*UnusedItem
+func (b *wbBuilder) unusedItems(sensitive bool) []*casefile.UnusedItem {
+	var out []*casefile.UnusedItem
 	for i := range b.c.UnusedMaterial {
 		if b.c.UnusedMaterial[i].Sensitive == sensitive {
 			out = append(out, &b.c.UnusedMaterial[i])
@@ -567,12 +575,12 @@ func (b *wbBuilder) unused() error {
 	return b.addSheet(UnusedSheet, xlsxdoc.SheetOptions{Columns: cols, FreezeHeader: true, Table: "Unused"}, rows)
 }
 
-func (b *wbBuilder) findings(r *Report) error {
+func (b *wbBuilder) findings(r *casefile.Report) error {
 	cols := []xlsxdoc.Column{{Header: "Severity", Width: 10}, {Header: "Rule", Width: 22}, {Header: "Where", Width: 26, Wrap: true},
 		{Header: "Finding", Width: 70, Wrap: true}, {Header: "Law", Width: 30, Wrap: true}}
 	s, err := b.wb.AddSheet(FindingsSheet, b.sheetDefaults(xlsxdoc.SheetOptions{
 		Columns: cols, Rows: len(r.Findings), FreezeHeader: true, Table: "Findings",
-		Highlights: []xlsxdoc.Highlight{{Column: 0, Equals: Error.String()}}}))
+		Highlights: []xlsxdoc.Highlight{{Column: 0, Equals: casefile.Error.String()}}}))
 	if err != nil {
 		return err
 	}

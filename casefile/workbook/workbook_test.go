@@ -1,4 +1,4 @@
-package casefile_test
+package workbook_test
 
 import (
 	"archive/zip"
@@ -14,6 +14,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/spokit/spokit/casefile/workbook"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,14 +89,14 @@ func wbFixture() *casefile.Case {
 func wbWrite(t testing.TB, c *casefile.Case) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	require.NoError(t, casefile.WriteWorkbook(&out, c, casefile.Validate(c, casefile.Options{}), casefile.WorkbookOptions{TmpDir: t.TempDir()}))
+	require.NoError(t, workbook.Write(&out, c, casefile.Validate(c, casefile.Options{}), workbook.Options{TmpDir: t.TempDir()}))
 	return out.Bytes()
 }
 
 func wbWriteSensitive(t testing.TB, c *casefile.Case) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	require.NoError(t, casefile.WriteSensitiveWorkbook(&out, c, casefile.WorkbookOptions{TmpDir: t.TempDir()}))
+	require.NoError(t, workbook.WriteSensitive(&out, c, workbook.Options{TmpDir: t.TempDir()}))
 	return out.Bytes()
 }
 
@@ -173,7 +175,7 @@ func wbSerial(d casefile.Date) string {
 func TestWorkbookHasItsSheetsInOrderWithTheMetadataHidden(t *testing.T) {
 	c, files := casefile.Sample()
 	var out bytes.Buffer
-	require.NoError(t, casefile.WriteWorkbook(&out, c, casefile.Validate(c, casefile.Options{Files: files}), casefile.WorkbookOptions{}))
+	require.NoError(t, workbook.Write(&out, c, casefile.Validate(c, casefile.Options{Files: files}), workbook.Options{}))
 	book := wbZipParts(t, out.Bytes())["xl/workbook.xml"]
 	names := regexp.MustCompile(`<sheet name="([^"]+)"`).FindAllStringSubmatch(book, -1)
 	var got []string
@@ -182,7 +184,7 @@ func TestWorkbookHasItsSheetsInOrderWithTheMetadataHidden(t *testing.T) {
 	}
 	assert.Equal(t, []string{"Summary", "Review", "Charges", "Screening", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings", "spokit"}, got)
 	assert.Regexp(t, `<sheet name="spokit" [^>]*state="hidden"`, book)
-	assert.Equal(t, [][]string{{"format", casefile.ReviewFormat}, {"layout", "1"}, {"workbook", "prosecution"}, {"urn", c.URN}, {"as_of", "2026-03-02"}},
+	assert.Equal(t, [][]string{{"format", workbook.ReviewFormat}, {"layout", "1"}, {"workbook", "prosecution"}, {"urn", c.URN}, {"as_of", "2026-03-02"}},
 		wbSheetRows(t, out.Bytes(), "spokit"))
 }
 
@@ -190,7 +192,7 @@ func TestWorkbookSummaryListsTheCasePartiesChargesAndFindingCounts(t *testing.T)
 	c := wbFixture()
 	r := casefile.Validate(c, casefile.Options{})
 	xlsx := wbWrite(t, c)
-	rows := wbSheetRows(t, xlsx, casefile.SummarySheet)
+	rows := wbSheetRows(t, xlsx, workbook.SummarySheet)
 	find := func(label string) []string {
 		for _, r := range rows {
 			if len(r) > 0 && r[0] == label {
@@ -232,36 +234,36 @@ func TestWorkbookLeavesOutContactDetailsDatesOfBirthAndSensitiveMaterial(t *test
 
 func TestSensitiveWorkbookHoldsOnlyTheMG6DItems(t *testing.T) {
 	c := wbFixture()
-	assert.True(t, casefile.HasSensitiveUnused(c))
+	assert.True(t, workbook.HasSensitiveUnused(c))
 	xlsx := wbWriteSensitive(t, c)
-	rows := wbSheetRows(t, xlsx, casefile.SensitiveSheet)
+	rows := wbSheetRows(t, xlsx, workbook.SensitiveSheet)
 	assert.Equal(t, [][]string{
 		{"No.", "Item", "Description", "Location", "Reason for sensitivity", "Might undermine or assist"},
 		{"1", "U2", "Covert source report", "Force intelligence bureau", "Would reveal a source", "No"},
 	}, rows)
-	review := wbSheetRows(t, xlsx, casefile.ReviewSheet)
+	review := wbSheetRows(t, xlsx, workbook.ReviewSheet)
 	assert.Equal(t, []string{"unused", "U2", "Covert source report"}, review[1])
 	assert.Len(t, review, 2, "no charge rows and no non-sensitive items")
 	for name, part := range wbZipParts(t, xlsx) {
 		assert.NotContains(t, part, "CCTV from the bus station", "part %s", name)
 	}
-	assert.Contains(t, wbSheetPart(t, xlsx, casefile.ReviewSheet), `<formula1>"disclose,do not disclose,inspect,PII application"</formula1>`)
+	assert.Contains(t, wbSheetPart(t, xlsx, workbook.ReviewSheet), `<formula1>"disclose,do not disclose,inspect,PII application"</formula1>`)
 	assert.Equal(t, "sensitive", wbSheetRows(t, xlsx, "spokit")[2][1])
 }
 
 func TestSensitiveWorkbookWithNoItemsIsANilSchedule(t *testing.T) {
 	c := wbFixture()
 	c.UnusedMaterial = c.UnusedMaterial[:1]
-	assert.False(t, casefile.HasSensitiveUnused(c))
+	assert.False(t, workbook.HasSensitiveUnused(c))
 	xlsx := wbWriteSensitive(t, c)
-	assert.Len(t, wbSheetRows(t, xlsx, casefile.SensitiveSheet), 1, "the header only")
-	assert.Contains(t, fmt.Sprint(wbSheetRows(t, xlsx, casefile.SummarySheet)), "Nil schedule")
+	assert.Len(t, wbSheetRows(t, xlsx, workbook.SensitiveSheet), 1, "the header only")
+	assert.Contains(t, fmt.Sprint(wbSheetRows(t, xlsx, workbook.SummarySheet)), "Nil schedule")
 }
 
 func TestChronologyFollowsTheIndexOrderWithDatesGapsAndBehaviours(t *testing.T) {
 	c := wbFixture()
 	xlsx := wbWrite(t, c)
-	rows := wbSheetRows(t, xlsx, casefile.ChronologySheet)
+	rows := wbSheetRows(t, xlsx, workbook.ChronologySheet)
 	assert.Equal(t, []string{"I1", "I3", "I2"}, wbColumn(t, rows, "Incident"), "Index.Chronology order")
 	assert.Equal(t, []string{wbSerial(wbYMD("2024-12-25")), wbSerial(wbYMD("2025-01-02")), wbSerial(wbYMD("2025-01-02"))}, wbColumn(t, rows, "Date"))
 	assert.Equal(t, []string{"", "08:00", "09:05"}, wbColumn(t, rows, "Time"))
@@ -277,7 +279,7 @@ func TestChronologyFollowsTheIndexOrderWithDatesGapsAndBehaviours(t *testing.T) 
 	assert.Equal(t, []string{"", "", "NC/1"}, wbColumn(t, rows, "Exhibits"))
 	assert.Equal(t, "@Sent messages on Christmas Day.", wbColumn(t, rows, "Description")[0])
 
-	sheet := wbSheetPart(t, xlsx, casefile.ChronologySheet)
+	sheet := wbSheetPart(t, xlsx, workbook.ChronologySheet)
 	assert.Contains(t, sheet, `state="frozen"`)
 	assert.Contains(t, sheet, `<tableParts count="1">`)
 	table := wbZipParts(t, xlsx)
@@ -295,7 +297,7 @@ func TestChronologyFollowsTheIndexOrderWithDatesGapsAndBehaviours(t *testing.T) 
 func TestChargesSheetShowsEachElementWithItsEvidenceAndDeadline(t *testing.T) {
 	c := wbFixture()
 	xlsx := wbWrite(t, c)
-	rows := wbSheetRows(t, xlsx, casefile.ChargesSheet)
+	rows := wbSheetRows(t, xlsx, workbook.ChargesSheet)
 	x := casefile.NewIndex(c)
 	a := x.Assess(&c.Charges[0], "V1", c.AsOf)
 	require.Len(t, rows, 1+len(a.Elements)+1, "C1's elements and one row for C2")
@@ -314,7 +316,7 @@ func TestChargesSheetShowsEachElementWithItsEvidenceAndDeadline(t *testing.T) {
 	assert.Equal(t, wbSerial(wbYMD("2025-07-02")), limit[9], "within 28 days of as_of, so highlighted")
 	assert.Equal(t, []string{"C2", "malicious communications, MCA 1988 s.1"}, rows[len(rows)-1][:2])
 
-	sheet := wbSheetPart(t, xlsx, casefile.ChargesSheet)
+	sheet := wbSheetPart(t, xlsx, workbook.ChargesSheet)
 	n := len(rows)
 	assert.Contains(t, sheet, fmt.Sprintf(`<conditionalFormatting sqref="E2:E%d"><cfRule type="cellIs"`, n))
 	assert.Contains(t, sheet, `<formula>&#34;Not met&#34;</formula>`)
@@ -329,22 +331,22 @@ func TestWitnessesExhibitsAndUnusedFollowMG9MG12AndMG6C(t *testing.T) {
 		{"No.", "Name", "Role", "Victim", "Vulnerable", "Intimidated", "Special measures", "Dates to avoid", "Statements"},
 		{"1", "Ffion Hale", "victim", "Yes", "Yes", "No", "live link", "01/07/2025", "ST1 (10/01/2025)"},
 		{"2", wbFormulaName + " +Smith", "witness", "No", "No", "No", "", "", "ST2 (11/01/2025)"},
-	}, wbSheetRows(t, xlsx, casefile.WitnessesSheet))
-	exhibits := wbSheetRows(t, xlsx, casefile.ExhibitsSheet)
+	}, wbSheetRows(t, xlsx, workbook.WitnessesSheet))
+	exhibits := wbSheetRows(t, xlsx, workbook.ExhibitsSheet)
 	assert.Equal(t, []string{"NC/1", "Doorbell camera still", "Nia Carver", wbSerial(wbYMD("2025-01-10")), "", "No"}, exhibits[1])
-	assert.Equal(t, []string{"NC/2", casefile.SensitiveExhibitMark + "Informant contact log", "Nia Carver", "", "", "Yes"}, exhibits[2])
+	assert.Equal(t, []string{"NC/2", workbook.SensitiveExhibitMark + "Informant contact log", "Nia Carver", "", "", "Yes"}, exhibits[2])
 	assert.Equal(t, [][]string{
 		{"No.", "Item", "Description", "Location", "Might undermine or assist"},
 		{"1", "U1", "CCTV from the bus station, showing nothing relevant", "Widnes station", "No"},
 		{"2", "U3", "Her earlier complaint about a neighbour", "Widnes station", "Yes"},
-	}, wbSheetRows(t, xlsx, casefile.UnusedSheet), "non-sensitive items only, numbered consecutively")
+	}, wbSheetRows(t, xlsx, workbook.UnusedSheet), "non-sensitive items only, numbered consecutively")
 }
 
 func TestFindingsSheetListsEveryFinding(t *testing.T) {
 	c := wbFixture()
 	r := casefile.Validate(c, casefile.Options{})
 	require.NotEmpty(t, r.Findings)
-	rows := wbSheetRows(t, wbWrite(t, c), casefile.FindingsSheet)
+	rows := wbSheetRows(t, wbWrite(t, c), workbook.FindingsSheet)
 	require.Len(t, rows, 1+len(r.Findings))
 	for i, f := range r.Findings {
 		assert.Equal(t, []string{f.Severity.String(), f.Rule, f.Path, f.Message, f.Citation}, rows[1+i][:5])
@@ -357,7 +359,7 @@ func TestActsByMonthCountsEachBehaviourAndIsCharted(t *testing.T) {
 		{"Month", "Following", "Contacting", "Watching", "Threats"},
 		{"2024-12", "0", "1", "0", "1"},
 		{"2025-01", "1", "0", "1", "0"},
-	}, wbSheetRows(t, xlsx, casefile.ActsSheet))
+	}, wbSheetRows(t, xlsx, workbook.ActsSheet))
 	parts := wbZipParts(t, xlsx)
 	chart := parts["xl/charts/chart1.xml"]
 	require.NotEmpty(t, chart)
@@ -366,7 +368,7 @@ func TestActsByMonthCountsEachBehaviourAndIsCharted(t *testing.T) {
 	assert.GreaterOrEqual(t, strings.Count(chart, `<a:srgbClr val="000000">`), 4, "black labels")
 	assert.Contains(t, chart, `<f>&#39;Acts by month&#39;!$B$2:$B$3</f>`)
 	assert.Contains(t, chart, `<f>&#39;Acts by month&#39;!$E$1</f>`)
-	assert.Contains(t, wbSheetPart(t, xlsx, casefile.ActsSheet), "<drawing ")
+	assert.Contains(t, wbSheetPart(t, xlsx, workbook.ActsSheet), "<drawing ")
 }
 
 func TestReviewSheetOffersListsAndIsTheOnlyEditableSheet(t *testing.T) {
@@ -377,8 +379,8 @@ func TestReviewSheetOffersListsAndIsTheOnlyEditableSheet(t *testing.T) {
 		{"charge", "C2", "malicious communications, MCA 1988 s.1 against Ffion Hale (proposed)"},
 		{"unused", "U1", "CCTV from the bus station, showing nothing relevant"},
 		{"unused", "U3", "Her earlier complaint about a neighbour"},
-	}, wbSheetRows(t, xlsx, casefile.ReviewSheet))
-	review := wbSheetPart(t, xlsx, casefile.ReviewSheet)
+	}, wbSheetRows(t, xlsx, workbook.ReviewSheet))
+	review := wbSheetPart(t, xlsx, workbook.ReviewSheet)
 	assert.Contains(t, review, `sqref="D2:D3" type="list"><formula1>"charge,no further action,further evidence needed,out of court disposal"</formula1>`)
 	assert.Contains(t, review, `sqref="D4:D5" type="list"><formula1>"disclose,do not disclose,inspect"</formula1>`)
 	assert.Contains(t, review, `sqref="F2:F15" type="date"`)
@@ -400,7 +402,7 @@ func TestFormulaLookingTextIsStoredAsText(t *testing.T) {
 			assert.NotContains(t, part, "<f>", "%s holds a formula", name)
 		}
 	}
-	summary := wbSheetPart(t, xlsx, casefile.SummarySheet)
+	summary := wbSheetPart(t, xlsx, workbook.SummarySheet)
 	assert.Regexp(t, `<c r="A\d+" s="\d+" t="inlineStr"><is><t>=HYPERLINK\(&#34;http://x&#34;,&#34;y&#34;\) \+Smith</t></is></c>`, summary)
 }
 
@@ -408,7 +410,7 @@ func TestWorkbookIsTheSameBytesEveryTime(t *testing.T) {
 	c, files := casefile.Sample()
 	build := func() []byte {
 		var out bytes.Buffer
-		require.NoError(t, casefile.WriteWorkbook(&out, c, casefile.Validate(c, casefile.Options{Files: files}), casefile.WorkbookOptions{TmpDir: t.TempDir()}))
+		require.NoError(t, workbook.Write(&out, c, casefile.Validate(c, casefile.Options{Files: files}), workbook.Options{TmpDir: t.TempDir()}))
 		return out.Bytes()
 	}
 	first := build()
@@ -435,14 +437,14 @@ func TestScreeningSheetPutsTheCaveatFirstThenOneRowPerLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := wbFixture()
 			var out bytes.Buffer
-			require.NoError(t, casefile.WriteWorkbook(&out, c, nil, casefile.WorkbookOptions{TmpDir: t.TempDir(), Templates: tt.set}))
+			require.NoError(t, workbook.Write(&out, c, nil, workbook.Options{TmpDir: t.TempDir(), Templates: tt.set}))
 			set := tt.set
 			if set == nil {
 				set = templates.Default()
 			}
 			want, err := casefile.Screen(c, casefile.Date{}).Report(set)
 			require.NoError(t, err)
-			rows := wbSheetRows(t, out.Bytes(), casefile.ScreeningSheet)
+			rows := wbSheetRows(t, out.Bytes(), workbook.ScreeningSheet)
 			require.Len(t, rows, 2+len(want.Lines()))
 			assert.Equal(t, []string{"Part", "Screened for", "State", "Reasons, with the incidents each rests on", "Incidents"}, rows[0])
 			assert.Equal(t, []string{tt.title, "", "", want.Caveat}, rows[1], "the caveat comes first")
@@ -459,7 +461,7 @@ func TestScreeningSheetPutsTheCaveatFirstThenOneRowPerLine(t *testing.T) {
 }
 
 func TestScreeningSheetCountsIncidentsPastTheCellLimit(t *testing.T) {
-	rows := wbSheetRows(t, wbWrite(t, wbBigCase(60)), casefile.ScreeningSheet)
+	rows := wbSheetRows(t, wbWrite(t, wbBigCase(60)), workbook.ScreeningSheet)
 	require.Greater(t, len(rows), 2)
 	assert.Equal(t, "Repeated", rows[5][1], "the FOUR indicators open the lines")
 	assert.True(t, strings.HasSuffix(rows[5][4], " and 10 more (see the Chronology sheet)"), rows[5][4])
@@ -468,8 +470,8 @@ func TestScreeningSheetCountsIncidentsPastTheCellLimit(t *testing.T) {
 func TestWorkbookOptionsAsOfOverridesTheCase(t *testing.T) {
 	c := wbFixture()
 	var out bytes.Buffer
-	require.NoError(t, casefile.WriteWorkbook(&out, c, nil, casefile.WorkbookOptions{AsOf: wbYMD("2025-08-01")}))
-	rows := wbSheetRows(t, out.Bytes(), casefile.ChargesSheet)
+	require.NoError(t, workbook.Write(&out, c, nil, workbook.Options{AsOf: wbYMD("2025-08-01")}))
+	rows := wbSheetRows(t, out.Bytes(), workbook.ChargesSheet)
 	assert.Equal(t, "Not met", rows[len(rows)-2][4], "the time limit passed on 2 July 2025")
 	assert.Equal(t, "2025-08-01", wbSheetRows(t, out.Bytes(), "spokit")[4][1])
 }
@@ -521,7 +523,7 @@ func TestLargeCaseIsStreamedInBoundedMemory(t *testing.T) {
 	tmp := t.TempDir()
 	c := wbBigCase(100_000)
 	probe := &wbProbe{tmp: tmp}
-	require.NoError(t, casefile.WriteWorkbook(probe, c, casefile.Validate(c, casefile.Options{}), casefile.WorkbookOptions{TmpDir: tmp}))
+	require.NoError(t, workbook.Write(probe, c, casefile.Validate(c, casefile.Options{}), workbook.Options{TmpDir: tmp}))
 	assert.Positive(t, probe.spilled, "the chronology spilled to TmpDir instead of memory")
 	// Writing 100,000 rows cell by cell holds every cell in memory (about
 	// 800 MB for this sheet); streamed, the live heap is the case itself and
@@ -559,7 +561,7 @@ func BenchmarkWorkbook100k(b *testing.B) {
 	var probe *wbProbe
 	for b.Loop() {
 		probe = &wbProbe{tmp: tmp}
-		if err := casefile.WriteWorkbook(probe, c, r, casefile.WorkbookOptions{TmpDir: tmp}); err != nil {
+		if err := workbook.Write(probe, c, r, workbook.Options{TmpDir: tmp}); err != nil {
 			b.Fatal(err)
 		}
 	}
