@@ -28,6 +28,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/workbook"
 
 	"github.com/spokit/spokit/casefile/mgform"
@@ -109,7 +111,7 @@ const ManifestName = "manifest.json"
 type job struct {
 	c         *casefile.Case
 	report    *casefile.Report
-	screening *casefile.Screening
+	screening *screen.Screening
 	// app is the SPO application, nil when the case has none.
 	app *spo.Application
 	// variation is the application to vary, renew or discharge an order
@@ -297,14 +299,14 @@ func Validate(c *casefile.Case, s Settings) *casefile.Report {
 
 // Screen screens the case as of s.AsOf with every reason's text, test and
 // citation in s.Wording: the screening `spokit screen --json` prints.
-func Screen(c *casefile.Case, s Settings) (casefile.Screening, error) {
-	return casefile.Screen(c, s.AsOf).Explained(s.wording())
+func Screen(c *casefile.Case, s Settings) (screen.Screening, error) {
+	return screen.Screen(c, s.AsOf).Explained(s.wording())
 }
 
 // ScreeningReport is the case's screening in words, section by section, as
 // `spokit screen` prints it, in s.Wording.
-func ScreeningReport(c *casefile.Case, s Settings) (casefile.ScreeningReport, error) {
-	return casefile.Screen(c, s.AsOf).Report(s.wording())
+func ScreeningReport(c *casefile.Case, s Settings) (screen.ScreeningReport, error) {
+	return screen.Screen(c, s.AsOf).Report(s.wording())
 }
 
 // wording is the wording documents are rendered in.
@@ -322,7 +324,7 @@ func newJob(c *casefile.Case, s Settings) (*job, error) {
 		return nil, errors.New("spokit: no case")
 	}
 	report := Validate(c, s)
-	screening := casefile.Screen(c, report.AsOf)
+	screening := screen.Screen(c, report.AsOf)
 	return &job{c: c, report: report, screening: &screening, s: s, asOf: report.AsOf}, nil
 }
 

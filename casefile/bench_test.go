@@ -5,6 +5,8 @@ import (
 	"io"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/workbook"
 
 	"github.com/spokit/spokit/casefile/mgform"
@@ -33,7 +35,7 @@ func BenchmarkScreen(b *testing.B) {
 		b.Run(size.name, func(b *testing.B) {
 			c, _ := synth.Generate(size.opts)
 			for b.Loop() {
-				if _, err := casefile.Screen(c, c.AsOf).Report(templates.Default()); err != nil {
+				if _, err := screen.Screen(c, c.AsOf).Report(templates.Default()); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -96,7 +96,7 @@ func (x *Index) Assess(ch *Charge, victim string, asOf Date) Assessment {
 		return a
 	}
 	if off.CourseOfConduct {
-		a.Elements = append(a.Elements, occasionsElement(a.Course))
+		a.Elements = append(a.Elements, OccasionsElement(a.Course))
 	}
 	if off.Stalking {
 		a.Elements = append(a.Elements, stalkingActsElement(a.Course))
@@ -118,7 +118,8 @@ func (x *Index) Assess(ch *Charge, victim string, asOf Date) Assessment {
 	return a
 }
 
-func ids(course []*Incident) []string {
+// IncidentIDs returns the ids of the occasions, in their order.
+func IncidentIDs(course []*Incident) []string {
 	out := make([]string, len(course))
 	for i, in := range course {
 		out[i] = in.ID
@@ -126,7 +127,8 @@ func ids(course []*Incident) []string {
 	return out
 }
 
-func filter(course []*Incident, keep func(*Incident) bool) []*Incident {
+// FilterIncidents returns the occasions keep accepts, in their order.
+func FilterIncidents(course []*Incident, keep func(*Incident) bool) []*Incident {
 	var out []*Incident
 	for _, in := range course {
 		if keep(in) {
@@ -134,6 +136,11 @@ func filter(course []*Incident, keep func(*Incident) bool) []*Incident {
 		}
 	}
 	return out
+}
+
+// IncidentsOf returns the occasions of course the element names.
+func (e Element) IncidentsOf(course []*Incident) []*Incident {
+	return FilterIncidents(course, func(in *Incident) bool { return slices.Contains(e.Incidents, in.ID) })
 }
 
 // occasionsText describes a set of occasions, e.g. "3 occasions, 5 October
@@ -148,9 +155,9 @@ func occasionsText(course []*Incident) string {
 	return fmt.Sprintf("%d occasions, %s to %s", len(course), course[0].Date.Long(), LastOccasion(course).Long())
 }
 
-func occasionsElement(course []*Incident) Element {
+func OccasionsElement(course []*Incident) Element {
 	return Element{Kind: ElementOccasions, Name: "Conduct towards the victim on at least two occasions",
-		Met: len(course) >= 2, Incidents: ids(course), Detail: occasionsText(course), Citation: "PHA 1997 s.7(3)(a)", Status: law.Verified}
+		Met: len(course) >= 2, Incidents: IncidentIDs(course), Detail: occasionsText(course), Citation: "PHA 1997 s.7(3)(a)", Status: law.Verified}
 }
 
 // stalkingActsElement is met by an occasion tagged with one of the s.2A(3)
@@ -158,18 +165,18 @@ func occasionsElement(course []*Incident) Element {
 // course with none of them is left open, never ruled out: whether its acts
 // are associated with stalking is for the officer.
 func stalkingActsElement(course []*Incident) Element {
-	acts := filter(course, (*Incident).HasStalkingBehaviour)
+	acts := FilterIncidents(course, (*Incident).HasStalkingBehaviour)
 	e := Element{Kind: ElementStalkingActs, Name: "Acts associated with stalking",
-		Met: len(acts) > 0, Incidents: ids(acts), Detail: occasionsText(acts), Citation: "PHA 1997 s.2A(2)(b), (3)", Status: law.Verified}
+		Met: len(acts) > 0, Incidents: IncidentIDs(acts), Detail: occasionsText(acts), Citation: "PHA 1997 s.2A(2)(b), (3)", Status: law.Verified}
 	if !e.Met && len(course) > 0 {
-		e.Open, e.Incidents = true, ids(course)
+		e.Open, e.Incidents = true, IncidentIDs(course)
 		e.Detail = "none of the s.2A(3) examples is recorded; the list is not exhaustive, so whether these acts are associated with stalking is for the officer: " + occasionsText(course)
 	}
 	return e
 }
 
 func fearIncidents(course []*Incident) []*Incident {
-	return filter(course, func(in *Incident) bool { return in.VictimFearedViolence })
+	return FilterIncidents(course, func(in *Incident) bool { return in.VictimFearedViolence })
 }
 
 // fearElement rests on the fear occasions; when there are none, on the
@@ -177,9 +184,9 @@ func fearIncidents(course []*Incident) []*Incident {
 func fearElement(course []*Incident) Element {
 	fear := fearIncidents(course)
 	e := Element{Kind: ElementFear, Name: "Fear of violence on at least two occasions",
-		Met: len(fear) >= 2, Incidents: ids(fear), Detail: occasionsText(fear), Citation: "PHA 1997 s.4(1)", Status: law.Secondary}
+		Met: len(fear) >= 2, Incidents: IncidentIDs(fear), Detail: occasionsText(fear), Citation: "PHA 1997 s.4(1)", Status: law.Secondary}
 	if len(fear) == 0 {
-		e.Incidents = ids(course)
+		e.Incidents = IncidentIDs(course)
 	}
 	return e
 }
@@ -200,7 +207,7 @@ func (x *Index) seriousEffectElement(course []*Incident, victim string) Element 
 	fear := fearIncidents(course)
 	e := Element{Kind: ElementSeriousEffect,
 		Name:     "Fear of violence on two occasions, or serious alarm or distress with a substantial adverse effect on usual day-to-day activities",
-		Citation: "PHA 1997 s.4A(1)(b); SCA 2015 s.76(4)", Incidents: ids(fear), Status: law.Secondary}
+		Citation: "PHA 1997 s.4A(1)(b); SCA 2015 s.76(4)", Incidents: IncidentIDs(fear), Status: law.Secondary}
 	fearText := "fear of violence: " + occasionsText(fear)
 	switch im, path := x.seriousImpact(victim); {
 	case len(fear) >= 2:
@@ -211,7 +218,7 @@ func (x *Index) seriousEffectElement(course []*Incident, victim string) Element 
 	default:
 		e.Detail = fearText + "; no serious alarm or distress with an effect recorded"
 		if len(fear) == 0 {
-			e.Incidents = ids(course)
+			e.Incidents = IncidentIDs(course)
 		}
 	}
 	return e
@@ -349,7 +356,7 @@ func courseBegan(ch *Charge, course []*Incident) Date {
 
 func (x *Index) relationshipElement(ch *Charge, course []*Incident, victim string) Element {
 	e := Element{Kind: ElementRelationship, Name: "Suspect and victim personally connected at the time of the behaviour",
-		Met: true, Citation: "SCA 2015 s.76(2), (3), (6); Domestic Abuse Act 2021 s.68", Incidents: ids(course),
+		Met: true, Citation: "SCA 2015 s.76(2), (3), (6); Domestic Abuse Act 2021 s.68", Incidents: IncidentIDs(course),
 		Status: law.CCBLivingTogetherRemoved.Status}
 	var details []string
 	for _, s := range x.courseSuspects(course) {
@@ -394,7 +401,7 @@ func timeLimitElement(off law.Offence, ch *Charge, course []*Incident, asOf Date
 	}
 	return Element{Kind: ElementTimeLimit, Name: name,
 		Met: !on.After(deadline), Deadline: deadline, Status: off.TimeLimit.Status,
-		Incidents: ids(filter(course, func(in *Incident) bool { return in.LastDate().Compare(last) == 0 })),
+		Incidents: IncidentIDs(FilterIncidents(course, func(in *Incident) bool { return in.LastDate().Compare(last) == 0 })),
 		Detail:    fmt.Sprintf("last occasion %s; last day to charge %s", last.Long(), deadline.Long()),
 		Citation:  off.TimeLimit.Citation}
 }

@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"fmt"
 	"io/fs"
 	"testing"
 
@@ -179,4 +180,40 @@ func TestBaselineCaseHasNoFindings(t *testing.T) {
 	r := Validate(baselineCase(), Options{})
 	assert.Empty(t, r.Findings)
 	assert.Equal(t, ymd("2025-02-01"), r.AsOf)
+}
+
+// screenCase returns a case with the scenario's people and incidents, each
+// incident directed at V1 unless it names its victims.
+func screenCase(asOf string, incidents ...Incident) *Case {
+	for i := range incidents {
+		if incidents[i].Victims == nil {
+			incidents[i].Victims = []string{"V1"}
+		}
+	}
+	return &Case{
+		Format: FormatV1, URN: "07CW0777125", AsOf: ymd(asOf),
+		Force:         Force{Name: "Cheshire Constabulary", Code: "07"},
+		OfficerInCase: "O1",
+		People: []Person{
+			{ID: "V1", Role: RoleVictim, Forenames: "Mirela", Surname: "Dunn", Address: "7 Quarry Lane\nFrodsham\nWA6 7ZZ"},
+			{ID: "S1", Role: RoleSuspect, Forenames: "Colm", Surname: "Varley"},
+			{ID: "O1", Role: RoleOfficer, Forenames: "Ada", Surname: "Price", Rank: "DC"},
+		},
+		Incidents: incidents,
+	}
+}
+
+// occ is an offline occasion towards V1 by S1.
+func occ(id, date string, description string, bs ...Behaviour) Incident {
+	if len(bs) == 0 {
+		bs = []Behaviour{Contacting}
+	}
+	return Incident{ID: id, Date: ymd(date), Behaviours: bs, Description: description, Victims: []string{"V1"}}
+}
+
+// ordered adds a warning or order given on date, binding S1 and protecting
+// protects.
+func ordered(c *Case, kind WarningKind, date, binds string, protects ...string) *Case {
+	c.Warnings = append(c.Warnings, WarningOrOrder{ID: fmt.Sprintf("W%d", len(c.Warnings)+1), Kind: kind, Date: ymd(date), Binds: binds, Protects: protects})
+	return c
 }

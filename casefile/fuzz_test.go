@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/workbook"
 
 	"github.com/spokit/spokit/casefile/mgform"
@@ -66,7 +68,7 @@ func FuzzScreen(f *testing.F) {
 		if !ok {
 			return
 		}
-		_, err := casefile.Screen(c, fuzzAsOf).Report(templates.Default())
+		_, err := screen.Screen(c, fuzzAsOf).Report(templates.Default())
 		require.NoError(t, err)
 	})
 }

@@ -28,7 +28,7 @@ func TestChronologyOrdersByDateThenTimeWithUntimedFirstOnItsDay(t *testing.T) {
 		{ID: "G", Date: ymd("2024-02-29"), Time: clock("23:59")},
 		{ID: "H", Date: ymd("2024-03-02"), Time: clock("09:30")},
 	}
-	assert.Equal(t, []string{"G", "E", "B", "C", "F", "D", "H", "A"}, ids(NewIndex(c).Chronology()))
+	assert.Equal(t, []string{"G", "E", "B", "C", "F", "D", "H", "A"}, IncidentIDs(NewIndex(c).Chronology()))
 	assert.Equal(t, "A", c.Incidents[0].ID, "Chronology must not reorder the case")
 }
 
@@ -75,7 +75,7 @@ func TestCourseIsTheChargesIncidentsAgainstTheVictimWithinInclusiveDates(t *test
 				assert.Empty(t, got)
 				return
 			}
-			assert.Equal(t, tt.want, ids(got))
+			assert.Equal(t, tt.want, IncidentIDs(got))
 		})
 	}
 }
@@ -85,7 +85,7 @@ func TestCourseLeavesOutIncidentsByAnyoneButTheOnlySuspect(t *testing.T) {
 	addPerson(c, "W1", RoleWitness, "Alun", "Price")
 	c.Incidents[1].Suspect = "W1"
 	c.Incidents[2].Suspect = "S1"
-	assert.Equal(t, []string{"I1", "I3"}, ids(NewIndex(c).Course(&c.Charges[0], "V1")))
+	assert.Equal(t, []string{"I1", "I3"}, IncidentIDs(NewIndex(c).Course(&c.Charges[0], "V1")))
 }
 
 func TestCourseCountsIncidentsByEverySuspectWhenThereAreSeveral(t *testing.T) {
@@ -93,7 +93,7 @@ func TestCourseCountsIncidentsByEverySuspectWhenThereAreSeveral(t *testing.T) {
 	addPerson(c, "S2", RoleSuspect, "Ross", "Tait")
 	c.Incidents[0].Suspect = "S1"
 	c.Incidents[1].Suspect = "S2"
-	assert.Equal(t, []string{"I1", "I2", "I3"}, ids(NewIndex(c).Course(&c.Charges[0], "V1")))
+	assert.Equal(t, []string{"I1", "I2", "I3"}, IncidentIDs(NewIndex(c).Course(&c.Charges[0], "V1")))
 }
 
 func TestSuspectOfDefaultsToTheOnlySuspect(t *testing.T) {

@@ -44,7 +44,7 @@ func CourseGapMonths() int { return law.CourseGap.Months }
 // courseGaps returns the pairs of consecutive occasions of a course (in
 // date order) that are more than law.CourseGap.Months apart: the validator
 // (COURSE-GAP) and the screening read the gaps from here.
-func courseGaps(course []*Incident) [][2]*Incident {
+func CourseGaps(course []*Incident) [][2]*Incident {
 	var out [][2]*Incident
 	for k := 1; k < len(course); k++ {
 		prev, next := course[k-1], course[k]
@@ -174,7 +174,7 @@ func checkCourseGap(c *Check) {
 			continue
 		}
 		for j, v := range ch.Victims {
-			for _, g := range courseGaps(c.Index.Course(ch, v)) {
+			for _, g := range CourseGaps(c.Index.Course(ch, v)) {
 				prev, next := g[0], g[1]
 				c.Addf(fmt.Sprintf("charges[%d].victims[%d]", i, j), "Charge %s: occasions %s (%s) and %s (%s) towards %s are more than 3 months apart. Evidence the link between them (same motive, continuing fixation, no reconciliation), or the court may not find a course of conduct.",
 					ch.ID, prev.ID, prev.LastDate().Long(), next.ID, next.Date.Long(), c.Name(v))

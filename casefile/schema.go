@@ -22,19 +22,3 @@ var schemaOnce = sync.OnceValue(func() []byte {
 // is generated from the same Go types and tags Decode reads, so the two
 // cannot drift apart.
 func Schema() []byte { return bytes.Clone(schemaOnce()) }
-
-// ScreeningSchemaID is the $id of the JSON Schema of the screening output.
-const ScreeningSchemaID = "urn:spokit:screening:v1"
-
-var screeningSchemaOnce = sync.OnceValue(func() []byte {
-	b, err := strictjson.Schema(&Screening{}, ScreeningSchemaID, "spokit stalking screening output v1")
-	if err != nil {
-		panic(err) // generated from fixed types; tested
-	}
-	return b
-})
-
-// ScreeningSchema returns the JSON Schema (draft 2020-12) of what "spokit
-// screen --json" prints (Screening.Explained), generated from the same Go
-// types so the two cannot drift apart.
-func ScreeningSchema() []byte { return bytes.Clone(screeningSchemaOnce()) }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile"
 	"github.com/spokit/spokit/internal/law"
 	"github.com/spokit/spokit/internal/pdfdoc"
@@ -142,7 +144,7 @@ func (b *builder) escalation() {
 		}
 	}
 	d.Paragraph(b.t("spo.escalation.counts", b.data("Counts", per, "Unit", unit)))
-	trend, earlier, later := casefile.FrequencyTrend(dated)
+	trend, earlier, later := screen.FrequencyTrend(dated)
 	d.Paragraph(b.t("spo.escalation.trend", b.data("Trend", trend.String(), "Earlier", earlier, "Later", later)))
 	d.Text(pdfdoc.Text{Body: b.t("spo.escalation.note", b.data("Unit", unit, "Undated", len(b.a.Acts)-len(dated))), Style: pdfdoc.Small})
 }

@@ -3,6 +3,8 @@ package spo
 import (
 	"testing"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/synth"
 
 	"github.com/stretchr/testify/assert"
@@ -90,9 +92,9 @@ func TestEscalationChartEqualsTheChronologyForTheSampleAndAThousandActs(t *testi
 		require.NotEmpty(t, a.Acts)
 		chartMatchesChronology(t, a.Acts)
 		// The trend printed under the chart is the screening's for the same acts.
-		s := casefile.Screen(c, c.ResolveAsOf(casefile.Date{}))
+		s := screen.Screen(c, c.ResolveAsOf(casefile.Date{}))
 		require.Len(t, a.Acts, len(c.Incidents), "the screening's chronology is every incident")
-		trend, _, _ := casefile.FrequencyTrend(a.Acts)
+		trend, _, _ := screen.FrequencyTrend(a.Acts)
 		assert.Equal(t, s.Escalation.Trend, trend)
 	}
 }

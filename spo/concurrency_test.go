@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/workbook"
 
 	"github.com/spokit/spokit/casefile/mgform"
@@ -37,7 +39,7 @@ func everything(t *testing.T, c *casefile.Case, files fs.FS) map[string][]byte {
 	report := casefile.Validate(c, casefile.Options{Files: files, Rules: spo.AllRules()})
 	add("findings", func(w *bytes.Buffer) error { return json.NewEncoder(w).Encode(report) })
 	add("screening", func(w *bytes.Buffer) error {
-		r, err := casefile.Screen(c, report.AsOf).Report(templates.Default())
+		r, err := screen.Screen(c, report.AsOf).Report(templates.Default())
 		if err != nil {
 			return err
 		}

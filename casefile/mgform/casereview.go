@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/pdfdoc"
@@ -25,7 +27,7 @@ import (
 // prosecutor.
 func WriteCaseReview(w io.Writer, c *casefile.Case, opts Options) error {
 	f := newMGForm(c, opts, "review", casefile.AudienceProsecution)
-	screening, err := casefile.ScreeningOf(opts.Screening, c, f.asOf).Report(f.set)
+	screening, err := screen.ScreeningOf(opts.Screening, c, f.asOf).Report(f.set)
 	if err != nil {
 		return fmt.Errorf("case review: %w", err)
 	}
@@ -57,7 +59,7 @@ func WriteCaseReview(w io.Writer, c *casefile.Case, opts Options) error {
 // explanation in small print and a table of its lines. A part whose lines
 // have no state (the s.2A(3) acts) has no state column; a part with no
 // lines (the triage of a case that names no victim) says so.
-func (f *mgForm) screeningSection(headingUnit string, rep casefile.ScreeningReport) {
+func (f *mgForm) screeningSection(headingUnit string, rep screen.ScreeningReport) {
 	d := f.doc
 	d.Heading(1, f.text(headingUnit, mgVars{"Title": rep.Title}), "")
 	d.Text(pdfdoc.Text{Body: rep.Caveat, Style: pdfdoc.Bold})
@@ -70,7 +72,7 @@ func (f *mgForm) screeningSection(headingUnit string, rep casefile.ScreeningRepo
 			d.Paragraph(f.label("review.screening-empty"))
 			continue
 		}
-		states := slices.ContainsFunc(sec.Lines, func(l casefile.ScreeningLine) bool { return l.StateText != "" })
+		states := slices.ContainsFunc(sec.Lines, func(l screen.ScreeningLine) bool { return l.StateText != "" })
 		cols := []pdfdoc.Column{f.col("review.col-screen-point", 0, 1.2)}
 		if states {
 			cols = append(cols, f.col("review.col-screen-state", 24, 0))
@@ -94,7 +96,7 @@ func (f *mgForm) screeningSection(headingUnit string, rep casefile.ScreeningRepo
 // longer than mgListLimit is cut short and counted, as in the MG5's other
 // cells, so that a long course of conduct does not make a row pages tall;
 // the chronology lists every occasion.
-func (f *mgForm) screeningReasons(l casefile.ScreeningLine) string {
+func (f *mgForm) screeningReasons(l screen.ScreeningLine) string {
 	texts := make([]string, len(l.Reasons))
 	for i, r := range l.Reasons {
 		texts[i] = r.Text

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
@@ -36,7 +38,7 @@ type Options struct {
 	// Screening is the stalking screening to print; nil screens the case.
 	// A build passes one value to every document so the case is screened
 	// once and every document prints the same result.
-	Screening *casefile.Screening
+	Screening *screen.Screening
 }
 
 // Form is one MG form a case needs: the file name it is written under, who

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/mgform"
 
 	"github.com/stretchr/testify/assert"
@@ -805,7 +807,7 @@ func TestCaseReviewSetsOutTheScreeningBeforeTheElementsAndTheFindings(t *testing
 			if set == nil {
 				set = templates.Default()
 			}
-			rep, err := casefile.Screen(c, casefile.Date{}).Report(set)
+			rep, err := screen.Screen(c, casefile.Date{}).Report(set)
 			require.NoError(t, err)
 			text := squeeze(realclient.PDFText(t, writeForm(t, c, "case-review", mgform.Options{Templates: tt.set})))
 			assert.Contains(t, text, "NOT FOR DISCLOSURE")

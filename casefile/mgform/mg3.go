@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
@@ -24,7 +26,7 @@ import (
 // The MG3 is not disclosed: every page says so under the header.
 func WriteMG3(w io.Writer, c *casefile.Case, opts Options) error {
 	f := newMGForm(c, opts, "mg3", casefile.AudienceProsecution)
-	screening, err := casefile.ScreeningOf(opts.Screening, c, f.asOf).Report(f.set)
+	screening, err := screen.ScreeningOf(opts.Screening, c, f.asOf).Report(f.set)
 	if err != nil {
 		return fmt.Errorf("MG3: %w", err)
 	}

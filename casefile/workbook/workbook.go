@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/xlsxdoc"
@@ -36,7 +38,7 @@ type Options struct {
 	// Screening is the stalking screening to print; nil screens the case.
 	// A build passes one value to every document so the case is screened
 	// once and every document prints the same result.
-	Screening *casefile.Screening
+	Screening *screen.Screening
 }
 
 // Sheet names of the workbooks. ReadReview finds the review by them.
@@ -433,11 +435,11 @@ func (b *wbBuilder) charges() error {
 // in the first row, then one row per line of the report (its part, what is
 // screened, the state, the reasons each with its incidents, and every
 // incident the line rests on), under a header that filters.
-func (b *wbBuilder) screening(set *templates.Set, given *casefile.Screening) error {
+func (b *wbBuilder) screening(set *templates.Set, given *screen.Screening) error {
 	if set == nil {
 		set = templates.Default()
 	}
-	rep, err := casefile.ScreeningOf(given, b.c, b.asOf).Report(set)
+	rep, err := screen.ScreeningOf(given, b.c, b.asOf).Report(set)
 	if err != nil {
 		return err
 	}

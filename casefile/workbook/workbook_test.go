@@ -15,6 +15,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/workbook"
 
 	"github.com/stretchr/testify/assert"
@@ -442,7 +444,7 @@ func TestScreeningSheetPutsTheCaveatFirstThenOneRowPerLine(t *testing.T) {
 			if set == nil {
 				set = templates.Default()
 			}
-			want, err := casefile.Screen(c, casefile.Date{}).Report(set)
+			want, err := screen.Screen(c, casefile.Date{}).Report(set)
 			require.NoError(t, err)
 			rows := wbSheetRows(t, out.Bytes(), workbook.ScreeningSheet)
 			require.Len(t, rows, 2+len(want.Lines()))
@@ -669,7 +671,7 @@ func TestOpenpyxlReadsTheWorkbook(t *testing.T) {
 	xlsx := wbWrite(t, wbFixture())
 	var got openpyxlView
 	realclient.OpenpyxlJSON(t, xlsx, openpyxlViewScript, &got)
-	screening, err := casefile.Screen(wbFixture(), casefile.Date{}).Report(templates.Default())
+	screening, err := screen.Screen(wbFixture(), casefile.Date{}).Report(templates.Default())
 	require.NoError(t, err)
 
 	assert.Equal(t, []string{"Summary", "Review", "Charges", "Screening", "Chronology", "Acts by month", "Witnesses", "Exhibits", "Unused", "Findings", "spokit"}, got.Sheets)

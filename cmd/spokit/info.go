@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/spokit/spokit/casefile/synth"
 
 	"github.com/spokit/spokit/casefile"
@@ -135,7 +137,7 @@ var schemaCommand = command{
 			return exitInput
 		}
 		if *screening {
-			e.stdout.Write(casefile.ScreeningSchema())
+			e.stdout.Write(screen.Schema())
 			return exitOK
 		}
 		e.stdout.Write(casefile.Schema())

@@ -6,8 +6,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	spokitlib "github.com/spokit/spokit"
-	"github.com/spokit/spokit/casefile"
 )
 
 var screenCommand = command{
@@ -53,7 +54,7 @@ func runScreen(e *env, c *command, args []string) int {
 
 // printScreening writes a screening report for a reader: the caveat first,
 // then each section with its lines, every reason followed by its incidents.
-func printScreening(w io.Writer, rep casefile.ScreeningReport) {
+func printScreening(w io.Writer, rep screen.ScreeningReport) {
 	fmt.Fprintln(w, rep.Title)
 	fmt.Fprintln(w)
 	printParagraphs(w, rep.Caveat, "")

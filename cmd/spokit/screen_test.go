@@ -13,11 +13,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/casefile/screen"
 	"github.com/spokit/spokit/templates"
 )
 
-// screen runs the screen command in process.
-func screen(t *testing.T, args ...string) (status int, stdout, stderr string) {
+// screenCmd runs the screen command in process.
+func screenCmd(t *testing.T, args ...string) (status int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	status = runScreen(&env{stdout: &out, stderr: &errOut}, &screenCommand, args)
@@ -32,7 +33,7 @@ func libraryJSON(t *testing.T, path string, asOf casefile.Date) string {
 	defer f.Close()
 	c, err := casefile.Decode(f)
 	require.NoError(t, err)
-	explained, err := casefile.Screen(c, asOf).Explained(templates.Default())
+	explained, err := screen.Screen(c, asOf).Explained(templates.Default())
 	require.NoError(t, err)
 	b, err := json.Marshal(explained)
 	require.NoError(t, err)
@@ -53,21 +54,21 @@ func TestScreenJSONIsTheLibraryScreening(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, out, errOut := screen(t, tt.args...)
+			status, out, errOut := screenCmd(t, tt.args...)
 			require.Equal(t, exitOK, status, errOut)
 			assert.JSONEq(t, libraryJSON(t, path, tt.asOf), out)
-			var s casefile.Screening
+			var s screen.Screening
 			require.NoError(t, json.Unmarshal([]byte(out), &s))
-			assert.Equal(t, casefile.IndicatorUnknown, s.Recording.State)
+			assert.Equal(t, screen.IndicatorUnknown, s.Recording.State)
 		})
 	}
 }
 
 func TestScreenJSONOfTheSample(t *testing.T) {
-	status, out, _ := screen(t, "--sample", "--json")
+	status, out, _ := screenCmd(t, "--sample", "--json")
 	require.Equal(t, exitOK, status)
 	c, _ := casefile.Sample()
-	explained, err := casefile.Screen(c, casefile.Date{}).Explained(templates.Default())
+	explained, err := screen.Screen(c, casefile.Date{}).Explained(templates.Default())
 	require.NoError(t, err)
 	want, err := json.Marshal(explained)
 	require.NoError(t, err)
@@ -77,7 +78,7 @@ func TestScreenJSONOfTheSample(t *testing.T) {
 }
 
 func TestScreenPrintsTheReportForAReader(t *testing.T) {
-	status, out, errOut := screen(t, "--sample")
+	status, out, errOut := screenCmd(t, "--sample")
 	require.Equal(t, exitOK, status, errOut)
 	assert.Empty(t, errOut)
 	for _, want := range []string{
@@ -125,7 +126,7 @@ func TestScreenRefusesWhatItCannotRead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, out, errOut := screen(t, tt.args...)
+			status, out, errOut := screenCmd(t, tt.args...)
 			assert.Equal(t, exitInput, status)
 			assert.Empty(t, out)
 			assert.Contains(t, errOut, tt.want)
@@ -134,7 +135,7 @@ func TestScreenRefusesWhatItCannotRead(t *testing.T) {
 }
 
 func TestScreenHelpExitsZero(t *testing.T) {
-	status, out, _ := screen(t, "--help")
+	status, out, _ := screenCmd(t, "--help")
 	assert.Equal(t, exitOK, status)
 	assert.Contains(t, out, "Usage: spokit screen [--json] [--as-of DATE] [--wording DIR] CASE.json | - | --sample")
 	assert.Contains(t, out, "not a verdict")

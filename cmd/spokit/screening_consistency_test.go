@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -88,7 +90,7 @@ type wording struct {
 	states     map[string]string
 }
 
-func wordingOf(rep casefile.ScreeningReport) wording {
+func wordingOf(rep screen.ScreeningReport) wording {
 	w := wording{four: rep.Sections[0].Heading, next: rep.Sections[1].Heading, kinds: map[string]string{}, states: map[string]string{}}
 	for _, l := range rep.Sections[0].Lines {
 		w.kinds[l.Label] = strings.TrimPrefix(l.Key, "four.")
@@ -101,7 +103,7 @@ func wordingOf(rep casefile.ScreeningReport) wording {
 	return w
 }
 
-func fromLibrary(s casefile.Screening, ch chronology) fourView {
+func fromLibrary(s screen.Screening, ch chronology) fourView {
 	v := fourView{}
 	for _, ind := range s.FOUR {
 		var ids []string
@@ -241,7 +243,7 @@ func TestScreeningIndicatorsAgreeInTheLibraryTheJSONTheCaseReviewAndTheWorkbook(
 				c, err = casefile.Decode(f)
 				require.NoError(t, err)
 			}
-			s := casefile.Screen(c, casefile.Date{})
+			s := screen.Screen(c, casefile.Date{})
 			rep, err := s.Report(templates.Default())
 			require.NoError(t, err)
 			ch, w := chronology(s.Incidents), wordingOf(rep)
@@ -249,7 +251,7 @@ func TestScreeningIndicatorsAgreeInTheLibraryTheJSONTheCaseReviewAndTheWorkbook(
 			library := fromLibrary(s, ch)
 			require.Len(t, library, 4)
 
-			status, out, errOut := screen(t, append([]string{"--json"}, args...)...)
+			status, out, errOut := screenCmd(t, append([]string{"--json"}, args...)...)
 			require.Equal(t, exitOK, status, errOut)
 
 			dir := filepath.Join(t.TempDir(), "out")

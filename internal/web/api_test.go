@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spokit/spokit/casefile/screen"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -89,7 +91,7 @@ func TestScreenAnswersTheScreeningAndItsReport(t *testing.T) {
 
 	w = ts.post(t, "/api/v1/screen?view=report", "application/json", doc)
 	require.Equal(t, http.StatusOK, w.Code)
-	rep := decode[casefile.ScreeningReport](t, w.Body)
+	rep := decode[screen.ScreeningReport](t, w.Body)
 	assert.NotEmpty(t, rep.Title)
 	assert.NotEmpty(t, rep.Sections)
 	ts.requireNoTemp(t)

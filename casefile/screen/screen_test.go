@@ -1,4 +1,4 @@
-package casefile
+package screen
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,162 +24,162 @@ import (
 
 // screenCase returns a case with the scenario's people and incidents, each
 // incident directed at V1 unless it names its victims.
-func screenCase(asOf string, incidents ...Incident) *Case {
+func screenCase(asOf string, incidents ...casefile.Incident) *casefile.Case {
 	for i := range incidents {
 		if incidents[i].Victims == nil {
 			incidents[i].Victims = []string{"V1"}
 		}
 	}
-	return &Case{
-		Format: FormatV1, URN: "07CW0777125", AsOf: ymd(asOf),
-		Force:         Force{Name: "Cheshire Constabulary", Code: "07"},
+	return &casefile.Case{
+		Format: casefile.FormatV1, URN: "07CW0777125", AsOf: ymd(asOf),
+		Force:         casefile.Force{Name: "Cheshire Constabulary", Code: "07"},
 		OfficerInCase: "O1",
-		People: []Person{
-			{ID: "V1", Role: RoleVictim, Forenames: "Mirela", Surname: "Dunn", Address: "7 Quarry Lane\nFrodsham\nWA6 7ZZ"},
-			{ID: "S1", Role: RoleSuspect, Forenames: "Colm", Surname: "Varley"},
-			{ID: "O1", Role: RoleOfficer, Forenames: "Ada", Surname: "Price", Rank: "DC"},
+		People: []casefile.Person{
+			{ID: "V1", Role: casefile.RoleVictim, Forenames: "Mirela", Surname: "Dunn", Address: "7 Quarry Lane\nFrodsham\nWA6 7ZZ"},
+			{ID: "S1", Role: casefile.RoleSuspect, Forenames: "Colm", Surname: "Varley"},
+			{ID: "O1", Role: casefile.RoleOfficer, Forenames: "Ada", Surname: "Price", Rank: "DC"},
 		},
 		Incidents: incidents,
 	}
 }
 
-func related(c *Case, t RelationshipType, livedTogether bool) *Case {
-	c.Relationships = append(c.Relationships, Relationship{Between: []string{"S1", "V1"}, Type: t, LivedTogether: livedTogether})
+func related(c *casefile.Case, t casefile.RelationshipType, livedTogether bool) *casefile.Case {
+	c.Relationships = append(c.Relationships, casefile.Relationship{Between: []string{"S1", "V1"}, Type: t, LivedTogether: livedTogether})
 	return c
 }
 
-func seriouslyAffected(c *Case) *Case {
-	c.Impact = append(c.Impact, Impact{Victim: "V1", SeriousAlarmOrDistress: true, Effects: []string{"stopped going out alone"}})
+func seriouslyAffected(c *casefile.Case) *casefile.Case {
+	c.Impact = append(c.Impact, casefile.Impact{Victim: "V1", SeriousAlarmOrDistress: true, Effects: []string{"stopped going out alone"}})
 	return c
 }
 
 // singleMessage: one abusive message and nothing else.
-func singleMessage() *Case {
-	return screenCase("2025-03-01", Incident{
+func singleMessage() *casefile.Case {
+	return screenCase("2025-03-01", casefile.Incident{
 		ID: "I1", Date: ymd("2025-02-10"), Time: clock("21:05"), Location: "WhatsApp", Online: true,
-		Behaviours: []Behaviour{Contacting}, Description: "Sent one message calling her worthless and vile.",
+		Behaviours: []casefile.Behaviour{casefile.Contacting}, Description: "Sent one message calling her worthless and vile.",
 	})
 }
 
 // neighbour: two unrelated arguments with a neighbour, the first recorded as
 // a crime.
-func neighbour() *Case {
+func neighbour() *casefile.Case {
 	return related(screenCase("2025-08-01",
-		Incident{ID: "I1", Date: ymd("2025-03-02"), Location: "Garden fence, Quarry Lane", Behaviours: []Behaviour{OtherBehaviour},
+		casefile.Incident{ID: "I1", Date: ymd("2025-03-02"), Location: "Garden fence, Quarry Lane", Behaviours: []casefile.Behaviour{casefile.OtherBehaviour},
 			Description: "Shouted at her over the garden fence about the height of her hedge.", CrimeReference: "CC-25-000111"},
-		Incident{ID: "I2", Date: ymd("2025-05-20"), Location: "Quarry Lane", Behaviours: []Behaviour{OtherBehaviour},
+		casefile.Incident{ID: "I2", Date: ymd("2025-05-20"), Location: "Quarry Lane", Behaviours: []casefile.Behaviour{casefile.OtherBehaviour},
 			Description: "Argued with her in the street about where she parks her car."},
-	), Neighbour, false)
+	), casefile.Neighbour, false)
 }
 
 // exPartnerMonitors: an ex-partner who never lived with her monitors her
 // email, follows her, sets up a fake profile and watches her home at night,
 // all before 5 April 2023.
-func exPartnerMonitors() *Case {
+func exPartnerMonitors() *casefile.Case {
 	return seriouslyAffected(related(screenCase("2023-05-01",
-		Incident{ID: "I1", Date: ymd("2022-11-05"), Location: "Email account", Online: true, Behaviours: []Behaviour{Monitoring},
+		casefile.Incident{ID: "I1", Date: ymd("2022-11-05"), Location: "Email account", Online: true, Behaviours: []casefile.Behaviour{casefile.Monitoring},
 			Description: "Logged in to her email account from his phone and read her messages."},
-		Incident{ID: "I2", Date: ymd("2022-12-10"), Time: clock("18:20"), Location: "Frodsham station", Behaviours: []Behaviour{Following},
+		casefile.Incident{ID: "I2", Date: ymd("2022-12-10"), Time: clock("18:20"), Location: "Frodsham station", Behaviours: []casefile.Behaviour{casefile.Following},
 			Description: "Followed her from the station to her street."},
-		Incident{ID: "I3", Date: ymd("2023-01-14"), Location: "Instagram", Online: true, Behaviours: []Behaviour{Publishing},
+		casefile.Incident{ID: "I3", Date: ymd("2023-01-14"), Location: "Instagram", Online: true, Behaviours: []casefile.Behaviour{casefile.Publishing},
 			Description: "Set up a fake profile with her photographs and posted about her."},
-		Incident{ID: "I4", Date: ymd("2023-02-25"), Time: clock("23:40"), Location: "7 Quarry Lane, Frodsham",
-			Behaviours: []Behaviour{Watching, Loitering}, VictimFearedViolence: true,
+		casefile.Incident{ID: "I4", Date: ymd("2023-02-25"), Time: clock("23:40"), Location: "7 Quarry Lane, Frodsham",
+			Behaviours: []casefile.Behaviour{casefile.Watching, casefile.Loitering}, VictimFearedViolence: true,
 			Description: "Stood outside her house for an hour, looking at her window."},
-		Incident{ID: "I5", Date: ymd("2023-03-18"), Time: clock("01:10"), Location: "Outside her home", Behaviours: []Behaviour{Watching},
+		casefile.Incident{ID: "I5", Date: ymd("2023-03-18"), Time: clock("01:10"), Location: "Outside her home", Behaviours: []casefile.Behaviour{casefile.Watching},
 			VictimFearedViolence: true, Description: "Watched her bedroom window from a parked car."},
-	), ExPartner, false))
+	), casefile.ExPartner, false))
 }
 
 // coercivePartner: controlling behaviour by a partner she lives with.
-func coercivePartner() *Case {
+func coercivePartner() *casefile.Case {
 	return seriouslyAffected(related(screenCase("2025-06-01",
-		Incident{ID: "I1", Date: ymd("2025-01-10"), Location: "7 Quarry Lane, Frodsham", Behaviours: []Behaviour{OtherBehaviour},
+		casefile.Incident{ID: "I1", Date: ymd("2025-01-10"), Location: "7 Quarry Lane, Frodsham", Behaviours: []casefile.Behaviour{casefile.OtherBehaviour},
 			Description: "Took her bank card and said she could have money only if she asked him."},
-		Incident{ID: "I2", Date: ymd("2025-02-14"), Time: clock("20:00"), Location: "7 Quarry Lane, Frodsham", Behaviours: []Behaviour{Monitoring, OtherBehaviour},
+		casefile.Incident{ID: "I2", Date: ymd("2025-02-14"), Time: clock("20:00"), Location: "7 Quarry Lane, Frodsham", Behaviours: []casefile.Behaviour{casefile.Monitoring, casefile.OtherBehaviour},
 			Description: "Read the messages on her phone and told her which friends she could see."},
-		Incident{ID: "I3", Date: ymd("2025-03-20"), Location: "7 Quarry Lane, Frodsham", Behaviours: []Behaviour{OtherBehaviour},
+		casefile.Incident{ID: "I3", Date: ymd("2025-03-20"), Location: "7 Quarry Lane, Frodsham", Behaviours: []casefile.Behaviour{casefile.OtherBehaviour},
 			VictimFearedViolence: true, Description: "Locked her out overnight after she visited her sister."},
-		Incident{ID: "I4", Date: ymd("2025-04-22"), Time: clock("19:15"), Location: "Frodsham town centre", Behaviours: []Behaviour{Threats},
+		casefile.Incident{ID: "I4", Date: ymd("2025-04-22"), Time: clock("19:15"), Location: "Frodsham town centre", Behaviours: []casefile.Behaviour{casefile.Threats},
 			VictimFearedViolence: true, Description: "Said he would hurt her if she ever left him."},
-	), Partner, true))
+	), casefile.Partner, true))
 }
 
 // blockedThenMessaged: messages that went on after she blocked him, all
 // online.
-func blockedThenMessaged() *Case {
+func blockedThenMessaged() *casefile.Case {
 	return screenCase("2025-03-01",
-		Incident{ID: "I1", Date: ymd("2025-01-04"), Location: "Instagram", Online: true, Behaviours: []Behaviour{Contacting},
+		casefile.Incident{ID: "I1", Date: ymd("2025-01-04"), Location: "Instagram", Online: true, Behaviours: []casefile.Behaviour{casefile.Contacting},
 			Description: "Messaged her again after she blocked him on Instagram."},
-		Incident{ID: "I2", Date: ymd("2025-01-09"), Location: "instagram", Online: true, Behaviours: []Behaviour{Contacting},
+		casefile.Incident{ID: "I2", Date: ymd("2025-01-09"), Location: "instagram", Online: true, Behaviours: []casefile.Behaviour{casefile.Contacting},
 			Description: "Sent twelve messages from a new account."},
 	)
 }
 
 // oldMessages: two messages in 2021 judged at the start of 2025, one with
 // no platform recorded.
-func oldMessages() *Case {
+func oldMessages() *casefile.Case {
 	return screenCase("2025-01-01",
-		Incident{ID: "I1", Date: ymd("2021-03-01"), Location: "Text message", Online: true, Behaviours: []Behaviour{Contacting},
+		casefile.Incident{ID: "I1", Date: ymd("2021-03-01"), Location: "Text message", Online: true, Behaviours: []casefile.Behaviour{casefile.Contacting},
 			Description: "Sent a text message calling her a liar."},
-		Incident{ID: "I2", Date: ymd("2021-04-01"), Online: true, Behaviours: []Behaviour{Contacting},
+		casefile.Incident{ID: "I2", Date: ymd("2021-04-01"), Online: true, Behaviours: []casefile.Behaviour{casefile.Contacting},
 			Description: "Sent another text message with the same words."},
 	)
 }
 
 // aggravatedNeighbour: the neighbour case charged as racially aggravated
 // harassment.
-func aggravatedNeighbour() *Case {
+func aggravatedNeighbour() *casefile.Case {
 	c := neighbour()
-	c.Charges = []Charge{{ID: "C1", Offence: Harassment, Victims: []string{"V1"}, Aggravated: RaciallyAggravated, Status: Proposed}}
+	c.Charges = []casefile.Charge{{ID: "C1", Offence: casefile.Harassment, Victims: []string{"V1"}, Aggravated: casefile.RaciallyAggravated, Status: casefile.Proposed}}
 	return c
 }
 
 // consideredNotApplied: the coercive case with an SPO considered and not
 // applied for.
-func consideredNotApplied() *Case {
+func consideredNotApplied() *casefile.Case {
 	c := coercivePartner()
-	c.SPOConsideration = &SPOConsideration{Date: ymd("2025-05-02"), Decision: "not-apply", By: "O1", Reason: "A restraining order will be sought on conviction."}
+	c.SPOConsideration = &casefile.SPOConsideration{Date: ymd("2025-05-02"), Decision: "not-apply", By: "O1", Reason: "A restraining order will be sought on conviction."}
 	return c
 }
 
 // oneControllingOccasion: a partner, serious effect, but one occasion only.
-func oneControllingOccasion() *Case {
+func oneControllingOccasion() *casefile.Case {
 	return seriouslyAffected(related(screenCase("2025-06-01",
-		Incident{ID: "I1", Date: ymd("2025-05-10"), Location: "7 Quarry Lane, Frodsham", Behaviours: []Behaviour{OtherBehaviour},
+		casefile.Incident{ID: "I1", Date: ymd("2025-05-10"), Location: "7 Quarry Lane, Frodsham", Behaviours: []casefile.Behaviour{casefile.OtherBehaviour},
 			Description: "Took her car keys and phone so she could not go to work."},
-	), Partner, true))
+	), casefile.Partner, true))
 }
 
 // otherSuspect: a second person is the target of conduct by someone who is
 // not the case's suspect.
-func otherSuspect() *Case {
+func otherSuspect() *casefile.Case {
 	c := singleMessage()
-	addPerson(c, "V2", RoleOther, "Jon", "Dunn")
-	addPerson(c, "P9", RoleOther, "Rhys", "Amos")
-	c.Incidents = append(c.Incidents, Incident{ID: "I2", Date: ymd("2025-02-11"), Location: "Frodsham", Behaviours: []Behaviour{OtherBehaviour},
+	addPerson(c, "V2", casefile.RoleOther, "Jon", "Dunn")
+	addPerson(c, "P9", casefile.RoleOther, "Rhys", "Amos")
+	c.Incidents = append(c.Incidents, casefile.Incident{ID: "I2", Date: ymd("2025-02-11"), Location: "Frodsham", Behaviours: []casefile.Behaviour{casefile.OtherBehaviour},
 		Description: "Pushed past him in a shop.", Suspect: "P9", Victims: []string{"V2"}})
 	return c
 }
 
-func exampleCase(t *testing.T) *Case {
+func exampleCase(t *testing.T) *casefile.Case {
 	t.Helper()
-	f, err := os.Open("testdata/case-example.json")
+	f, err := os.Open("../testdata/case-example.json")
 	require.NoError(t, err)
 	defer f.Close()
-	c, err := Decode(f)
+	c, err := casefile.Decode(f)
 	require.NoError(t, err)
 	return c
 }
 
-func sampleCase() *Case {
-	c, _ := Sample()
+func sampleCase() *casefile.Case {
+	c, _ := casefile.Sample()
 	return c
 }
 
 type scenario struct {
 	name string
-	c    *Case
+	c    *casefile.Case
 }
 
 // scenarios returns every case the screening tests run on.
@@ -195,7 +197,7 @@ func scenarios(t *testing.T) []scenario {
 		{"conduct by someone other than the suspect", otherSuspect()},
 		{"no incidents", screenCase("2025-01-01")},
 		{"a long gap", screenCase("2024-10-01", occ("I1", "2024-01-10", "Rang her."), occ("I2", "2024-07-15", "Rang her."))},
-		{"after a warning, daily", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 12, 1, "Rang her.")...), PoliceWarning, "2025-01-03", "S1", "V1")},
+		{"after a warning, daily", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 12, 1, "Rang her.")...), casefile.PoliceWarning, "2025-01-03", "S1", "V1")},
 		{"rising", screenCase("2025-06-01", append(every("A", "2025-01-01", 2, 20, "Rang her."), every("B", "2025-02-20", 8, 1, "Rang her.")...)...)},
 		{"falling", screenCase("2025-06-01", append(every("A", "2025-01-01", 8, 1, "Rang her."), every("B", "2025-02-01", 2, 20, "Rang her.")...)...)},
 		{"shared example", exampleCase(t)},
@@ -205,7 +207,7 @@ func scenarios(t *testing.T) []scenario {
 	}
 }
 
-func line(t *testing.T, s Screening, offence OffenceCode, victim string) TriageLine {
+func line(t *testing.T, s Screening, offence casefile.OffenceCode, victim string) TriageLine {
 	t.Helper()
 	i := slices.IndexFunc(s.Triage, func(l TriageLine) bool { return l.Offence == offence && l.Victim == victim })
 	require.GreaterOrEqual(t, i, 0, "no triage line for %s and %s", offence, victim)
@@ -256,13 +258,13 @@ func reasonWith(t *testing.T, s Screening, code string) Reason {
 }
 
 const (
-	s2   = Harassment
-	s2A  = Stalking
-	s4   = FearOfViolence
-	s4A  = StalkingFear
-	s76  = ControllingCoercive
-	mca  = MaliciousComms
-	ca   = ImproperNetworkUse
+	s2   = casefile.Harassment
+	s2A  = casefile.Stalking
+	s4   = casefile.FearOfViolence
+	s4A  = casefile.StalkingFear
+	s76  = casefile.ControllingCoercive
+	mca  = casefile.MaliciousComms
+	ca   = casefile.ImproperNetworkUse
 	fits = TriageFits
 	dnf  = TriageDoesNotFit
 	poss = TriagePossible
@@ -271,65 +273,65 @@ const (
 func TestScreenTellsTheOffencesApart(t *testing.T) {
 	tests := []struct {
 		name   string
-		c      *Case
-		triage map[OffenceCode]TriageState // for V1
-		also   []OffenceCode               // AlsoConsider of the s.76 line
-		codes  []string                    // reasons that must be given
+		c      *casefile.Case
+		triage map[casefile.OffenceCode]TriageState // for V1
+		also   []casefile.OffenceCode               // AlsoConsider of the s.76 line
+		codes  []string                             // reasons that must be given
 	}{
 		{
 			name:   "a single abusive message is a communications offence, not a course of conduct",
 			c:      singleMessage(),
-			triage: map[OffenceCode]TriageState{s2: dnf, s2A: dnf, s4: dnf, s4A: dnf, s76: dnf, mca: poss, ca: poss},
+			triage: map[casefile.OffenceCode]TriageState{s2: dnf, s2A: dnf, s4: dnf, s4A: dnf, s76: dnf, mca: poss, ca: poss},
 			codes:  []string{"triage.single-occasion", "triage.messages", "triage.message-content", "repeated.once"},
 		},
 		{
 			name:   "two arguments with a neighbour are harassment; stalking stays possible, the s.2A(3) list being illustrative",
 			c:      neighbour(),
-			triage: map[OffenceCode]TriageState{s2: fits, s2A: poss, s4: dnf, s4A: dnf, s76: dnf, mca: dnf, ca: dnf},
+			triage: map[casefile.OffenceCode]TriageState{s2: fits, s2A: poss, s4: dnf, s4A: dnf, s76: dnf, mca: dnf, ca: dnf},
 			codes:  []string{"triage.harassment-not-stalking", "triage.other-acts", "triage.no-messages", "recording.include-harassment"},
 		},
 		{
 			name:   "an ex-partner who monitors and follows is stalking; s.76 fails the living-together test before April 2023",
 			c:      exPartnerMonitors(),
-			triage: map[OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: dnf, mca: poss, ca: poss},
+			triage: map[casefile.OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: dnf, mca: poss, ca: poss},
 			codes:  []string{"triage.harassment-and-stalking", "triage.messages-in-course", "online.fake-profile", "recording.no-reference", "spo.not-recorded"},
 		},
 		{
 			name:   "coercive control by a live-in partner is possible s.76 (its character is the officer's to judge), and stalking is also considered",
 			c:      coercivePartner(),
-			triage: map[OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: poss, mca: dnf, ca: dnf},
-			also:   []OffenceCode{s2A, s4A},
+			triage: map[casefile.OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: poss, mca: dnf, ca: dnf},
+			also:   []casefile.OffenceCode{s2A, s4A},
 			codes:  []string{"triage.also-stalking", "triage.ccb-character", "escalation.threats"},
 		},
 		{
 			name:   "one controlling occasion is only possibly s.76: it must be repeated or continuous",
 			c:      oneControllingOccasion(),
-			triage: map[OffenceCode]TriageState{s2: dnf, s76: poss},
+			triage: map[casefile.OffenceCode]TriageState{s2: dnf, s76: poss},
 			codes:  []string{"triage.ccb-occasions"},
 		},
 		{
 			name:   "summary-only offences out of time point to the either-way ones; CA s.127 has a three-year outer limit",
 			c:      oldMessages(),
-			triage: map[OffenceCode]TriageState{s2: dnf, s2A: dnf, mca: poss, ca: dnf},
+			triage: map[casefile.OffenceCode]TriageState{s2: dnf, s2A: dnf, mca: poss, ca: dnf},
 			codes:  []string{"triage.out-of-time", "triage.messages-out-of-time"},
 		},
 		{
 			name:   "the shared example is stalking by an ex-partner, and s.76 is possible after April 2023 rules",
 			c:      exampleCase(t),
-			triage: map[OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: poss, mca: poss, ca: poss},
-			also:   []OffenceCode{s2A, s4A},
+			triage: map[casefile.OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: poss, mca: poss, ca: poss},
+			also:   []casefile.OffenceCode{s2A, s4A},
 			codes:  []string{"recording.include-stalking", "spo.applied", "spo.considered"},
 		},
 		{
 			name:   "the sample is stalking by an acquaintance, so s.76 does not fit",
 			c:      sampleCase(),
-			triage: map[OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: dnf, mca: poss, ca: poss},
+			triage: map[casefile.OffenceCode]TriageState{s2: fits, s2A: fits, s4: fits, s4A: fits, s76: dnf, mca: poss, ca: poss},
 			codes:  []string{"recording.include-stalking", "spo.applied", "online.fake-profile"},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Screen(tt.c, Date{})
+			s := Screen(tt.c, casefile.Date{})
 			for offence, want := range tt.triage {
 				assert.Equal(t, want, line(t, s, offence, "V1").State, "triage of %s", offence)
 			}
@@ -344,10 +346,10 @@ func TestScreenTellsTheOffencesApart(t *testing.T) {
 func TestTriageUsesTheValidationRulesJudgments(t *testing.T) {
 	for _, sc := range scenarios(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			s := Screen(sc.c, Date{})
-			x := NewIndex(sc.c)
+			s := Screen(sc.c, casefile.Date{})
+			x := casefile.NewIndex(sc.c)
 			for _, l := range s.Triage {
-				a := x.Assess(&Charge{ID: "C", Offence: l.Offence, Victims: []string{l.Victim}, Status: Proposed}, l.Victim, s.AsOf)
+				a := x.Assess(&casefile.Charge{ID: "C", Offence: l.Offence, Victims: []string{l.Victim}, Status: casefile.Proposed}, l.Victim, s.AsOf)
 				var elements []Reason
 				for _, r := range l.Reasons {
 					if strings.HasPrefix(r.Code, "element.") {
@@ -371,7 +373,7 @@ func TestTriageUsesTheValidationRulesJudgments(t *testing.T) {
 func TestEveryStatementNamesTheIncidentsItRestsOn(t *testing.T) {
 	for _, sc := range scenarios(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			s := Screen(sc.c, Date{})
+			s := Screen(sc.c, casefile.Date{})
 			known := s.Incidents
 			checkIDs := func(what string, list []string) {
 				for _, id := range list {
@@ -423,7 +425,7 @@ func TestEveryStatementNamesTheIncidentsItRestsOn(t *testing.T) {
 func TestEveryReasonCodeHasWordingAndIsUsed(t *testing.T) {
 	used := map[string]bool{}
 	for _, sc := range scenarios(t) {
-		for _, code := range codesOf(Screen(sc.c, Date{})) {
+		for _, code := range codesOf(Screen(sc.c, casefile.Date{})) {
 			used[code] = true
 		}
 	}
@@ -450,7 +452,7 @@ func TestFOURIndicators(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		c    *Case
+		c    *casefile.Case
 		want []want
 		not  []string // reasons that must not be given
 	}{
@@ -506,7 +508,7 @@ func TestFOURIndicators(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Screen(tt.c, Date{})
+			s := Screen(tt.c, casefile.Date{})
 			require.Equal(t, []IndicatorKind{Fixated, Obsessive, Unwanted, Repeated},
 				[]IndicatorKind{s.FOUR[0].Kind, s.FOUR[1].Kind, s.FOUR[2].Kind, s.FOUR[3].Kind})
 			for _, w := range tt.want {
@@ -527,7 +529,7 @@ func TestFOURIndicators(t *testing.T) {
 }
 
 func TestUnwantedReasonSaysWhatFollowedTheRequest(t *testing.T) {
-	r := reasonWith(t, Screen(sampleCase(), Date{}), "unwanted.request")
+	r := reasonWith(t, Screen(sampleCase(), casefile.Date{}), "unwanted.request")
 	assert.Equal(t, "not interested", r.Phrase)
 	assert.Equal(t, ymd("2025-08-04"), r.From)
 	assert.Equal(t, 7, r.Total, "occasions after the request")
@@ -537,7 +539,7 @@ func TestUnwantedReasonSaysWhatFollowedTheRequest(t *testing.T) {
 }
 
 func TestBehavioursAreCountedOnlineAndOfflineInParagraphOrder(t *testing.T) {
-	s := Screen(sampleCase(), Date{})
+	s := Screen(sampleCase(), casefile.Date{})
 	var got []string
 	for _, b := range s.Behaviours {
 		got = append(got, fmt.Sprintf("%s %s %d=%d+%d %v %v", b.Behaviour, b.Citation, b.Count, b.OnlineCount, b.OfflineCount, b.Online, b.Offline))
@@ -550,13 +552,13 @@ func TestBehavioursAreCountedOnlineAndOfflineInParagraphOrder(t *testing.T) {
 		"interfering PHA 1997 s.2A(3)(f) 1=0+1 [] [I6]",
 		"watching PHA 1997 s.2A(3)(g) 3=0+3 [] [I3 I6 I8]",
 	}, got)
-	assert.Empty(t, Screen(neighbour(), Date{}).Behaviours, "only behaviours that occur are listed")
+	assert.Empty(t, Screen(neighbour(), casefile.Date{}).Behaviours, "only behaviours that occur are listed")
 }
 
 func TestEscalation(t *testing.T) {
 	tests := []struct {
 		name    string
-		c       *Case
+		c       *casefile.Case
 		trend   Trend
 		signals map[IndicatorKind]IndicatorState
 		night   []string
@@ -592,7 +594,7 @@ func TestEscalation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := Screen(tt.c, Date{}).Escalation
+			e := Screen(tt.c, casefile.Date{}).Escalation
 			assert.Equal(t, tt.trend, e.Trend)
 			for kind, want := range tt.signals {
 				assert.Equal(t, want, indicatorOf(t, e.Signals, kind).State, "%s", kind)
@@ -626,12 +628,12 @@ func TestNightAtHomeRunsFrom22To0559(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s at %q online %v", tt.time, tt.location, tt.online), func(t *testing.T) {
-			in := Incident{ID: "I1", Date: ymd("2025-02-10"), Location: tt.location, Online: tt.online,
-				Behaviours: []Behaviour{Watching}, Description: "Stood outside."}
+			in := casefile.Incident{ID: "I1", Date: ymd("2025-02-10"), Location: tt.location, Online: tt.online,
+				Behaviours: []casefile.Behaviour{casefile.Watching}, Description: "Stood outside."}
 			if tt.time != "" {
 				in.Time = clock(tt.time)
 			}
-			ind := indicatorOf(t, Screen(screenCase("2025-03-01", in), Date{}).Escalation.Signals, NightAtHome)
+			ind := indicatorOf(t, Screen(screenCase("2025-03-01", in), casefile.Date{}).Escalation.Signals, NightAtHome)
 			assert.Equal(t, tt.want, ind.State)
 			if tt.want != IndicatorAbsent {
 				assert.Equal(t, []string{"I1"}, ind.Reasons[0].Incidents)
@@ -641,7 +643,7 @@ func TestNightAtHomeRunsFrom22To0559(t *testing.T) {
 }
 
 func TestFrequencyCountsPerMonthAndIn30DayWindows(t *testing.T) {
-	e := Screen(exampleCase(t), Date{}).Escalation
+	e := Screen(exampleCase(t), casefile.Date{}).Escalation
 	var months []string
 	for _, m := range e.Months {
 		months = append(months, fmt.Sprintf("%s %d %v", m.Month, m.Count, m.Incidents))
@@ -652,16 +654,16 @@ func TestFrequencyCountsPerMonthAndIn30DayWindows(t *testing.T) {
 	assert.Equal(t, WindowCount{From: ymd("2024-10-04"), To: ymd("2024-11-02"), Count: 3, Incidents: []string{"I1", "I2", "I3"}}, e.Rolling[2])
 	assert.Equal(t, e.Rolling[2], e.Peak)
 
-	gap := Screen(neighbour(), Date{}).Escalation
+	gap := Screen(neighbour(), casefile.Date{}).Escalation
 	assert.Equal(t, []string{"2025-03", "2025-04", "2025-05"}, []string{gap.Months[0].Month, gap.Months[1].Month, gap.Months[2].Month})
 	assert.Equal(t, 0, gap.Months[1].Count, "months with no occasions are listed")
 }
 
 func TestTrendRule(t *testing.T) {
-	acts := func(days ...int) []*Incident {
-		var out []*Incident
+	acts := func(days ...int) []*casefile.Incident {
+		var out []*casefile.Incident
 		for i, d := range days {
-			out = append(out, &Incident{ID: fmt.Sprint("I", i+1), Date: ymd("2025-01-01").AddDays(d)})
+			out = append(out, &casefile.Incident{ID: fmt.Sprint("I", i+1), Date: ymd("2025-01-01").AddDays(d)})
 		}
 		return out
 	}
@@ -700,7 +702,7 @@ func TestTrendRule(t *testing.T) {
 }
 
 func TestOnlineElements(t *testing.T) {
-	s := Screen(exPartnerMonitors(), Date{})
+	s := Screen(exPartnerMonitors(), casefile.Date{})
 	require.Equal(t, []IndicatorKind{OnlineActs, Platforms, OnlineMonitoring, OnlinePublishing, FakeProfiles},
 		[]IndicatorKind{s.Online[0].Kind, s.Online[1].Kind, s.Online[2].Kind, s.Online[3].Kind, s.Online[4].Kind})
 	for _, ind := range s.Online {
@@ -713,25 +715,25 @@ func TestOnlineElements(t *testing.T) {
 	assert.Equal(t, []string{"Email account", "Instagram"}, platforms)
 	assert.Equal(t, "fake profile", indicatorOf(t, s.Online, FakeProfiles).Reasons[0].Phrase)
 
-	same := indicatorOf(t, Screen(blockedThenMessaged(), Date{}).Online, Platforms)
+	same := indicatorOf(t, Screen(blockedThenMessaged(), casefile.Date{}).Online, Platforms)
 	require.Len(t, same.Reasons, 1, "platforms are grouped ignoring case")
 	assert.Equal(t, []string{"I1", "I2"}, same.Reasons[0].Incidents)
 
-	missing := indicatorOf(t, Screen(oldMessages(), Date{}).Online, Platforms)
+	missing := indicatorOf(t, Screen(oldMessages(), casefile.Date{}).Online, Platforms)
 	assert.Equal(t, "online.platform-not-recorded", missing.Reasons[1].Code)
 
-	offline := Screen(neighbour(), Date{})
+	offline := Screen(neighbour(), casefile.Date{})
 	for _, ind := range offline.Online {
 		assert.Equal(t, IndicatorAbsent, ind.State, "%s with no online conduct", ind.Kind)
 	}
-	assert.Equal(t, IndicatorUnknown, indicatorOf(t, Screen(singleMessage(), Date{}).Online, FakeProfiles).State,
+	assert.Equal(t, IndicatorUnknown, indicatorOf(t, Screen(singleMessage(), casefile.Date{}).Online, FakeProfiles).State,
 		"no phrase found leaves fake profiles unknown, not absent")
 }
 
 func TestRecordingNamesTheIncludedClassifications(t *testing.T) {
 	tests := []struct {
 		name    string
-		c       *Case
+		c       *casefile.Case
 		state   IndicatorState
 		records []CrimeRecord
 	}{
@@ -764,7 +766,7 @@ func TestRecordingNamesTheIncludedClassifications(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := Screen(tt.c, Date{}).Recording
+			rec := Screen(tt.c, casefile.Date{}).Recording
 			assert.Equal(t, tt.state, rec.State)
 			assert.Equal(t, tt.records, rec.Records)
 		})
@@ -774,10 +776,10 @@ func TestRecordingNamesTheIncludedClassifications(t *testing.T) {
 func TestSPOCheck(t *testing.T) {
 	tests := []struct {
 		name     string
-		c        *Case
+		c        *casefile.Case
 		state    SPOState
 		shown    bool
-		decision Decision
+		decision casefile.Decision
 		code     string
 	}{
 		{"an application is recorded", sampleCase(), SPOApplied, true, "apply", "spo.applied"},
@@ -787,14 +789,14 @@ func TestSPOCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			chk := Screen(tt.c, Date{}).SPO
+			chk := Screen(tt.c, casefile.Date{}).SPO
 			assert.Equal(t, tt.state, chk.State)
 			assert.Equal(t, tt.shown, chk.StalkingShown)
 			assert.Equal(t, tt.decision, chk.Decision)
 			assert.Equal(t, tt.code, chk.Reasons[0].Code)
 		})
 	}
-	considered := Screen(consideredNotApplied(), Date{}).SPO
+	considered := Screen(consideredNotApplied(), casefile.Date{}).SPO
 	assert.Equal(t, ymd("2025-05-02"), considered.Date)
 	assert.Equal(t, "O1", considered.By)
 	assert.Equal(t, "Ada Price", considered.Reasons[0].Name)
@@ -849,12 +851,12 @@ func TestAtHomeReadsTheVictimsAddress(t *testing.T) {
 func TestScreenIsDeterministicAndLeavesTheCaseAlone(t *testing.T) {
 	c := sampleCase()
 	var before bytes.Buffer
-	require.NoError(t, Encode(&before, c))
-	first := Screen(c, Date{})
-	second := Screen(c, Date{})
+	require.NoError(t, casefile.Encode(&before, c))
+	first := Screen(c, casefile.Date{})
+	second := Screen(c, casefile.Date{})
 	assert.Equal(t, first, second)
 	var after bytes.Buffer
-	require.NoError(t, Encode(&after, c))
+	require.NoError(t, casefile.Encode(&after, c))
 	assert.Equal(t, before.String(), after.String())
 	assert.Equal(t, ymd("2026-03-02"), first.AsOf, "the case's as_of is used when none is given")
 	assert.Equal(t, ymd("2026-04-01"), Screen(c, ymd("2026-04-01")).AsOf)
@@ -863,7 +865,7 @@ func TestScreenIsDeterministicAndLeavesTheCaseAlone(t *testing.T) {
 func TestScreeningJSONRoundTrips(t *testing.T) {
 	for _, sc := range scenarios(t) {
 		t.Run(sc.name, func(t *testing.T) {
-			s := Screen(sc.c, Date{})
+			s := Screen(sc.c, casefile.Date{})
 			b, err := json.Marshal(s)
 			require.NoError(t, err)
 			var back Screening
@@ -874,7 +876,7 @@ func TestScreeningJSONRoundTrips(t *testing.T) {
 }
 
 func TestScreeningJSONFieldNames(t *testing.T) {
-	b, err := json.Marshal(Screen(sampleCase(), Date{}))
+	b, err := json.Marshal(Screen(sampleCase(), casefile.Date{}))
 	require.NoError(t, err)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(b, &doc))
@@ -906,7 +908,7 @@ func TestStateTextForms(t *testing.T) {
 }
 
 func TestReportPutsTheScreeningIntoWords(t *testing.T) {
-	rep, err := Screen(sampleCase(), Date{}).Report(templates.Default())
+	rep, err := Screen(sampleCase(), casefile.Date{}).Report(templates.Default())
 	require.NoError(t, err)
 	assert.Equal(t, "Stalking screening and triage", rep.Title)
 	assert.Contains(t, rep.Caveat, "decision aid, not a verdict")
@@ -957,7 +959,7 @@ func TestReportPutsTheScreeningIntoWords(t *testing.T) {
 }
 
 func TestReportWithNoBehavioursSaysSo(t *testing.T) {
-	rep, err := Screen(neighbour(), Date{}).Report(templates.Default())
+	rep, err := Screen(neighbour(), casefile.Date{}).Report(templates.Default())
 	require.NoError(t, err)
 	require.Len(t, rep.Sections[1].Lines, 1)
 	assert.Equal(t, "behaviour.none", rep.Sections[1].Lines[0].Key)
@@ -970,7 +972,7 @@ func TestForceWordingChangesTheWordsNotTheScreening(t *testing.T) {
 {{define "screen.reason.repeated.occasions"}}{{.Name}}: {{.Count}} times{{end}}
 `)}})
 	require.NoError(t, err)
-	s := Screen(sampleCase(), Date{})
+	s := Screen(sampleCase(), casefile.Date{})
 	rep, err := s.Report(set)
 	require.NoError(t, err)
 	lines := rep.Lines()
@@ -979,13 +981,13 @@ func TestForceWordingChangesTheWordsNotTheScreening(t *testing.T) {
 	assert.Equal(t, "fits", lines[i].State)
 	i = slices.IndexFunc(lines, func(l ScreeningLine) bool { return l.Key == "four.repeated" })
 	assert.Equal(t, "Siân Pryce: 8 times (incidents I1, I2, I3, I4, I5, I6, I7 and I8)", lines[i].Text)
-	assert.Equal(t, Screen(sampleCase(), Date{}), s, "wording never changes the screening")
+	assert.Equal(t, Screen(sampleCase(), casefile.Date{}), s, "wording never changes the screening")
 }
 
 func TestReportFailsNamingTheUnitThatDoesNotRender(t *testing.T) {
 	set, err := templates.New(fstest.MapFS{"ours.tmpl": {Data: []byte(`{{define "screen.reason.spo.applied"}}{{.Court}}{{end}}`)}})
 	require.NoError(t, err)
-	_, err = Screen(sampleCase(), Date{}).Report(set)
+	_, err = Screen(sampleCase(), casefile.Date{}).Report(set)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "screen.reason.spo.applied")
 	assert.Contains(t, err.Error(), "60NC0217826")
@@ -994,8 +996,8 @@ func TestReportFailsNamingTheUnitThatDoesNotRender(t *testing.T) {
 // Screen judges a case; Report puts the judgment into words that every
 // document shares.
 func ExampleScreen() {
-	c, _ := Sample()
-	s := Screen(c, Date{})
+	c, _ := casefile.Sample()
+	s := Screen(c, casefile.Date{})
 	for _, l := range s.Triage {
 		if l.Victim == "V1" {
 			fmt.Printf("%-12s %-13s %v\n", l.Offence, l.State, l.Incidents)
@@ -1012,8 +1014,8 @@ func ExampleScreen() {
 }
 
 func ExampleScreening_Report() {
-	c, _ := Sample()
-	rep, err := Screen(c, Date{}).Report(templates.Default())
+	c, _ := casefile.Sample()
+	rep, err := Screen(c, casefile.Date{}).Report(templates.Default())
 	if err != nil {
 		fmt.Println(err)
 		return

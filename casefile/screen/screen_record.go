@@ -1,7 +1,9 @@
-package casefile
+package screen
 
 import (
 	"slices"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
 )
@@ -68,23 +70,23 @@ func (s *screener) recording(triage []TriageLine) Recording {
 	fits := map[string]hocrClass{}
 	for _, v := range s.victims {
 		switch {
-		case lineFits(triage, v, Stalking, StalkingFear):
+		case lineFits(triage, v, casefile.Stalking, casefile.StalkingFear):
 			fits[v] = classStalking
-		case lineFits(triage, v, Harassment, FearOfViolence) && s.aggravatedHarassment():
+		case lineFits(triage, v, casefile.Harassment, casefile.FearOfViolence) && s.aggravatedHarassment():
 			fits[v] = classAggravated
-		case lineFits(triage, v, Harassment, FearOfViolence):
+		case lineFits(triage, v, casefile.Harassment, casefile.FearOfViolence):
 			fits[v] = classHarassment
 		}
 	}
 	rec := Recording{State: IndicatorAbsent, Records: []CrimeRecord{}}
 	covered := map[string]bool{}
 	for _, ref := range s.references() {
-		under := filter(s.chron, func(in *Incident) bool { return in.CrimeReference == ref })
-		cr := CrimeRecord{Reference: ref, Incidents: ids(under)}
+		under := casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool { return in.CrimeReference == ref })
+		cr := CrimeRecord{Reference: ref, Incidents: casefile.IncidentIDs(under)}
 		for _, class := range []hocrClass{classStalking, classAggravated, classHarassment} {
 			var victims []string
 			for _, v := range s.victims {
-				if fits[v] == class && slices.ContainsFunc(under, func(in *Incident) bool { return slices.Contains(in.Victims, v) }) {
+				if fits[v] == class && slices.ContainsFunc(under, func(in *casefile.Incident) bool { return slices.Contains(in.Victims, v) }) {
 					victims = append(victims, v)
 					covered[v] = true
 				}
@@ -93,7 +95,7 @@ func (s *screener) recording(triage []TriageLine) Recording {
 				continue
 			}
 			cr.Include = append(cr.Include, Classification{Kind: class.kind, Code: class.code, Status: class.status.String(), Victims: victims})
-			r := Reason{Code: "recording.include-" + class.kind, Incidents: ids(under), Reference: ref,
+			r := Reason{Code: "recording.include-" + class.kind, Incidents: casefile.IncidentIDs(under), Reference: ref,
 				Class: class.code, Status: class.status.String()}
 			for _, v := range victims {
 				r.Items = append(r.Items, s.name(v))
@@ -104,7 +106,7 @@ func (s *screener) recording(triage []TriageLine) Recording {
 		rec.Records = append(rec.Records, cr)
 	}
 	var unrecorded []string
-	var unrecordedActs []*Incident
+	var unrecordedActs []*casefile.Incident
 	for _, v := range s.victims {
 		if _, ok := fits[v]; ok && !covered[v] {
 			unrecorded = append(unrecorded, s.name(v))
@@ -112,7 +114,7 @@ func (s *screener) recording(triage []TriageLine) Recording {
 		}
 	}
 	if len(unrecorded) > 0 {
-		r := Reason{Code: "recording.no-reference", Incidents: ids(s.inChronology(unrecordedActs)), Items: unrecorded}
+		r := Reason{Code: "recording.no-reference", Incidents: casefile.IncidentIDs(s.inChronology(unrecordedActs)), Items: unrecorded}
 		rec.Reasons = append(rec.Reasons, r)
 		if rec.State != IndicatorPresent {
 			rec.State = IndicatorUnknown
@@ -125,7 +127,7 @@ func (s *screener) recording(triage []TriageLine) Recording {
 }
 
 // lineFits reports whether the triage says one of the offences fits victim v.
-func lineFits(triage []TriageLine, v string, offences ...OffenceCode) bool {
+func lineFits(triage []TriageLine, v string, offences ...casefile.OffenceCode) bool {
 	return slices.ContainsFunc(triage, func(l TriageLine) bool {
 		return l.Victim == v && l.State == TriageFits && slices.Contains(offences, l.Offence)
 	})
@@ -134,8 +136,8 @@ func lineFits(triage []TriageLine, v string, offences ...OffenceCode) bool {
 // aggravatedHarassment reports whether the case charges harassment (s.2 or
 // s.4) as racially or religiously aggravated.
 func (s *screener) aggravatedHarassment() bool {
-	return slices.ContainsFunc(s.c.Charges, func(ch Charge) bool {
-		return ch.Aggravated != NotAggravated && (ch.Offence == Harassment || ch.Offence == FearOfViolence)
+	return slices.ContainsFunc(s.c.Charges, func(ch casefile.Charge) bool {
+		return ch.Aggravated != casefile.NotAggravated && (ch.Offence == casefile.Harassment || ch.Offence == casefile.FearOfViolence)
 	})
 }
 
@@ -152,20 +154,20 @@ func (s *screener) references() []string {
 }
 
 // inChronology returns the distinct incidents of list in date order.
-func (s *screener) inChronology(list []*Incident) []*Incident {
-	return filter(s.chron, func(in *Incident) bool { return slices.Contains(list, in) })
+func (s *screener) inChronology(list []*casefile.Incident) []*casefile.Incident {
+	return casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool { return slices.Contains(list, in) })
 }
 
 // spoCheck says whether a Stalking Protection Order has been applied for or
 // considered, and whether the case shows stalking as the
 // SPO-NOT-CONSIDERED rule reads it.
 func (s *screener) spoCheck() SPOCheck {
-	acts := filter(s.chron, (*Incident).HasStalkingBehaviour)
+	acts := casefile.FilterIncidents(s.chron, (*casefile.Incident).HasStalkingBehaviour)
 	chk := SPOCheck{StalkingShown: s.c.ShowsStalking()}
 	if o := s.c.SPO; o != nil {
 		chk.State = SPOApplied
 		relied := s.x.SPOActs(o)
-		r := Reason{Code: "spo.applied", Incidents: ids(relied), Count: len(relied), Detail: o.Court}
+		r := Reason{Code: "spo.applied", Incidents: casefile.IncidentIDs(relied), Count: len(relied), Detail: o.Court}
 		for _, p := range o.Protected {
 			r.Items = append(r.Items, s.name(p))
 		}
@@ -176,7 +178,7 @@ func (s *screener) spoCheck() SPOCheck {
 			chk.State = SPOConsidered
 		}
 		chk.Decision, chk.Date, chk.By = k.Decision, k.Date, k.By
-		r := Reason{Code: "spo.considered", Incidents: ids(acts), Decision: k.Decision, From: k.Date, Detail: k.Reason}
+		r := Reason{Code: "spo.considered", Incidents: casefile.IncidentIDs(acts), Decision: k.Decision, From: k.Date, Detail: k.Reason}
 		if k.By != "" {
 			r.Name = s.name(k.By)
 		}
@@ -187,7 +189,7 @@ func (s *screener) spoCheck() SPOCheck {
 		if chk.StalkingShown {
 			code = "spo.not-recorded"
 		}
-		chk.Reasons = []Reason{{Code: code, Incidents: ids(acts), Count: len(acts)}}
+		chk.Reasons = []Reason{{Code: code, Incidents: casefile.IncidentIDs(acts), Count: len(acts)}}
 	}
 	return chk
 }

@@ -1,10 +1,12 @@
-package casefile
+package screen
 
 import (
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/spokit/spokit/casefile"
 )
 
 // Trend is the direction of the frequency of the conduct over time. The
@@ -96,10 +98,10 @@ func (m MonthCount) Long() string {
 
 // WindowCount is the occasions in a window of days, From to To inclusive.
 type WindowCount struct {
-	From      Date     `json:"from"`
-	To        Date     `json:"to"`
-	Count     int      `json:"count"`
-	Incidents []string `json:"incidents"`
+	From      casefile.Date `json:"from"`
+	To        casefile.Date `json:"to"`
+	Count     int           `json:"count"`
+	Incidents []string      `json:"incidents"`
 }
 
 // IsZero reports whether the window is unset (there were no occasions).
@@ -115,10 +117,10 @@ func (s *screener) escalation() Escalation {
 			w, _ := window(s.chron, i)
 			e.Rolling = append(e.Rolling, w)
 		}
-		var members []*Incident
+		var members []*casefile.Incident
 		e.Peak, members = peakWindow(s.chron)
-		perMonth := Reason{Code: "escalation.per-month", Incidents: ids(s.chron), Count: len(e.Months)}
-		peak := Reason{Code: "escalation.peak", Incidents: ids(members)}.span(members)
+		perMonth := Reason{Code: "escalation.per-month", Incidents: casefile.IncidentIDs(s.chron), Count: len(e.Months)}
+		peak := Reason{Code: "escalation.peak", Incidents: casefile.IncidentIDs(members)}.span(members)
 		var trend Reason
 		e.Trend, trend = frequencyTrend(s.chron)
 		e.Frequency = []Reason{perMonth, peak, trend}
@@ -128,19 +130,19 @@ func (s *screener) escalation() Escalation {
 }
 
 // monthCounts counts the occasions of a non-empty chronology per month.
-func monthCounts(chron []*Incident) []MonthCount {
+func monthCounts(chron []*casefile.Incident) []MonthCount {
 	var out []MonthCount
 	first, last := chron[0].Date, chron[len(chron)-1].Date
-	for m := NewDate(first.Year(), first.Month(), 1); !m.After(last); m = m.AddMonths(1) {
-		in := filter(chron, func(in *Incident) bool { return in.Date.Year() == m.Year() && in.Date.Month() == m.Month() })
-		out = append(out, MonthCount{Month: m.Time().Format("2006-01"), Count: len(in), Incidents: ids(in)})
+	for m := casefile.NewDate(first.Year(), first.Month(), 1); !m.After(last); m = m.AddMonths(1) {
+		in := casefile.FilterIncidents(chron, func(in *casefile.Incident) bool { return in.Date.Year() == m.Year() && in.Date.Month() == m.Month() })
+		out = append(out, MonthCount{Month: m.Time().Format("2006-01"), Count: len(in), Incidents: casefile.IncidentIDs(in)})
 	}
 	return out
 }
 
 // frequencyTrend applies the trend rule to a chronology.
-func frequencyTrend(chron []*Incident) (Trend, Reason) {
-	r := Reason{Incidents: ids(chron), Count: len(chron)}
+func frequencyTrend(chron []*casefile.Incident) (Trend, Reason) {
+	r := Reason{Incidents: casefile.IncidentIDs(chron), Count: len(chron)}
 	if len(chron) > 0 {
 		r.From, r.To = chron[0].Date, chron[len(chron)-1].Date
 		r.Days = r.From.DaysUntil(r.To)
@@ -173,7 +175,7 @@ func frequencyTrend(chron []*Incident) (Trend, Reason) {
 // online) and physical (offline) occasions followed. Conduct that began in
 // person is no move from online to physical presence.
 func (s *screener) onlineToPhysical() Indicator {
-	online := filter(s.chron, func(in *Incident) bool { return in.Online })
+	online := casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool { return in.Online })
 	absent := func(r Reason) Indicator {
 		return Indicator{Kind: OnlineToPhysical, State: IndicatorAbsent, Reasons: []Reason{r}}
 	}
@@ -181,29 +183,29 @@ func (s *screener) onlineToPhysical() Indicator {
 	case len(online) == 0:
 		return absent(Reason{Code: "escalation.no-online"})
 	case !s.chron[0].Online:
-		return absent(Reason{Code: "escalation.began-in-person", Incidents: ids(s.chron[:1]), From: s.chron[0].Date})
+		return absent(Reason{Code: "escalation.began-in-person", Incidents: casefile.IncidentIDs(s.chron[:1]), From: s.chron[0].Date})
 	}
-	first := slices.IndexFunc(s.chron, func(in *Incident) bool { return !in.Online })
+	first := slices.IndexFunc(s.chron, func(in *casefile.Incident) bool { return !in.Online })
 	if first < 0 {
-		return absent(Reason{Code: "escalation.online-only", Incidents: ids(online), Count: len(online)})
+		return absent(Reason{Code: "escalation.online-only", Incidents: casefile.IncidentIDs(online), Count: len(online)})
 	}
 	before := s.chron[:first]
-	physical := filter(s.chron[first:], func(in *Incident) bool { return !in.Online })
-	r := Reason{Code: "escalation.online-to-physical", Incidents: ids(append(slices.Clone(before), physical...)),
+	physical := casefile.FilterIncidents(s.chron[first:], func(in *casefile.Incident) bool { return !in.Online })
+	r := Reason{Code: "escalation.online-to-physical", Incidents: casefile.IncidentIDs(append(slices.Clone(before), physical...)),
 		Count: len(before), Total: len(physical), From: before[0].Date, To: physical[0].Date}
 	return Indicator{Kind: OnlineToPhysical, State: IndicatorPresent, Reasons: []Reason{r}}
 }
 
 // threats: occasions recorded as threats or violence.
 func (s *screener) threats() Indicator {
-	acts := filter(s.chron, func(in *Incident) bool {
-		return slices.Contains(in.Behaviours, Threats) || slices.Contains(in.Behaviours, Violence)
+	acts := casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool {
+		return slices.Contains(in.Behaviours, casefile.Threats) || slices.Contains(in.Behaviours, casefile.Violence)
 	})
 	if len(acts) == 0 {
-		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats", Incidents: ids(s.chron)}}}
+		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats", Incidents: casefile.IncidentIDs(s.chron)}}}
 	}
-	r := Reason{Code: "escalation.threats", Incidents: ids(acts), Count: len(acts)}
-	for _, b := range []Behaviour{Threats, Violence} {
+	r := Reason{Code: "escalation.threats", Incidents: casefile.IncidentIDs(acts), Count: len(acts)}
+	for _, b := range []casefile.Behaviour{casefile.Threats, casefile.Violence} {
 		if len(withBehaviour(acts, b)) > 0 {
 			r.Items = append(r.Items, string(b))
 		}
@@ -217,7 +219,7 @@ func (s *screener) threats() Indicator {
 // when no victim's address is recorded, leave it unknown.
 func (s *screener) nightAtHome() Indicator {
 	var found []Reason
-	var unclear []*Incident
+	var unclear []*casefile.Incident
 	for _, in := range s.chron {
 		if in.Online {
 			continue
@@ -244,17 +246,17 @@ func (s *screener) nightAtHome() Indicator {
 		return Indicator{Kind: NightAtHome, State: IndicatorPresent, Reasons: found}
 	case len(unclear) > 0:
 		return Indicator{Kind: NightAtHome, State: IndicatorUnknown,
-			Reasons: []Reason{{Code: "escalation.night-at-home-unclear", Incidents: ids(unclear), Count: len(unclear)}}}
+			Reasons: []Reason{{Code: "escalation.night-at-home-unclear", Incidents: casefile.IncidentIDs(unclear), Count: len(unclear)}}}
 	}
-	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home", Incidents: ids(filter(s.chron, func(in *Incident) bool { return !in.Online }))}}}
+	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home", Incidents: casefile.IncidentIDs(casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool { return !in.Online }))}}}
 }
 
 // thirdParties: contact through other people (third-party-contact), or
 // people who were not victims of the first occasion becoming victims later.
 func (s *screener) thirdParties() Indicator {
 	var reasons []Reason
-	if third := withBehaviour(s.chron, ThirdPartyContact); len(third) > 0 {
-		reasons = append(reasons, Reason{Code: "escalation.third-party-contact", Incidents: ids(third), Count: len(third)})
+	if third := withBehaviour(s.chron, casefile.ThirdPartyContact); len(third) > 0 {
+		reasons = append(reasons, Reason{Code: "escalation.third-party-contact", Incidents: casefile.IncidentIDs(third), Count: len(third)})
 	}
 	if len(s.chron) > 0 {
 		for _, v := range s.victims {
@@ -270,7 +272,7 @@ func (s *screener) thirdParties() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties", Incidents: ids(s.chron)})
+	return indicator(ThirdParties, reasons, IndicatorAbsent, Reason{Code: "escalation.no-third-parties", Incidents: casefile.IncidentIDs(s.chron)})
 }
 
 // orderBreached: occasions recorded as breaching an order made, on or
@@ -280,12 +282,12 @@ func (s *screener) thirdParties() Indicator {
 // respondent is not shown.
 func (s *screener) orderBreached() Indicator {
 	var found []Reason
-	var unclear []*Incident
+	var unclear []*casefile.Incident
 	for i := range s.c.Orders {
 		o := &s.c.Orders[i]
-		var after []*Incident
+		var after []*casefile.Incident
 		for _, in := range s.chron {
-			if !slices.ContainsFunc(in.Breaches, func(b Breach) bool { return b.Order == o.ID }) {
+			if !slices.ContainsFunc(in.Breaches, func(b casefile.Breach) bool { return b.Order == o.ID }) {
 				continue
 			}
 			if o.Service != nil && !in.LastDate().Before(o.Service.Date) && s.c.InForceOn(o, in.Date) {
@@ -295,7 +297,7 @@ func (s *screener) orderBreached() Indicator {
 			}
 		}
 		if len(after) > 0 {
-			found = append(found, Reason{Code: "escalation.order-breach", Incidents: ids(after), Count: len(after),
+			found = append(found, Reason{Code: "escalation.order-breach", Incidents: casefile.IncidentIDs(after), Count: len(after),
 				Detail: o.ID, From: o.Service.Date, Evidence: []string{fmt.Sprintf("orders[%d]", i)}})
 		}
 	}
@@ -304,33 +306,33 @@ func (s *screener) orderBreached() Indicator {
 		return Indicator{Kind: OrderBreached, State: IndicatorPresent, Reasons: found}
 	case len(unclear) > 0:
 		return Indicator{Kind: OrderBreached, State: IndicatorUnknown,
-			Reasons: []Reason{{Code: "escalation.order-breach-unserved", Incidents: ids(unclear), Count: len(unclear)}}}
+			Reasons: []Reason{{Code: "escalation.order-breach-unserved", Incidents: casefile.IncidentIDs(unclear), Count: len(unclear)}}}
 	}
 	return Indicator{Kind: OrderBreached, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-order-breach", Count: len(s.c.Orders)}}}
 }
 
 // online lists the online stalking elements.
 func (s *screener) online() []Indicator {
-	online := filter(s.chron, func(in *Incident) bool { return in.Online })
+	online := casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool { return in.Online })
 	none := func(kind IndicatorKind) Indicator {
 		return Indicator{Kind: kind, State: IndicatorAbsent, Reasons: []Reason{{Code: "online.none"}}}
 	}
 	if len(online) == 0 {
 		out := []Indicator{none(OnlineActs), none(Platforms)}
-		out = append(out, s.tagged(OnlineMonitoring, Monitoring), s.tagged(OnlinePublishing, Publishing), s.fakeProfiles(false))
+		out = append(out, s.tagged(OnlineMonitoring, casefile.Monitoring), s.tagged(OnlinePublishing, casefile.Publishing), s.fakeProfiles(false))
 		return out
 	}
 	acts := Indicator{Kind: OnlineActs, State: IndicatorPresent, Reasons: []Reason{{
-		Code: "online.acts", Incidents: ids(online), Count: len(online), Total: len(s.chron)}}}
-	return []Indicator{acts, platforms(online), s.tagged(OnlineMonitoring, Monitoring), s.tagged(OnlinePublishing, Publishing), s.fakeProfiles(true)}
+		Code: "online.acts", Incidents: casefile.IncidentIDs(online), Count: len(online), Total: len(s.chron)}}}
+	return []Indicator{acts, platforms(online), s.tagged(OnlineMonitoring, casefile.Monitoring), s.tagged(OnlinePublishing, casefile.Publishing), s.fakeProfiles(true)}
 }
 
 // platforms groups the online occasions by their location (the platform),
 // in order of first use; spelling and spacing of the first use are kept,
 // case is ignored.
-func platforms(online []*Incident) Indicator {
+func platforms(online []*casefile.Incident) Indicator {
 	var reasons []Reason
-	var missing []*Incident
+	var missing []*casefile.Incident
 	keys := map[string]int{}
 	for _, in := range online {
 		loc := strings.Join(strings.Fields(in.Location), " ")
@@ -352,21 +354,21 @@ func platforms(online []*Incident) Indicator {
 		ind.State = IndicatorUnknown
 	}
 	if len(missing) > 0 {
-		ind.Reasons = append(ind.Reasons, Reason{Code: "online.platform-not-recorded", Incidents: ids(missing), Count: len(missing)})
+		ind.Reasons = append(ind.Reasons, Reason{Code: "online.platform-not-recorded", Incidents: casefile.IncidentIDs(missing), Count: len(missing)})
 	}
 	return ind
 }
 
 // tagged is an online element shown by a behaviour tag: present with the
 // occasions tagged, absent when none is.
-func (s *screener) tagged(kind IndicatorKind, b Behaviour) Indicator {
+func (s *screener) tagged(kind IndicatorKind, b casefile.Behaviour) Indicator {
 	acts := withBehaviour(s.chron, b)
 	if len(acts) == 0 {
 		return Indicator{Kind: kind, State: IndicatorAbsent, Reasons: []Reason{{Code: "online.not-tagged", Items: []string{string(b)}}}}
 	}
-	online := filter(acts, func(in *Incident) bool { return in.Online })
+	online := casefile.FilterIncidents(acts, func(in *casefile.Incident) bool { return in.Online })
 	return Indicator{Kind: kind, State: IndicatorPresent, Reasons: []Reason{{
-		Code: "online.tagged", Incidents: ids(acts), Count: len(acts), Total: len(online), Items: []string{string(b)}}}}
+		Code: "online.tagged", Incidents: casefile.IncidentIDs(acts), Count: len(acts), Total: len(online), Items: []string{string(b)}}}}
 }
 
 // fakeProfiles looks for descriptions that speak of a fake profile or of

@@ -1,8 +1,10 @@
-package casefile
+package screen
 
 import (
 	"fmt"
 	"slices"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
 )
@@ -47,36 +49,40 @@ func (s *TriageState) UnmarshalText(b []byte) error {
 // the offence, naming that victim and no date range, assessed with
 // Index.Assess as the validation rules assess a real one.
 type TriageLine struct {
-	Offence OffenceCode `json:"offence"`
-	Victim  string      `json:"victim"`
-	State   TriageState `json:"state"`
+	Offence casefile.OffenceCode `json:"offence"`
+	Victim  string               `json:"victim"`
+	State   TriageState          `json:"state"`
 	// Incidents are what the line rests on: the course of conduct towards
 	// the victim, or for the communications offences the messages.
 	Incidents []string `json:"incidents"`
 	Reasons   []Reason `json:"reasons"`
 	// AlsoConsider lists offences to weigh alongside this one: the stalking
 	// offences where controlling or coercive behaviour fits.
-	AlsoConsider []OffenceCode `json:"also_consider,omitempty"`
+	AlsoConsider []casefile.OffenceCode `json:"also_consider,omitempty"`
 }
 
 // triageOffences are the offences the triage tells apart, in the order of
 // the offences table.
-var triageOffences = []OffenceCode{Harassment, Stalking, FearOfViolence, StalkingFear, ControllingCoercive, MaliciousComms, ImproperNetworkUse}
+var triageOffences = []casefile.OffenceCode{casefile.Harassment, casefile.Stalking, casefile.FearOfViolence, casefile.StalkingFear, casefile.ControllingCoercive, casefile.MaliciousComms, casefile.ImproperNetworkUse}
 
 // triage judges every triage offence for every victim.
 func (s *screener) triage() []TriageLine {
 	var out []TriageLine
 	for _, v := range s.victims {
-		lines := map[OffenceCode]TriageLine{}
+		lines := map[casefile.OffenceCode]TriageLine{}
 		courseFits := false
-		for _, code := range courseOffences {
+		for _, off := range law.Offences() {
+			if !off.CourseOfConduct {
+				continue
+			}
+			code := casefile.OffenceCode(off.Code)
 			l := s.courseLine(code, v)
 			lines[code] = l
 			courseFits = courseFits || l.State == TriageFits
 		}
-		lines[ControllingCoercive] = s.ccbLine(v)
-		lines[MaliciousComms] = s.commsLine(MaliciousComms, v, courseFits)
-		lines[ImproperNetworkUse] = s.commsLine(ImproperNetworkUse, v, courseFits)
+		lines[casefile.ControllingCoercive] = s.ccbLine(v)
+		lines[casefile.MaliciousComms] = s.commsLine(casefile.MaliciousComms, v, courseFits)
+		lines[casefile.ImproperNetworkUse] = s.commsLine(casefile.ImproperNetworkUse, v, courseFits)
 		for _, code := range triageOffences {
 			out = append(out, lines[code])
 		}
@@ -86,14 +92,14 @@ func (s *screener) triage() []TriageLine {
 
 // assess judges a hypothetical proposed charge of the offence against one
 // victim, with no date range, as of the screening date.
-func (s *screener) assess(code OffenceCode, victim string) Assessment {
-	return s.x.Assess(&Charge{ID: "screening", Offence: code, Victims: []string{victim}, Status: Proposed}, victim, s.asOf)
+func (s *screener) assess(code casefile.OffenceCode, victim string) casefile.Assessment {
+	return s.x.Assess(&casefile.Charge{ID: "screening", Offence: code, Victims: []string{victim}, Status: casefile.Proposed}, victim, s.asOf)
 }
 
 // elementReasons turns each element of an assessment into a reason, and
 // returns the state the elements allow: does-not-fit when one is not met,
 // possible when one is open, fits otherwise.
-func (s *screener) elementReasons(a Assessment) ([]Reason, TriageState) {
+func (s *screener) elementReasons(a casefile.Assessment) ([]Reason, TriageState) {
 	var out []Reason
 	state := TriageFits
 	for _, e := range a.Elements {
@@ -117,7 +123,7 @@ func (s *screener) elementReasons(a Assessment) ([]Reason, TriageState) {
 // cannotShow returns a reason for each element of the offence the record
 // cannot show (law.Offence.RecordCannotShow): while there is one the line
 // is at most possible.
-func (s *screener) cannotShow(code OffenceCode, reason, v string, on []*Incident) []Reason {
+func (s *screener) cannotShow(code casefile.OffenceCode, reason, v string, on []*casefile.Incident) []Reason {
 	off, ok := law.Lookup(string(code))
 	if !ok {
 		return nil
@@ -143,14 +149,14 @@ func demote(st TriageState) TriageState {
 // A gap of more than law.CourseGap between consecutive occasions leaves the
 // course open (possible), as the COURSE-GAP rule warns: whether occasions so
 // far apart are linked is for the officer (Lau v DPP; Pratt v DPP).
-func (s *screener) courseLine(code OffenceCode, v string) TriageLine {
+func (s *screener) courseLine(code casefile.OffenceCode, v string) TriageLine {
 	a := s.assess(code, v)
 	reasons, state := s.elementReasons(a)
 	if len(a.Course) == 0 {
 		state = TriageDoesNotFit
 	}
-	l := TriageLine{Offence: code, Victim: v, State: state, Incidents: ids(a.Course), Reasons: reasons}
-	for _, g := range courseGaps(a.Course) {
+	l := TriageLine{Offence: code, Victim: v, State: state, Incidents: casefile.IncidentIDs(a.Course), Reasons: reasons}
+	for _, g := range casefile.CourseGaps(a.Course) {
 		r := s.person("triage.course-gap", v, g[:])
 		r.From, r.To, r.Days = g[0].LastDate(), g[1].Date, g[0].LastDate().DaysUntil(g[1].Date)
 		r.Count = 2
@@ -161,37 +167,32 @@ func (s *screener) courseLine(code OffenceCode, v string) TriageLine {
 	if len(a.Course) == 1 {
 		l.Reasons = append(l.Reasons, s.person("triage.single-occasion", v, a.Course))
 	}
-	if e, ok := a.Element(ElementStalkingActs); ok && !e.Met {
-		if other := withBehaviour(a.Course, OtherBehaviour); len(other) > 0 {
+	if e, ok := a.Element(casefile.ElementStalkingActs); ok && !e.Met {
+		if other := withBehaviour(a.Course, casefile.OtherBehaviour); len(other) > 0 {
 			r := s.person("triage.other-acts", v, other)
 			r.Count = len(other)
 			l.Reasons = append(l.Reasons, r)
 		}
 	}
-	if code == Harassment && l.State != TriageDoesNotFit {
-		if acts := filter(a.Course, (*Incident).HasStalkingBehaviour); len(acts) > 0 {
+	if code == casefile.Harassment && l.State != TriageDoesNotFit {
+		if acts := casefile.FilterIncidents(a.Course, (*casefile.Incident).HasStalkingBehaviour); len(acts) > 0 {
 			r := s.person("triage.harassment-and-stalking", v, acts)
-			r.Count, r.Items = len(acts), []string{Stalking.Title()}
+			r.Count, r.Items = len(acts), []string{casefile.Stalking.Title()}
 			l.Reasons = append(l.Reasons, r)
 		} else {
 			l.Reasons = append(l.Reasons, s.person("triage.harassment-not-stalking", v, a.Course))
 		}
 	}
-	if e, ok := a.Element(ElementTimeLimit); ok && !e.Met {
-		alt := FearOfViolence
-		if code == Stalking {
-			alt = StalkingFear
+	if e, ok := a.Element(casefile.ElementTimeLimit); ok && !e.Met {
+		alt := casefile.FearOfViolence
+		if code == casefile.Stalking {
+			alt = casefile.StalkingFear
 		}
-		r := s.person("triage.out-of-time", v, e.incidentsOf(a.Course))
+		r := s.person("triage.out-of-time", v, e.IncidentsOf(a.Course))
 		r.To, r.Items = e.Deadline, []string{alt.Title()}
 		l.Reasons = append(l.Reasons, r)
 	}
 	return l
-}
-
-// incidentsOf returns the occasions of course the element names.
-func (e Element) incidentsOf(course []*Incident) []*Incident {
-	return filter(course, func(in *Incident) bool { return slices.Contains(e.Incidents, in.ID) })
 }
 
 // ccbLine judges controlling or coercive behaviour (SCA 2015 s.76): it is
@@ -202,21 +203,21 @@ func (e Element) incidentsOf(course []*Incident) []*Incident {
 // Where it is possible on repeated behaviour, the stalking offences are
 // also to be considered.
 func (s *screener) ccbLine(v string) TriageLine {
-	a := s.assess(ControllingCoercive, v)
+	a := s.assess(casefile.ControllingCoercive, v)
 	reasons, state := s.elementReasons(a)
-	l := TriageLine{Offence: ControllingCoercive, Victim: v, Incidents: ids(a.Course), Reasons: reasons}
+	l := TriageLine{Offence: casefile.ControllingCoercive, Victim: v, Incidents: casefile.IncidentIDs(a.Course), Reasons: reasons}
 	repeated := len(a.Course) >= 2 || len(a.Course) == 1 && a.Course[0].LastDate().After(a.Course[0].Date)
 	l.Reasons = append(l.Reasons, s.person("triage.ccb-occasions", v, a.Course).span(a.Course))
-	l.Reasons = append(l.Reasons, s.cannotShow(ControllingCoercive, "triage.ccb-character", v, a.Course)...)
+	l.Reasons = append(l.Reasons, s.cannotShow(casefile.ControllingCoercive, "triage.ccb-character", v, a.Course)...)
 	switch {
 	case len(a.Course) == 0 || state == TriageDoesNotFit:
 		l.State = TriageDoesNotFit
 	default:
 		l.State = TriagePossible
 		if repeated {
-			l.AlsoConsider = []OffenceCode{Stalking, StalkingFear}
+			l.AlsoConsider = []casefile.OffenceCode{casefile.Stalking, casefile.StalkingFear}
 			r := s.person("triage.also-stalking", v, a.Course)
-			r.Items = []string{Stalking.Title(), StalkingFear.Title()}
+			r.Items = []string{casefile.Stalking.Title(), casefile.StalkingFear.Title()}
 			l.Reasons = append(l.Reasons, r)
 		}
 	}
@@ -228,13 +229,13 @@ func (s *screener) ccbLine(v string) TriageLine {
 // the record, so the line is possible where there are messages (and the
 // time limit is met), never a fit; where a course offence fits, the
 // messages are part of that course, which the line notes.
-func (s *screener) commsLine(code OffenceCode, v string, courseFits bool) TriageLine {
+func (s *screener) commsLine(code casefile.OffenceCode, v string, courseFits bool) TriageLine {
 	a := s.assess(code, v)
 	reasons, state := s.elementReasons(a)
-	msgs := filter(a.Course, func(in *Incident) bool { return isMessage(in, code) })
+	msgs := casefile.FilterIncidents(a.Course, func(in *casefile.Incident) bool { return isMessage(in, code) })
 	l := TriageLine{Offence: code, Victim: v, State: TriageDoesNotFit, Reasons: reasons}
-	if code == ImproperNetworkUse {
-		var late []*Incident
+	if code == casefile.ImproperNetworkUse {
+		var late []*casefile.Incident
 		msgs, late = s.withinOuterLimit(msgs)
 		if len(late) > 0 {
 			r := s.person("triage.messages-out-of-time", v, late)
@@ -246,10 +247,10 @@ func (s *screener) commsLine(code OffenceCode, v string, courseFits bool) Triage
 		r := s.person("triage.no-messages", v, a.Course)
 		r.Count = len(a.Course)
 		l.Reasons = append(l.Reasons, r)
-		l.Incidents = ids(a.Course)
+		l.Incidents = casefile.IncidentIDs(a.Course)
 		return l
 	}
-	l.Incidents = ids(msgs)
+	l.Incidents = casefile.IncidentIDs(msgs)
 	r := s.person("triage.messages", v, msgs).span(msgs)
 	l.Reasons = append(l.Reasons, r)
 	l.Reasons = append(l.Reasons, s.cannotShow(code, "triage.message-content", v, msgs)...)
@@ -264,25 +265,25 @@ func (s *screener) commsLine(code OffenceCode, v string, courseFits bool) Triage
 // cover: an online occasion of contact, threats or publishing (both
 // offences); for MCA 1988 s.1 also an offline one whose description speaks
 // of a letter, card, note or parcel (a letter or other article).
-func isMessage(in *Incident, code OffenceCode) bool {
-	sent := slices.ContainsFunc(in.Behaviours, func(b Behaviour) bool {
-		return b == Contacting || b == Threats || b == Publishing
+func isMessage(in *casefile.Incident, code casefile.OffenceCode) bool {
+	sent := slices.ContainsFunc(in.Behaviours, func(b casefile.Behaviour) bool {
+		return b == casefile.Contacting || b == casefile.Threats || b == casefile.Publishing
 	})
 	if in.Online {
 		return sent
 	}
-	left := sent || slices.Contains(in.Behaviours, Gifts)
-	return code == MaliciousComms && left && findPhrase(in.Description, articleWords) != ""
+	left := sent || slices.Contains(in.Behaviours, casefile.Gifts)
+	return code == casefile.MaliciousComms && left && findPhrase(in.Description, articleWords) != ""
 }
 
 // withinOuterLimit splits messages into those still inside the CA 2003
 // s.127 outer time limit (three years from the offence) on the screening
 // date and those past it.
-func (s *screener) withinOuterLimit(msgs []*Incident) (in, late []*Incident) {
-	off, ok := law.Lookup(string(ImproperNetworkUse))
+func (s *screener) withinOuterLimit(msgs []*casefile.Incident) (in, late []*casefile.Incident) {
+	off, ok := law.Lookup(string(casefile.ImproperNetworkUse))
 	for _, m := range msgs {
 		expires, limited := off.TimeLimitExpires(m.LastDate().Time())
-		if ok && limited && s.asOf.After(DateOf(expires)) {
+		if ok && limited && s.asOf.After(casefile.DateOf(expires)) {
 			late = append(late, m)
 		} else {
 			in = append(in, m)

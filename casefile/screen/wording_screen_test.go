@@ -1,8 +1,10 @@
-package casefile
+package screen
 
 import (
 	"errors"
 	"testing"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,13 +23,13 @@ import (
 // builds at run time.
 func screeningUnits(t *testing.T) map[string][]string {
 	t.Helper()
-	c, _ := Sample()
+	c, _ := casefile.Sample()
 	families := map[string][]string{}
 	add := func(family string, names ...string) { families[family] = append(families[family], names...) }
 
 	// screen_report.go: screen.section.<key> and screen.intro.<key>, one
 	// key per section the report has.
-	rep, err := Screen(c, Date{}).Report(templates.Default())
+	rep, err := Screen(c, casefile.Date{}).Report(templates.Default())
 	require.NoError(t, err)
 	for _, sec := range rep.Sections {
 		add("screening section", "screen.section."+sec.Key, "screen.intro."+sec.Key)

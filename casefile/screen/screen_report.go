@@ -1,10 +1,12 @@
-package casefile
+package screen
 
 import (
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
 	"github.com/spokit/spokit/templates"
@@ -110,7 +112,7 @@ type behaviourWording struct {
 
 // triageWording is the data of screen.triage.label.
 type triageWording struct {
-	Offence    OffenceCode
+	Offence    casefile.OffenceCode
 	Title      string
 	Citation   string
 	Victim     string

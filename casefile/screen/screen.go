@@ -1,8 +1,16 @@
-package casefile
+// Package screen is the stalking screening of a case: a decision aid that
+// looks for stalking hidden under other crimes, judges the FOUR indicators
+// (fixated, obsessive, unwanted, repeated) and escalation, triages the
+// offences the recorded facts point towards, names the crime
+// classifications to record, and says whether an SPO should be considered.
+// Screen returns data with reasons; Report and Explained put it into words.
+package screen
 
 import (
 	"fmt"
 	"slices"
+
+	"github.com/spokit/spokit/casefile"
 )
 
 // Screening is a stalking screening and triage of one case: a decision aid
@@ -19,8 +27,8 @@ import (
 // Its JSON form is what "spokit screen --json" prints; the field names are
 // stable.
 type Screening struct {
-	URN  string `json:"urn"`
-	AsOf Date   `json:"as_of"`
+	URN  string        `json:"urn"`
+	AsOf casefile.Date `json:"as_of"`
 	// Incidents are the ids of every incident, in date order: the order
 	// every incident list in the screening follows.
 	Incidents []string `json:"incidents"`
@@ -164,15 +172,15 @@ type Reason struct {
 	Evidence []string `json:"evidence,omitempty"`
 	// Victim is the id of the person the reason is about, and Name their
 	// name (for an SPO decision, the decision maker).
-	Victim string `json:"victim,omitempty"`
-	Name   string `json:"name,omitempty"`
-	Count  int    `json:"count,omitempty"`
-	Total  int    `json:"total,omitempty"`
-	Days   int    `json:"days,omitempty"`
-	From   Date   `json:"from,omitzero"`
-	To     Date   `json:"to,omitzero"`
+	Victim string        `json:"victim,omitempty"`
+	Name   string        `json:"name,omitempty"`
+	Count  int           `json:"count,omitempty"`
+	Total  int           `json:"total,omitempty"`
+	Days   int           `json:"days,omitempty"`
+	From   casefile.Date `json:"from,omitzero"`
+	To     casefile.Date `json:"to,omitzero"`
 	// Time is an occasion's time of day.
-	Time Clock `json:"time,omitzero"`
+	Time casefile.Clock `json:"time,omitzero"`
 	// Earlier and Later are the acts in the earlier and later half of the
 	// period, for the frequency trend.
 	Earlier int `json:"earlier,omitempty"`
@@ -192,14 +200,14 @@ type Reason struct {
 	// Class is a Home Office Counting Rules classification code, and Status
 	// how well that code has been checked ("verified", "secondary" or
 	// "UNVERIFIED").
-	Class    string   `json:"class,omitempty"`
-	Status   string   `json:"status,omitempty"`
-	Decision Decision `json:"decision,omitempty"`
+	Class    string            `json:"class,omitempty"`
+	Status   string            `json:"status,omitempty"`
+	Decision casefile.Decision `json:"decision,omitempty"`
 }
 
 // BehaviourTally is how often one PHA 1997 s.2A(3) behaviour occurs.
 type BehaviourTally struct {
-	Behaviour Behaviour `json:"behaviour"`
+	Behaviour casefile.Behaviour `json:"behaviour"`
 	// Citation is the paragraph of s.2A(3), e.g. "PHA 1997 s.2A(3)(a)".
 	Citation string `json:"citation"`
 	// Count is the number of occasions tagged with the behaviour, of which
@@ -251,22 +259,22 @@ type SPOCheck struct {
 	// with one of the s.2A(3) behaviours.
 	StalkingShown bool `json:"stalking_shown"`
 	// Decision, Date and By are from the recorded consideration, if any.
-	Decision Decision `json:"decision,omitempty"`
-	Date     Date     `json:"date,omitzero"`
-	By       string   `json:"by,omitempty"`
-	Reasons  []Reason `json:"reasons"`
+	Decision casefile.Decision `json:"decision,omitempty"`
+	Date     casefile.Date     `json:"date,omitzero"`
+	By       string            `json:"by,omitempty"`
+	Reasons  []Reason          `json:"reasons"`
 }
 
 // Screen screens case c as of asOf (zero means the case's as_of, else
 // today): the FOUR indicators, the s.2A(3) behaviours, the offence triage,
 // escalation, the online elements, the crime recording and the SPO. It
 // judges the record only; it never changes c.
-func Screen(c *Case, asOf Date) Screening {
+func Screen(c *casefile.Case, asOf casefile.Date) Screening {
 	s := newScreener(c, c.ResolveAsOf(asOf))
 	out := Screening{
 		URN:       c.URN,
 		AsOf:      s.asOf,
-		Incidents: ids(s.chron),
+		Incidents: casefile.IncidentIDs(s.chron),
 		FOUR:      []Indicator{s.fixated(), s.obsessive(), s.unwanted(), s.repeated()},
 		Online:    s.online(),
 	}
@@ -284,19 +292,19 @@ func Screen(c *Case, asOf Date) Screening {
 
 // screener holds what every part of a screening works from.
 type screener struct {
-	c     *Case
-	x     *Index
-	asOf  Date
-	chron []*Incident
+	c     *casefile.Case
+	x     *casefile.Index
+	asOf  casefile.Date
+	chron []*casefile.Incident
 	// victims are the ids the incidents are directed at; courses their
 	// courses of conduct as the validation rules define one (Index.Course).
 	victims []string
-	courses map[string][]*Incident
+	courses map[string][]*casefile.Incident
 }
 
-func newScreener(c *Case, asOf Date) *screener {
-	x := NewIndex(c)
-	s := &screener{c: c, x: x, asOf: asOf, chron: x.Chronology(), courses: map[string][]*Incident{}}
+func newScreener(c *casefile.Case, asOf casefile.Date) *screener {
+	x := casefile.NewIndex(c)
+	s := &screener{c: c, x: x, asOf: asOf, chron: x.Chronology(), courses: map[string][]*casefile.Incident{}}
 	seen := map[string]bool{}
 	for _, in := range s.chron {
 		for _, v := range in.Victims {
@@ -319,7 +327,7 @@ func newScreener(c *Case, asOf Date) *screener {
 		}
 	}
 	for _, v := range s.victims {
-		s.courses[v] = x.Course(&Charge{Victims: []string{v}}, v)
+		s.courses[v] = x.Course(&casefile.Charge{Victims: []string{v}}, v)
 	}
 	return s
 }
@@ -401,7 +409,7 @@ func enumUnmarshal[T ~int](v *T, b []byte, names []string, what string) error {
 
 // screeningOf returns the screening a document prints: the one given, or
 // the case screened as of asOf.
-func ScreeningOf(given *Screening, c *Case, asOf Date) Screening {
+func ScreeningOf(given *Screening, c *casefile.Case, asOf casefile.Date) Screening {
 	if given != nil {
 		return *given
 	}

@@ -1,6 +1,10 @@
-package casefile
+package screen
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/spokit/spokit/casefile"
+)
 
 // FrequencyTrend applies the screening's frequency trend rule (see
 // Escalation.Trend) to the given occasions, in any order, and returns the
@@ -8,9 +12,9 @@ import "slices"
 // period. Documents that chart a subset of the case (the acts an SPO
 // application relies on) use it to state a trend that agrees with the
 // screening's for the same occasions.
-func FrequencyTrend(occasions []*Incident) (trend Trend, earlier, later int) {
+func FrequencyTrend(occasions []*casefile.Incident) (trend Trend, earlier, later int) {
 	chron := slices.Clone(occasions)
-	slices.SortStableFunc(chron, func(a, b *Incident) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(chron, func(a, b *casefile.Incident) int { return a.Date.Compare(b.Date) })
 	t, r := frequencyTrend(chron)
 	return t, r.Earlier, r.Later
 }

@@ -1,4 +1,4 @@
-package casefile
+package screen
 
 import (
 	"regexp"

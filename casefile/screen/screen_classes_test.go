@@ -1,13 +1,11 @@
-package casefile
+package screen
 
 import (
 	"fmt"
-	"os"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/spokit/spokit/internal/law"
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,24 +17,24 @@ import (
 // changed to meet them. Each class of error has at least three.
 
 // occ is an offline occasion towards V1 by S1.
-func occ(id, date string, description string, bs ...Behaviour) Incident {
+func occ(id, date string, description string, bs ...casefile.Behaviour) casefile.Incident {
 	if len(bs) == 0 {
-		bs = []Behaviour{Contacting}
+		bs = []casefile.Behaviour{casefile.Contacting}
 	}
-	return Incident{ID: id, Date: ymd(date), Behaviours: bs, Description: description, Victims: []string{"V1"}}
+	return casefile.Incident{ID: id, Date: ymd(date), Behaviours: bs, Description: description, Victims: []string{"V1"}}
 }
 
 // online is an online occasion towards V1 by S1.
-func online(id, date, description string) Incident {
-	in := occ(id, date, description, Contacting)
+func online(id, date, description string) casefile.Incident {
+	in := occ(id, date, description, casefile.Contacting)
 	in.Online, in.Location = true, "Text message"
 	return in
 }
 
 // daily returns n occasions on consecutive days from start, or every step
 // days.
-func every(prefix, start string, n, step int, description string, bs ...Behaviour) []Incident {
-	var out []Incident
+func every(prefix, start string, n, step int, description string, bs ...casefile.Behaviour) []casefile.Incident {
+	var out []casefile.Incident
 	d := ymd(start)
 	for i := range n {
 		out = append(out, occ(fmt.Sprintf("%s%d", prefix, i+1), d.AddDays(i*step).String(), description, bs...))
@@ -45,8 +43,8 @@ func every(prefix, start string, n, step int, description string, bs ...Behaviou
 }
 
 // withCharge adds a proposed charge of the offence against V1.
-func withCharge(c *Case, code OffenceCode) *Case {
-	c.Charges = append(c.Charges, Charge{ID: "C1", Offence: code, Victims: []string{"V1"}, Status: Proposed})
+func withCharge(c *casefile.Case, code casefile.OffenceCode) *casefile.Case {
+	c.Charges = append(c.Charges, casefile.Charge{ID: "C1", Offence: code, Victims: []string{"V1"}, Status: casefile.Proposed})
 	return c
 }
 
@@ -70,12 +68,12 @@ func TestClassCourseGapLeavesTheCourseOpen(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var ins []Incident
+			var ins []casefile.Incident
 			for i, d := range tt.dates {
 				ins = append(ins, occ(fmt.Sprintf("I%d", i+1), d, "Rang her again."))
 			}
-			s := Screen(screenCase("2024-10-01", ins...), Date{})
-			for _, code := range []OffenceCode{s2, s2A} {
+			s := Screen(screenCase("2024-10-01", ins...), casefile.Date{})
+			for _, code := range []casefile.OffenceCode{s2, s2A} {
 				l := line(t, s, code, "V1")
 				assert.Equal(t, tt.want, l.State, "%s", code)
 				assert.Equal(t, tt.gap, hasReason(l, "triage.course-gap"), "%s", code)
@@ -86,31 +84,31 @@ func TestClassCourseGapLeavesTheCourseOpen(t *testing.T) {
 
 // victimBorn gives V1 a date of birth and S1 responsibility for V1 as family
 // living together.
-func childInCare(born string, behaviour ...Incident) *Case {
+func childInCare(born string, behaviour ...casefile.Incident) *casefile.Case {
 	c := seriouslyAffected(screenCase("2025-06-01", behaviour...))
 	c.People[0].DateOfBirth = ymd(born)
-	c.Relationships = []Relationship{{Between: []string{"S1", "V1"}, Type: Family, LivedTogether: true, ResponsibleAdult: "S1"}}
+	c.Relationships = []casefile.Relationship{{Between: []string{"S1", "V1"}, Type: casefile.Family, LivedTogether: true, ResponsibleAdult: "S1"}}
 	return c
 }
 
 // Class 2: SCA 2015 s.76(3), responsibility for a victim under 16.
 func TestClassCCBExcludesResponsibilityForAChildUnder16(t *testing.T) {
-	two := []Incident{occ("I1", "2024-09-01", "Took her phone and money."), occ("I2", "2024-10-01", "Locked her in her room.")}
+	two := []casefile.Incident{occ("I1", "2024-09-01", "Took her phone and money."), occ("I2", "2024-10-01", "Locked her in her room.")}
 	tests := []struct {
 		name    string
-		c       *Case
+		c       *casefile.Case
 		want    TriageState
 		errorOn bool
 	}{
 		{"victim aged 14, suspect responsible", childInCare("2010-05-01", two...), dnf, true},
 		{"victim aged 17, suspect responsible", childInCare("2007-05-01", two...), poss, false},
 		{"victim turned 16 between the occasions", childInCare("2008-09-15", two...), dnf, true},
-		{"date of birth not recorded: open, never an error", func() *Case {
+		{"date of birth not recorded: open, never an error", func() *casefile.Case {
 			c := childInCare("2010-05-01", two...)
-			c.People[0].DateOfBirth = Date{}
+			c.People[0].DateOfBirth = casefile.Date{}
 			return c
 		}(), poss, false},
-		{"the victim is the responsible one", func() *Case {
+		{"the victim is the responsible one", func() *casefile.Case {
 			c := childInCare("2010-05-01", two...)
 			c.Relationships[0].ResponsibleAdult = "V1"
 			return c
@@ -118,11 +116,11 @@ func TestClassCCBExcludesResponsibilityForAChildUnder16(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, line(t, Screen(tt.c, Date{}), s76, "V1").State)
-			rep := Validate(withCharge(tt.c, s76), Options{})
+			assert.Equal(t, tt.want, line(t, Screen(tt.c, casefile.Date{}), s76, "V1").State)
+			rep := casefile.Validate(withCharge(tt.c, s76), casefile.Options{})
 			errs := 0
 			for _, f := range rep.ByRule("CCB-RELATIONSHIP") {
-				if f.Severity == Error {
+				if f.Severity == casefile.Error {
 					errs++
 				}
 			}
@@ -131,34 +129,34 @@ func TestClassCCBExcludesResponsibilityForAChildUnder16(t *testing.T) {
 	}
 }
 
-func exPartners(rel Relationship, behaviour ...Incident) *Case {
+func exPartners(rel casefile.Relationship, behaviour ...casefile.Incident) *casefile.Case {
 	c := seriouslyAffected(screenCase("2025-06-01", behaviour...))
 	rel.Between = []string{"S1", "V1"}
-	c.Relationships = []Relationship{rel}
+	c.Relationships = []casefile.Relationship{rel}
 	return c
 }
 
 // Class 3: before 5 April 2023 the ex-partner or family member must have
 // been living with the victim at the time of the behaviour.
 func TestClassCCBBefore5April2023NeedsLivingTogetherAtTheTime(t *testing.T) {
-	pre := []Incident{occ("I1", "2022-06-01", "Checked her bank account."), occ("I2", "2022-08-01", "Demanded her passwords.")}
-	post := []Incident{occ("I1", "2023-05-01", "Checked her bank account."), occ("I2", "2023-06-01", "Demanded her passwords.")}
+	pre := []casefile.Incident{occ("I1", "2022-06-01", "Checked her bank account."), occ("I2", "2022-08-01", "Demanded her passwords.")}
+	post := []casefile.Incident{occ("I1", "2023-05-01", "Checked her bank account."), occ("I2", "2023-06-01", "Demanded her passwords.")}
 	tests := []struct {
 		name string
-		c    *Case
+		c    *casefile.Case
 		want TriageState
 	}{
-		{"lived together but separated before the behaviour", exPartners(Relationship{Type: ExPartner, LivedTogether: true, From: ymd("2018-01-01"), To: ymd("2022-01-01")}, pre...), dnf},
-		{"still living together when it happened", exPartners(Relationship{Type: ExPartner, LivedTogether: true, From: ymd("2018-01-01"), To: ymd("2022-01-01"), LivedTogetherTo: ymd("2022-12-31")}, pre...), poss},
-		{"separated, but behaviour after 5 April 2023", exPartners(Relationship{Type: ExPartner, LivedTogether: true, To: ymd("2022-01-01")}, post...), poss},
-		{"family who never lived together, before 2023", exPartners(Relationship{Type: Family}, pre...), dnf},
-		{"moved in only after the behaviour", exPartners(Relationship{Type: ExPartner, LivedTogether: true, LivedTogetherFrom: ymd("2022-09-01")}, pre...), dnf},
+		{"lived together but separated before the behaviour", exPartners(casefile.Relationship{Type: casefile.ExPartner, LivedTogether: true, From: ymd("2018-01-01"), To: ymd("2022-01-01")}, pre...), dnf},
+		{"still living together when it happened", exPartners(casefile.Relationship{Type: casefile.ExPartner, LivedTogether: true, From: ymd("2018-01-01"), To: ymd("2022-01-01"), LivedTogetherTo: ymd("2022-12-31")}, pre...), poss},
+		{"separated, but behaviour after 5 April 2023", exPartners(casefile.Relationship{Type: casefile.ExPartner, LivedTogether: true, To: ymd("2022-01-01")}, post...), poss},
+		{"family who never lived together, before 2023", exPartners(casefile.Relationship{Type: casefile.Family}, pre...), dnf},
+		{"moved in only after the behaviour", exPartners(casefile.Relationship{Type: casefile.ExPartner, LivedTogether: true, LivedTogetherFrom: ymd("2022-09-01")}, pre...), dnf},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := line(t, Screen(tt.c, Date{}), s76, "V1")
+			l := line(t, Screen(tt.c, casefile.Date{}), s76, "V1")
 			assert.Equal(t, tt.want, l.State)
-			rep := Validate(withCharge(tt.c, s76), Options{})
+			rep := casefile.Validate(withCharge(tt.c, s76), casefile.Options{})
 			assert.Equal(t, tt.want == dnf, len(rep.ByRule("CCB-RELATIONSHIP")) > 0)
 		})
 	}
@@ -166,21 +164,21 @@ func TestClassCCBBefore5April2023NeedsLivingTogetherAtTheTime(t *testing.T) {
 
 // Class 4: content nobody has judged never "fits".
 func TestClassCommunicationsNeverFitOnUnjudgedContent(t *testing.T) {
-	letter := occ("I1", "2025-02-01", "Sent her a polite letter asking to meet.", Contacting)
+	letter := occ("I1", "2025-02-01", "Sent her a polite letter asking to meet.", casefile.Contacting)
 	tests := []struct {
 		name     string
-		c        *Case
+		c        *casefile.Case
 		mca, ca  TriageState
 		s76State TriageState
 	}{
 		{"one polite letter", screenCase("2025-03-01", letter), poss, dnf, dnf},
 		{"one birthday text", screenCase("2025-03-01", online("I1", "2025-02-01", "Happy birthday!")), poss, poss, dnf},
 		{"three texts in a course", screenCase("2025-03-01", online("I1", "2025-02-01", "Text."), online("I2", "2025-02-03", "Text."), online("I3", "2025-02-05", "Text.")), poss, poss, dnf},
-		{"partner with serious effect is at most possible s.76", seriouslyAffected(related(screenCase("2025-03-01", online("I1", "2025-02-01", "Text."), online("I2", "2025-02-03", "Text.")), Partner, true)), poss, poss, poss},
+		{"partner with serious effect is at most possible s.76", seriouslyAffected(related(screenCase("2025-03-01", online("I1", "2025-02-01", "Text."), online("I2", "2025-02-03", "Text.")), casefile.Partner, true)), poss, poss, poss},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Screen(tt.c, Date{})
+			s := Screen(tt.c, casefile.Date{})
 			assert.Equal(t, tt.mca, line(t, s, mca, "V1").State)
 			assert.Equal(t, tt.ca, line(t, s, ca, "V1").State)
 			assert.Equal(t, tt.s76State, line(t, s, s76, "V1").State)
@@ -198,30 +196,30 @@ func TestClassCommunicationsNeverFitOnUnjudgedContent(t *testing.T) {
 func TestClassStalkingIsNotRuledOutForWantOfAListedExample(t *testing.T) {
 	tests := []struct {
 		name string
-		ins  []Incident
+		ins  []casefile.Incident
 		want TriageState
 	}{
-		{"repeated unwanted gifts after a request to stop", []Incident{
-			occ("I1", "2025-01-05", "Left flowers on her car; she asked him to stop.", Gifts),
-			occ("I2", "2025-01-12", "Left chocolates at her work.", Gifts),
-			occ("I3", "2025-01-19", "Left a bracelet at her door.", Gifts)}, poss},
-		{"contact through her friends", []Incident{
-			occ("I1", "2025-01-05", "Asked her friend where she lives.", ThirdPartyContact),
-			occ("I2", "2025-01-12", "Asked her sister for her number.", ThirdPartyContact)}, poss},
-		{"tagged other", []Incident{
-			occ("I1", "2025-01-05", "Sat in his car opposite her office.", OtherBehaviour),
-			occ("I2", "2025-01-12", "Sat in his car opposite her office again.", OtherBehaviour)}, poss},
-		{"a listed example makes it fit", []Incident{
-			occ("I1", "2025-01-05", "Followed her home.", Following),
-			occ("I2", "2025-01-12", "Left a bracelet at her door.", Gifts)}, fits},
+		{"repeated unwanted gifts after a request to stop", []casefile.Incident{
+			occ("I1", "2025-01-05", "Left flowers on her car; she asked him to stop.", casefile.Gifts),
+			occ("I2", "2025-01-12", "Left chocolates at her work.", casefile.Gifts),
+			occ("I3", "2025-01-19", "Left a bracelet at her door.", casefile.Gifts)}, poss},
+		{"contact through her friends", []casefile.Incident{
+			occ("I1", "2025-01-05", "Asked her friend where she lives.", casefile.ThirdPartyContact),
+			occ("I2", "2025-01-12", "Asked her sister for her number.", casefile.ThirdPartyContact)}, poss},
+		{"tagged other", []casefile.Incident{
+			occ("I1", "2025-01-05", "Sat in his car opposite her office.", casefile.OtherBehaviour),
+			occ("I2", "2025-01-12", "Sat in his car opposite her office again.", casefile.OtherBehaviour)}, poss},
+		{"a listed example makes it fit", []casefile.Incident{
+			occ("I1", "2025-01-05", "Followed her home.", casefile.Following),
+			occ("I2", "2025-01-12", "Left a bracelet at her door.", casefile.Gifts)}, fits},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := screenCase("2025-03-01", tt.ins...)
-			assert.Equal(t, tt.want, line(t, Screen(c, Date{}), s2A, "V1").State)
-			rep := Validate(withCharge(c, s2A), Options{})
+			assert.Equal(t, tt.want, line(t, Screen(c, casefile.Date{}), s2A, "V1").State)
+			rep := casefile.Validate(withCharge(c, s2A), casefile.Options{})
 			for _, f := range rep.ByRule("STALK-ACT-TYPE") {
-				assert.Equal(t, Warning, f.Severity)
+				assert.Equal(t, casefile.Warning, f.Severity)
 			}
 		})
 	}
@@ -229,21 +227,21 @@ func TestClassStalkingIsNotRuledOutForWantOfAListedExample(t *testing.T) {
 
 // Class 6: the victim's home is decided from her recorded address.
 func TestClassNightAtHomeIsReadFromTheVictimsAddress(t *testing.T) {
-	at := func(location string) *Case {
-		in := occ("I1", "2025-01-05", "Stood outside.", Watching)
+	at := func(location string) *casefile.Case {
+		in := occ("I1", "2025-01-05", "Stood outside.", casefile.Watching)
 		in.Location, in.Time = location, clock("23:30")
 		return screenCase("2025-03-01", in)
 	}
 	tests := []struct {
 		name string
-		c    *Case
+		c    *casefile.Case
 		want IndicatorState
 	}{
 		{"her mother's home", at("Her mother's home, 3 Mill Street, Helsby"), IndicatorAbsent},
 		{"a shop called Home Bargains", at("Home Bargains, Frodsham"), IndicatorAbsent},
 		{"her street address", at("Outside 7 Quarry Lane"), IndicatorPresent},
 		{"her postcode", at("WA6 7ZZ"), IndicatorPresent},
-		{"no address recorded: 'home' cannot settle it", func() *Case {
+		{"no address recorded: 'home' cannot settle it", func() *casefile.Case {
 			c := at("Her home")
 			c.People[0].Address = ""
 			return c
@@ -251,39 +249,39 @@ func TestClassNightAtHomeIsReadFromTheVictimsAddress(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, indicatorOf(t, Screen(tt.c, Date{}).Escalation.Signals, NightAtHome).State)
+			assert.Equal(t, tt.want, indicatorOf(t, Screen(tt.c, casefile.Date{}).Escalation.Signals, NightAtHome).State)
 		})
 	}
 }
 
 // ordered adds a warning or order given on date, binding S1 and protecting
 // protects.
-func ordered(c *Case, kind WarningKind, date, binds string, protects ...string) *Case {
-	c.Warnings = append(c.Warnings, WarningOrOrder{ID: fmt.Sprintf("W%d", len(c.Warnings)+1), Kind: kind, Date: ymd(date), Binds: binds, Protects: protects})
+func ordered(c *casefile.Case, kind casefile.WarningKind, date, binds string, protects ...string) *casefile.Case {
+	c.Warnings = append(c.Warnings, casefile.WarningOrOrder{ID: fmt.Sprintf("W%d", len(c.Warnings)+1), Kind: kind, Date: ymd(date), Binds: binds, Protects: protects})
 	return c
 }
 
 // Class 7: contact after a warning or order is unwanted.
 func TestClassContactAfterAWarningOrOrderIsUnwanted(t *testing.T) {
-	two := func() *Case {
+	two := func() *casefile.Case {
 		return screenCase("2025-06-01", occ("I1", "2025-03-01", "Rang her."), occ("I2", "2025-03-10", "Rang her."), occ("I3", "2025-03-20", "Rang her."))
 	}
 	tests := []struct {
 		name string
-		c    *Case
+		c    *casefile.Case
 		want IndicatorState
 		ids  []string
 	}{
-		{"after a police warning", ordered(two(), PoliceWarning, "2025-03-05", "S1", "V1"), IndicatorPresent, []string{"I2", "I3"}},
-		{"in breach of bail conditions", ordered(two(), BailConditions, "2025-03-12", "S1"), IndicatorPresent, []string{"I3"}},
-		{"after a non-molestation order", ordered(two(), NonMolestationOrder, "2025-03-01", "S1", "V1"), IndicatorPresent, []string{"I2", "I3"}},
-		{"an order against someone else", ordered(two(), NonMolestationOrder, "2025-03-01", "O1", "V1"), IndicatorUnknown, nil},
-		{"an order protecting someone else", ordered(two(), PoliceWarning, "2025-03-01", "S1", "O1"), IndicatorUnknown, nil},
-		{"the order came after the last contact", ordered(two(), OtherCourtOrder, "2025-04-01", "S1"), IndicatorUnknown, nil},
+		{"after a police warning", ordered(two(), casefile.PoliceWarning, "2025-03-05", "S1", "V1"), IndicatorPresent, []string{"I2", "I3"}},
+		{"in breach of bail conditions", ordered(two(), casefile.BailConditions, "2025-03-12", "S1"), IndicatorPresent, []string{"I3"}},
+		{"after a non-molestation order", ordered(two(), casefile.NonMolestationOrder, "2025-03-01", "S1", "V1"), IndicatorPresent, []string{"I2", "I3"}},
+		{"an order against someone else", ordered(two(), casefile.NonMolestationOrder, "2025-03-01", "O1", "V1"), IndicatorUnknown, nil},
+		{"an order protecting someone else", ordered(two(), casefile.PoliceWarning, "2025-03-01", "S1", "O1"), IndicatorUnknown, nil},
+		{"the order came after the last contact", ordered(two(), casefile.OtherCourtOrder, "2025-04-01", "S1"), IndicatorUnknown, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ind := indicatorOf(t, Screen(tt.c, Date{}).FOUR, Unwanted)
+			ind := indicatorOf(t, Screen(tt.c, casefile.Date{}).FOUR, Unwanted)
 			assert.Equal(t, tt.want, ind.State)
 			if tt.ids != nil {
 				r := ind.Reasons[0]
@@ -301,18 +299,18 @@ func TestClassContactAfterAWarningOrOrderIsUnwanted(t *testing.T) {
 func TestClassFixatedAndObsessiveJudgeIntensityAndPersistence(t *testing.T) {
 	tests := []struct {
 		name               string
-		c                  *Case
+		c                  *casefile.Case
 		fixated, obsessive IndicatorState
 	}{
 		{"three occasions in 28 days", screenCase("2025-06-01", every("I", "2025-01-01", 3, 14, "Rang her.")...), IndicatorUnknown, IndicatorUnknown},
 		{"forty occasions in 20 days", screenCase("2025-06-01", append(every("A", "2025-01-01", 20, 1, "Rang her."), every("B", "2025-01-01", 20, 1, "Texted her.")...)...), IndicatorPresent, IndicatorPresent},
 		{"mutual arguments", screenCase("2025-06-01", every("I", "2025-01-01", 12, 5, "They argued with each other in the street.")...), IndicatorUnknown, IndicatorUnknown},
-		{"persisting after a request to stop", screenCase("2025-06-01", append([]Incident{occ("I0", "2024-12-30", "She told him to stop calling.")}, every("I", "2025-01-01", 2, 10, "Rang her.")...)...), IndicatorPresent, IndicatorUnknown},
-		{"persisting after a police warning", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 3, 10, "Rang her.")...), PoliceWarning, "2025-01-05", "S1", "V1"), IndicatorPresent, IndicatorUnknown},
+		{"persisting after a request to stop", screenCase("2025-06-01", append([]casefile.Incident{occ("I0", "2024-12-30", "She told him to stop calling.")}, every("I", "2025-01-01", 2, 10, "Rang her.")...)...), IndicatorPresent, IndicatorUnknown},
+		{"persisting after a police warning", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 3, 10, "Rang her.")...), casefile.PoliceWarning, "2025-01-05", "S1", "V1"), IndicatorPresent, IndicatorUnknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := Screen(tt.c, Date{})
+			s := Screen(tt.c, casefile.Date{})
 			assert.Equal(t, tt.fixated, indicatorOf(t, s.FOUR, Fixated).State, "fixated")
 			assert.Equal(t, tt.obsessive, indicatorOf(t, s.FOUR, Obsessive).State, "obsessive")
 		})
@@ -323,7 +321,7 @@ func TestClassFixatedAndObsessiveJudgeIntensityAndPersistence(t *testing.T) {
 // intervals.
 func TestClassTrendDoesNotFlipOnADay(t *testing.T) {
 	monthly := []string{"2025-01-10", "2025-02-10", "2025-03-09", "2025-04-10", "2025-05-10"}
-	var five []Incident
+	var five []casefile.Incident
 	for i, d := range monthly {
 		five = append(five, occ(fmt.Sprintf("I%d", i+1), d, "Rang her."))
 	}
@@ -332,7 +330,7 @@ func TestClassTrendDoesNotFlipOnADay(t *testing.T) {
 	falling := append(every("A", "2025-01-01", 8, 1, "Rang her."), every("B", "2025-02-01", 2, 20, "Rang her.")...)
 	tests := []struct {
 		name string
-		ins  []Incident
+		ins  []casefile.Incident
 		want Trend
 	}{
 		{"five roughly monthly occasions", five, TrendUnknown},
@@ -343,38 +341,38 @@ func TestClassTrendDoesNotFlipOnADay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, Screen(screenCase("2025-08-01", tt.ins...), Date{}).Escalation.Trend)
+			assert.Equal(t, tt.want, Screen(screenCase("2025-08-01", tt.ins...), casefile.Date{}).Escalation.Trend)
 		})
 	}
 }
 
 // Class 10: every line names its evidence, and counts equal it.
 func TestClassEveryLineNamesItsEvidence(t *testing.T) {
-	ccb := seriouslyAffected(related(screenCase("2025-06-01", occ("I1", "2025-03-01", "Took her phone."), occ("I2", "2025-03-10", "Took her keys.")), Partner, true))
+	ccb := seriouslyAffected(related(screenCase("2025-06-01", occ("I1", "2025-03-01", "Took her phone."), occ("I2", "2025-03-10", "Took her keys.")), casefile.Partner, true))
 	t.Run("the personally-connected line cites the relationship record", func(t *testing.T) {
-		l := line(t, Screen(ccb, Date{}), s76, "V1")
+		l := line(t, Screen(ccb, casefile.Date{}), s76, "V1")
 		r := reasonWithTest(t, l, "Suspect and victim personally connected at the time of the behaviour")
 		assert.Equal(t, []string{"relationships[0]"}, r.Evidence)
 		assert.Equal(t, []string{"I1", "I2"}, r.Incidents)
 	})
 	t.Run("serious alarm cites the impact record, not a fear incident", func(t *testing.T) {
-		c := seriouslyAffected(screenCase("2025-06-01", occ("I1", "2025-03-01", "Followed her.", Following), occ("I2", "2025-03-10", "Followed her.", Following)))
+		c := seriouslyAffected(screenCase("2025-06-01", occ("I1", "2025-03-01", "Followed her.", casefile.Following), occ("I2", "2025-03-10", "Followed her.", casefile.Following)))
 		c.Incidents[0].VictimFearedViolence = true
-		r := reasonWithTest(t, line(t, Screen(c, Date{}), s4A, "V1"), "Fear of violence on two occasions, or serious alarm or distress with a substantial adverse effect on usual day-to-day activities")
+		r := reasonWithTest(t, line(t, Screen(c, casefile.Date{}), s4A, "V1"), "Fear of violence on two occasions, or serious alarm or distress with a substantial adverse effect on usual day-to-day activities")
 		assert.Equal(t, []string{"impact[0]"}, r.Evidence)
 		assert.Empty(t, r.Incidents)
 	})
 	t.Run("a not-met line cites what was examined", func(t *testing.T) {
-		c := screenCase("2025-06-01", occ("I1", "2025-03-01", "Followed her.", Following), occ("I2", "2025-03-10", "Followed her.", Following))
-		for _, r := range line(t, Screen(c, Date{}), s4, "V1").Reasons {
+		c := screenCase("2025-06-01", occ("I1", "2025-03-01", "Followed her.", casefile.Following), occ("I2", "2025-03-10", "Followed her.", casefile.Following))
+		for _, r := range line(t, Screen(c, casefile.Date{}), s4, "V1").Reasons {
 			if r.Code == "element.not-met" {
 				assert.NotEmpty(t, append(slices.Clone(r.Incidents), r.Evidence...), r.Test)
 			}
 		}
 	})
-	for _, sc := range append(scenarios(t), scenario{"warned", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 8, 3, "Rang her.")...), PoliceWarning, "2025-01-05", "S1")}) {
+	for _, sc := range append(scenarios(t), scenario{"warned", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 8, 3, "Rang her.")...), casefile.PoliceWarning, "2025-01-05", "S1")}) {
 		t.Run("counts equal the incidents listed: "+sc.name, func(t *testing.T) {
-			for _, r := range everyReason(Screen(sc.c, Date{})) {
+			for _, r := range everyReason(Screen(sc.c, casefile.Date{})) {
 				if incidentCount[r.Code] {
 					assert.Equal(t, len(r.Incidents), r.Count, r.Code)
 				}
@@ -411,7 +409,7 @@ func reasonWithTest(t *testing.T, l TriageLine, test string) Reason {
 func TestScreeningAndRulesAgreeOnSharedFacts(t *testing.T) {
 	type check struct {
 		rule    string
-		offence OffenceCode
+		offence casefile.OffenceCode
 		// screened reports whether the screening line shows the fact.
 		screened func(TriageLine) bool
 	}
@@ -424,19 +422,19 @@ func TestScreeningAndRulesAgreeOnSharedFacts(t *testing.T) {
 	rel := check{"CCB-RELATIONSHIP", s76, unmet("Suspect and victim personally connected at the time of the behaviour")}
 	limit6 := check{"TIME-LIMIT-SUMMARY", s2, unmet("Charged within 6 months of the last occasion")}
 	limit3y := check{"TIME-LIMIT-SUMMARY", ca, unmet("Charged within 3 years of the last occasion (and within 6 months of the prosecutor having sufficient evidence)")}
-	pre := []Incident{occ("I1", "2022-06-01", "Checked her bank account."), occ("I2", "2022-08-01", "Demanded her passwords.")}
-	texts := func(asOf string) *Case {
+	pre := []casefile.Incident{occ("I1", "2022-06-01", "Checked her bank account."), occ("I2", "2022-08-01", "Demanded her passwords.")}
+	texts := func(asOf string) *casefile.Case {
 		return screenCase(asOf, online("I1", "2022-01-10", "Menacing text."), online("I2", "2022-01-20", "Menacing text."))
 	}
 	tests := []struct {
 		name  string
-		c     *Case
+		c     *casefile.Case
 		check check
 	}{
 		{"gap of six months", screenCase("2024-10-01", occ("I1", "2024-01-10", "Rang."), occ("I2", "2024-07-15", "Rang.")), gap},
 		{"no gap", screenCase("2024-10-01", occ("I1", "2024-01-10", "Rang."), occ("I2", "2024-02-15", "Rang.")), gap},
-		{"separated before the behaviour", exPartners(Relationship{Type: ExPartner, LivedTogether: true, To: ymd("2022-01-01")}, pre...), rel},
-		{"living together at the time", exPartners(Relationship{Type: ExPartner, LivedTogether: true, LivedTogetherTo: ymd("2022-12-31")}, pre...), rel},
+		{"separated before the behaviour", exPartners(casefile.Relationship{Type: casefile.ExPartner, LivedTogether: true, To: ymd("2022-01-01")}, pre...), rel},
+		{"living together at the time", exPartners(casefile.Relationship{Type: casefile.ExPartner, LivedTogether: true, LivedTogetherTo: ymd("2022-12-31")}, pre...), rel},
 		{"child in care", childInCare("2010-05-01", pre...), rel},
 		{"harassment out of time", screenCase("2025-01-01", occ("I1", "2024-01-10", "Rang."), occ("I2", "2024-02-15", "Rang.")), limit6},
 		{"harassment in time", screenCase("2024-05-01", occ("I1", "2024-01-10", "Rang."), occ("I2", "2024-02-15", "Rang.")), limit6},
@@ -445,83 +443,9 @@ func TestScreeningAndRulesAgreeOnSharedFacts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := line(t, Screen(tt.c, Date{}), tt.check.offence, "V1")
-			rep := Validate(withCharge(tt.c, tt.check.offence), Options{})
+			l := line(t, Screen(tt.c, casefile.Date{}), tt.check.offence, "V1")
+			rep := casefile.Validate(withCharge(tt.c, tt.check.offence), casefile.Options{})
 			assert.Equal(t, len(rep.ByRule(tt.check.rule)) > 0, tt.check.screened(l), "%s vs the %s line", tt.check.rule, tt.check.offence)
 		})
 	}
-}
-
-// A fact the law table marks unverified never makes an error-level finding.
-func TestUnverifiedLawNeverMakesAnError(t *testing.T) {
-	tests := []struct {
-		name    string
-		status  law.Status
-		wantSev Severity
-	}{
-		{"verified", law.Verified, Error},
-		{"secondary", law.Secondary, Error},
-		{"unverified", law.Unverified, Warning},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := &Check{rule: &Rule{ID: "X", Severity: Error, Citation: "c"}}
-			c.AddOnf(tt.status, "p", "m")
-			require.Len(t, c.findings, 1)
-			assert.Equal(t, tt.wantSev, c.findings[0].Severity)
-		})
-	}
-}
-
-func TestNewOptionalFieldsDecodeAndOldCasesStillDo(t *testing.T) {
-	base := `{"format":"spokit.case/v1","urn":"07CW0777125","force":{"name":"F"},"officer_in_case":"O1",
-"people":[{"id":"V1","role":"victim","forenames":"A","surname":"B"},{"id":"S1","role":"suspect","forenames":"C","surname":"D"},{"id":"O1","role":"officer","forenames":"E","surname":"F"}],
-"incidents":[{"id":"I1","date":"2025-01-01","behaviours":["contacting"],"description":"x","victims":["V1"]}]`
-	tests := []struct {
-		name, extra, wantErr string
-	}{
-		{"no new fields", ``, ""},
-		{"relationship dates and responsibility", `,"relationships":[{"between":["S1","V1"],"type":"family","lived_together":true,"lived_together_from":"2020-01-01","lived_together_to":"2022-01-01","responsible":"S1"}]`, ""},
-		{"a warning", `,"warnings_and_orders":[{"id":"W1","kind":"bail-conditions","date":"2025-01-02","binds":"S1","protects":["V1"],"description":"not to contact V1"}]`, ""},
-		{"an unknown kind is refused", `,"warnings_and_orders":[{"id":"W1","kind":"caution","date":"2025-01-02","binds":"S1"}]`, "warnings_and_orders[0].kind"},
-		{"a missing binds is refused", `,"warnings_and_orders":[{"id":"W1","kind":"other","date":"2025-01-02"}]`, "warnings_and_orders[0].binds"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Decode(strings.NewReader(base + tt.extra + "}"))
-			if tt.wantErr == "" {
-				assert.NoError(t, err)
-			} else if assert.Error(t, err) {
-				assert.Contains(t, err.Error(), tt.wantErr)
-			}
-		})
-	}
-	for _, path := range []string{"testdata/case-example.json", "sample/case.json"} {
-		f, err := os.Open(path)
-		require.NoError(t, err)
-		_, err = Decode(f)
-		f.Close()
-		assert.NoError(t, err, path)
-	}
-}
-
-func TestWarningRefsMustResolve(t *testing.T) {
-	c := ordered(screenCase("2025-06-01", occ("I1", "2025-03-01", "Rang her.")), PoliceWarning, "2025-02-01", "S9", "V9")
-	c.Relationships = []Relationship{{Between: []string{"S1", "V1"}, Type: Family, ResponsibleAdult: "O1"}}
-	var paths []string
-	for _, f := range Validate(c, Options{}).ByRule("CASE-REF") {
-		paths = append(paths, f.Path)
-	}
-	assert.Equal(t, []string{"relationships[0].responsible", "warnings_and_orders[0].binds", "warnings_and_orders[0].protects[0]"}, paths)
-}
-
-func TestNewDatesAreChecked(t *testing.T) {
-	c := ordered(screenCase("2025-06-01", occ("I1", "2025-03-01", "Rang her.")), PoliceWarning, "2025-07-01", "S1")
-	c.Warnings = append(c.Warnings, WarningOrOrder{ID: "W2", Kind: BailConditions, Date: ymd("2025-03-01"), Until: ymd("2025-02-01"), Binds: "S1"})
-	c.Relationships = []Relationship{{Between: []string{"S1", "V1"}, Type: ExPartner, LivedTogether: true, LivedTogetherFrom: ymd("2022-01-01"), LivedTogetherTo: ymd("2021-01-01")}}
-	var paths []string
-	for _, f := range Validate(c, Options{}).ByRule("CASE-DATE") {
-		paths = append(paths, f.Path)
-	}
-	assert.ElementsMatch(t, []string{"relationships[0].lived_together_to", "warnings_and_orders[0].date", "warnings_and_orders[1].until"}, paths)
 }

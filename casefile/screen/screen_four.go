@@ -1,9 +1,11 @@
-package casefile
+package screen
 
 import (
 	"fmt"
 	"slices"
 	"sort"
+
+	"github.com/spokit/spokit/casefile"
 
 	"github.com/spokit/spokit/internal/law"
 )
@@ -35,16 +37,16 @@ const (
 )
 
 // person returns a reason about one victim.
-func (s *screener) person(code, victim string, incidents []*Incident) Reason {
-	return Reason{Code: code, Victim: victim, Name: s.name(victim), Incidents: ids(incidents)}
+func (s *screener) person(code, victim string, incidents []*casefile.Incident) Reason {
+	return Reason{Code: code, Victim: victim, Name: s.name(victim), Incidents: casefile.IncidentIDs(incidents)}
 }
 
 // span returns a reason's From, To and Days for a course: its first day,
 // the last day of its last occasion and the days between.
-func (r Reason) span(course []*Incident) Reason {
+func (r Reason) span(course []*casefile.Incident) Reason {
 	r.Count = len(course)
 	if len(course) > 0 {
-		r.From, r.To = course[0].Date, LastOccasion(course)
+		r.From, r.To = course[0].Date, casefile.LastOccasion(course)
 		r.Days = r.From.DaysUntil(r.To)
 	}
 	return r
@@ -65,7 +67,7 @@ func (s *screener) repeated() Indicator {
 	var present, once []Reason
 	for _, v := range s.victims {
 		course := s.courses[v]
-		if occasionsElement(course).Met {
+		if casefile.OccasionsElement(course).Met {
 			present = append(present, s.person("repeated.occasions", v, course).span(course))
 		} else {
 			once = append(once, s.person("repeated.once", v, course).span(course))
@@ -82,7 +84,7 @@ func (s *screener) repeated() Indicator {
 
 // afterReport returns the first occasion of the course with a crime
 // reference that later occasions followed, and those later occasions.
-func afterReport(course []*Incident) (*Incident, []*Incident) {
+func afterReport(course []*casefile.Incident) (*casefile.Incident, []*casefile.Incident) {
 	for i, in := range course {
 		if in.CrimeReference != "" && i+1 < len(course) {
 			return in, course[i+1:]
@@ -92,12 +94,12 @@ func afterReport(course []*Incident) (*Incident, []*Incident) {
 }
 
 // reportReason says the conduct continued after a report to the police.
-func (s *screener) reportReason(code, victim string, course []*Incident) (Reason, bool) {
+func (s *screener) reportReason(code, victim string, course []*casefile.Incident) (Reason, bool) {
 	rep, later := afterReport(course)
 	if rep == nil {
 		return Reason{}, false
 	}
-	r := s.person(code, victim, append([]*Incident{rep}, later...))
+	r := s.person(code, victim, append([]*casefile.Incident{rep}, later...))
 	r.Reference, r.From, r.Count, r.Total = rep.CrimeReference, rep.Date, len(later)+1, len(later)
 	return r, true
 }
@@ -105,11 +107,11 @@ func (s *screener) reportReason(code, victim string, course []*Incident) (Reason
 // requestReason finds the first occasion of the course whose description
 // says the person asked for the conduct to stop (requestPhrases), with the
 // occasions after it.
-func (s *screener) requestReason(code, victim string, course []*Incident) (Reason, bool) {
+func (s *screener) requestReason(code, victim string, course []*casefile.Incident) (Reason, bool) {
 	for i, in := range course {
 		if p := findPhrase(in.Description, requestPhrases); p != "" {
 			later := course[i+1:]
-			r := s.person(code, victim, append([]*Incident{in}, later...))
+			r := s.person(code, victim, append([]*casefile.Incident{in}, later...))
 			r.Phrase, r.From, r.Count, r.Total = p, in.Date, len(later)+1, len(later)
 			return r, true
 		}
@@ -120,14 +122,14 @@ func (s *screener) requestReason(code, victim string, course []*Incident) (Reaso
 // afterOrders returns a reason for each warning or order that bound the
 // suspect of later occasions of the course towards the victim it protects,
 // naming those occasions and the warning or order as evidence.
-func (s *screener) afterOrders(code, victim string, course []*Incident) []Reason {
+func (s *screener) afterOrders(code, victim string, course []*casefile.Incident) []Reason {
 	var out []Reason
 	for i := range s.c.Warnings {
 		w := &s.c.Warnings[i]
 		if len(w.Protects) > 0 && !slices.Contains(w.Protects, victim) {
 			continue
 		}
-		later := filter(course, func(in *Incident) bool {
+		later := casefile.FilterIncidents(course, func(in *casefile.Incident) bool {
 			return in.Date.After(w.Date) && (w.Until.IsZero() || !in.Date.After(w.Until)) && s.x.SuspectOf(in) == w.Binds
 		})
 		if len(later) == 0 {
@@ -143,8 +145,8 @@ func (s *screener) afterOrders(code, victim string, course []*Incident) []Reason
 
 // oneSided returns the occasions whose description does not speak of a
 // mutual quarrel.
-func oneSided(course []*Incident) []*Incident {
-	return filter(course, func(in *Incident) bool { return findPhrase(in.Description, mutualPhrases) == "" })
+func oneSided(course []*casefile.Incident) []*casefile.Incident {
+	return casefile.FilterIncidents(course, func(in *casefile.Incident) bool { return findPhrase(in.Description, mutualPhrases) == "" })
 }
 
 // unwanted: the conduct went on after a warning or order that bound the
@@ -166,7 +168,7 @@ func (s *screener) unwanted() Indicator {
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown", Incidents: ids(s.chron)})
+	return indicator(Unwanted, reasons, IndicatorUnknown, Reason{Code: "unwanted.not-shown", Incidents: casefile.IncidentIDs(s.chron)})
 }
 
 // fixated: persistence or intensity of one-sided conduct towards one
@@ -193,10 +195,10 @@ func (s *screener) fixated() Indicator {
 	}
 	// Contact through others is counted once for the case: the third party
 	// is often recorded as a victim of the same occasion.
-	if third := withBehaviour(s.chron, ThirdPartyContact); len(third) > 0 {
-		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: ids(third), Count: len(third)})
+	if third := withBehaviour(s.chron, casefile.ThirdPartyContact); len(third) > 0 {
+		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: casefile.IncidentIDs(third), Count: len(third)})
 	}
-	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown", Incidents: ids(s.chron)})
+	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown", Incidents: casefile.IncidentIDs(s.chron)})
 }
 
 // obsessive: intensity of one-sided conduct towards one person: five or
@@ -215,26 +217,26 @@ func (s *screener) obsessive() Indicator {
 			r.Count, r.Items = len(kinds), kinds
 			reasons = append(reasons, r)
 		}
-		if mon := withBehaviour(course, Monitoring); len(mon) > 0 {
+		if mon := withBehaviour(course, casefile.Monitoring); len(mon) > 0 {
 			r := s.person("obsessive.monitoring", v, mon)
 			r.Count = len(mon)
 			reasons = append(reasons, r)
 		}
 	}
-	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown", Incidents: ids(s.chron)})
+	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown", Incidents: casefile.IncidentIDs(s.chron)})
 }
 
 // withBehaviour returns the occasions tagged with b.
-func withBehaviour(course []*Incident, b Behaviour) []*Incident {
-	return filter(course, func(in *Incident) bool { return slices.Contains(in.Behaviours, b) })
+func withBehaviour(course []*casefile.Incident, b casefile.Behaviour) []*casefile.Incident {
+	return casefile.FilterIncidents(course, func(in *casefile.Incident) bool { return slices.Contains(in.Behaviours, b) })
 }
 
 // distinctBehaviours returns the behaviours recorded on the occasions, in
 // the case format's order.
-func distinctBehaviours(course []*Incident) []string {
+func distinctBehaviours(course []*casefile.Incident) []string {
 	var out []string
-	for _, b := range Behaviour("").Values() {
-		if len(withBehaviour(course, Behaviour(b))) > 0 {
+	for _, b := range casefile.Behaviour("").Values() {
+		if len(withBehaviour(course, casefile.Behaviour(b))) > 0 {
 			out = append(out, b)
 		}
 	}
@@ -244,20 +246,20 @@ func distinctBehaviours(course []*Incident) []string {
 // window returns the rolling window that ends on the day of act i of a
 // list in date order: the occasions dated in the windowDays days up to and
 // including that day, which sit together in the list.
-func window(list []*Incident, i int) (WindowCount, []*Incident) {
+func window(list []*casefile.Incident, i int) (WindowCount, []*casefile.Incident) {
 	end := list[i].Date
 	from := end.AddDays(-(windowDays - 1))
 	lo := sort.Search(len(list), func(j int) bool { return !list[j].Date.Before(from) })
 	hi := sort.Search(len(list), func(j int) bool { return list[j].Date.After(end) })
 	members := list[lo:hi]
-	return WindowCount{From: from, To: end, Count: len(members), Incidents: ids(members)}, members
+	return WindowCount{From: from, To: end, Count: len(members), Incidents: casefile.IncidentIDs(members)}, members
 }
 
 // peakWindow returns the rolling window with the most occasions (the
 // earliest on a tie) and its occasions.
-func peakWindow(list []*Incident) (WindowCount, []*Incident) {
+func peakWindow(list []*casefile.Incident) (WindowCount, []*casefile.Incident) {
 	var best WindowCount
-	var members []*Incident
+	var members []*casefile.Incident
 	for i := range list {
 		if w, m := window(list, i); w.Count > best.Count {
 			best, members = w, m
@@ -270,17 +272,17 @@ func peakWindow(list []*Incident) (WindowCount, []*Incident) {
 func (s *screener) behaviours() []BehaviourTally {
 	var out []BehaviourTally
 	for _, lb := range law.StalkingBehaviours() {
-		b := Behaviour(lb.Name)
+		b := casefile.Behaviour(lb.Name)
 		acts := withBehaviour(s.chron, b)
 		if len(acts) == 0 {
 			continue
 		}
-		online := filter(acts, func(in *Incident) bool { return in.Online })
-		offline := filter(acts, func(in *Incident) bool { return !in.Online })
+		online := casefile.FilterIncidents(acts, func(in *casefile.Incident) bool { return in.Online })
+		offline := casefile.FilterIncidents(acts, func(in *casefile.Incident) bool { return !in.Online })
 		out = append(out, BehaviourTally{
 			Behaviour: b, Citation: lb.Citation,
 			Count: len(acts), OnlineCount: len(online), OfflineCount: len(offline),
-			Incidents: ids(acts), Online: ids(online), Offline: ids(offline),
+			Incidents: casefile.IncidentIDs(acts), Online: casefile.IncidentIDs(online), Offline: casefile.IncidentIDs(offline),
 		})
 	}
 	return out
