@@ -108,14 +108,14 @@ func checkStalkingActs(c *Check) {
 func checkFearOccasions(c *Check) {
 	c.unmet(ElementFear, func(_ int, a *Assessment, e Element, p string) {
 		n := len(fearIncidents(a.Course))
-		c.AddOnf(e.Status, p, "Charge %s (%s) needs %s to have feared violence on at least two occasions; %d %s marked victim_feared_violence %s. Record each occasion of fear from the victim's statement, or consider s.4A (serious alarm or distress) or s.2A/s.2.",
+		c.addOnf(e.Status, p, "Charge %s (%s) needs %s to have feared violence on at least two occasions; %d %s marked victim_feared_violence %s. Record each occasion of fear from the victim's statement, or consider s.4A (serious alarm or distress) or s.2A/s.2.",
 			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), n, plural(n, "occasion is", "occasions are"), span(a.Charge))
 	})
 }
 
 func checkSeriousAlarm(c *Check) {
 	c.unmet(ElementSeriousEffect, func(_ int, a *Assessment, e Element, p string) {
-		c.AddOnf(e.Status, p, "Charge %s (%s) needs either fear of violence on at least two occasions or serious alarm or distress with a substantial adverse effect on %s's usual day-to-day activities. The case has %d fear occasions and no impact record with serious_alarm_or_distress and an effect (e.g. moved home, changed route to work).",
+		c.addOnf(e.Status, p, "Charge %s (%s) needs either fear of violence on at least two occasions or serious alarm or distress with a substantial adverse effect on %s's usual day-to-day activities. The case has %d fear occasions and no impact record with serious_alarm_or_distress and an effect (e.g. moved home, changed route to work).",
 			a.Charge.ID, a.Charge.Offence.Title(), c.Name(a.Victim), len(fearIncidents(a.Course)))
 	})
 }
@@ -145,7 +145,7 @@ func checkSummaryTimeLimit(c *Check) {
 		case ImproperNetworkUse:
 			limit, alt = "at the latest 3 years after", "malicious communications (MCA 1988 s.1)"
 		}
-		c.AddOnf(e.Status, fmt.Sprintf("charges[%d]", i), "Charge %s (%s) is summary only and must be laid %s the last occasion towards %s (%s), so by %s; %s is %s. Consider the either-way offence %s, which has no time limit, if its extra elements are met.",
+		c.addOnf(e.Status, fmt.Sprintf("charges[%d]", i), "Charge %s (%s) is summary only and must be laid %s the last occasion towards %s (%s), so by %s; %s is %s. Consider the either-way offence %s, which has no time limit, if its extra elements are met.",
 			ch.ID, ch.Offence.Title(), limit, c.Name(a.Victim), LastOccasion(a.Course).Long(), e.Deadline.Long(), when, ChargeDate(ch, c.AsOf).Long(), alt)
 	})
 }
@@ -156,7 +156,7 @@ func checkCCBRelationship(c *Check) {
 		for _, s := range c.Index.courseSuspects(a.Course) {
 			suspects = append(suspects, c.Name(s))
 		}
-		c.AddOnf(e.Status, p, "Charge %s (controlling or coercive behaviour) needs %s and %s to be personally connected at the time of the behaviour: %s. Record the partner, ex-partner or family relationship with its dates (and when they lived together), charge only conduct the test allows, or charge stalking or harassment instead.",
+		c.addOnf(e.Status, p, "Charge %s (controlling or coercive behaviour) needs %s and %s to be personally connected at the time of the behaviour: %s. Record the partner, ex-partner or family relationship with its dates (and when they lived together), charge only conduct the test allows, or charge stalking or harassment instead.",
 			a.Charge.ID, strings.Join(suspects, " and "), c.Name(a.Victim), e.Detail)
 	})
 }

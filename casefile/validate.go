@@ -39,14 +39,14 @@ type Check struct {
 // Addf records a finding of the running rule at path (a JSON path into the
 // case). The message should say what is missing and what would satisfy it.
 func (c *Check) Addf(path, format string, args ...any) {
-	c.AddOnf(law.Verified, path, format, args...)
+	c.addOnf(law.Verified, path, format, args...)
 }
 
-// AddOnf is Addf for a finding that rests on a legal fact of the given
+// addOnf is Addf for a finding that rests on a legal fact of the given
 // status. A fact the law table marks unverified never makes an error: the
 // finding is demoted to a warning that says so. This is the one place
 // findings are made, so no rule can bypass it.
-func (c *Check) AddOnf(status law.Status, path, format string, args ...any) {
+func (c *Check) addOnf(status law.Status, path, format string, args ...any) {
 	sev, msg := c.rule.Severity, fmt.Sprintf(format, args...)
 	if sev == Error && !status.HardRule() {
 		sev = Warning

@@ -24,7 +24,7 @@ func TestUnverifiedLawNeverMakesAnError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := &Check{rule: &Rule{ID: "X", Severity: Error, Citation: "c"}}
-			c.AddOnf(tt.status, "p", "m")
+			c.addOnf(tt.status, "p", "m")
 			require.Len(t, c.findings, 1)
 			assert.Equal(t, tt.wantSev, c.findings[0].Severity)
 		})

@@ -4,8 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/spokit/spokit/casefile/mgform"
-
+	"github.com/spokit/spokit/internal/forms"
 	"github.com/spokit/spokit/internal/pdfdoc"
 )
 
@@ -56,7 +55,7 @@ func (b *builder) statementPages(i int) {
 	if p := b.x.Person(st.Person); p != nil {
 		maker = strings.TrimSpace(p.Name())
 	}
-	err := mgform.AddStatementPages(b.d, b.c, st, mgform.StatementOptions{
+	err := forms.AddStatementPages(b.d, b.c, st, forms.StatementOptions{
 		Templates:    b.opts.Templates,
 		AsOf:         b.asOf,
 		Heading:      b.t("spo.statement.heading", b.data("Name", maker, "ID", b.orNot(st.ID))),

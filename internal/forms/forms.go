@@ -1,10 +1,8 @@
-// Package mgform writes the CPS case-file (MG) forms of a case as PDF: the
-// MG3 report to the prosecutor, MG5 case summary, MG6C and MG6D schedules,
-// MG9 witness list, MG11 statements with their contact pages, MG12 exhibit
-// list, the case review, and the breach schedule and notification timeline
-// of the jobs after an order. Each form declares its audience; every string
-// it prints passes that audience's disclosure policy.
-package mgform
+// Package forms lays out the MG case-file forms for the public package
+// casefile/mgform, and adds witness statements in the MG11 layout to other
+// documents (the SPO bundle) through the PDF engine's document, which is
+// why it is internal: its page-level API takes the engine's types.
+package forms
 
 import (
 	"fmt"
@@ -21,7 +19,8 @@ import (
 	"github.com/spokit/spokit/templates"
 )
 
-// Options control how the MG case-file forms are written.
+// Options control how the MG case-file forms are written: the fields of
+// mgform.Options, which converts to this type field for field.
 type Options struct {
 	// AsOf is the date the forms are judged on (time limits) and dated
 	// with; it is also the date written into each PDF, so the same case

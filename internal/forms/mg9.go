@@ -1,4 +1,4 @@
-package mgform
+package forms
 
 import (
 	"io"
