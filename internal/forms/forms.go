@@ -19,50 +19,24 @@ import (
 	"github.com/spokit/spokit/templates"
 )
 
-// Options control how the MG case-file forms are written: the fields of
-// mgform.Options, which converts to this type field for field.
+// Options and Form are documented in casefile/mgform, whose types convert
+// to these field for field.
 type Options struct {
-	// AsOf is the date the forms are judged on (time limits) and dated
-	// with; it is also the date written into each PDF, so the same case
-	// gives the same bytes. Zero means the Report's date when one is given,
-	// else the case's ResolveAsOf.
-	AsOf casefile.Date
-	// Report holds the findings the MG3 and the case review list; nil validates the
-	// case with Rules().
-	Report *casefile.Report
-	// Templates is a force's wording; nil means templates.Default().
+	AsOf      casefile.Date
+	Report    *casefile.Report
 	Templates *templates.Set
-	// Draft prints DRAFT on every page.
-	Draft bool
-	// Screening is the stalking screening to print; nil screens the case.
-	// A build passes one value to every document so the case is screened
-	// once and every document prints the same result.
+	Draft     bool
 	Screening *screen.Screening
 }
 
-// Form is one MG form a case needs: the file name it is written under, who
-// it is for, and the function that writes it.
+// Form is one MG form a case needs (mgform.Form).
 type Form struct {
-	// Name is the file name: "MG3.pdf", "MG5.pdf", "MG6C.pdf", "MG6D.pdf",
-	// "MG9.pdf", "MG11-<statement id>.pdf" and
-	// "MG11-<statement id>-contact.pdf" for each statement, "MG12.pdf".
-	Name string
-	// Audience is who the form is for: AudienceDefence for the forms
-	// disclosed in criminal proceedings (MG5, MG6C, MG11 statement pages,
-	// MG12), AudienceProsecution for the rest.
+	Name     string
 	Audience casefile.Audience
-	// Write writes the form as a PDF.
-	Write func(w io.Writer, opts Options) error
+	Write    func(w io.Writer, opts Options) error
 }
 
-// Forms returns the MG forms a stalking file needs, in file order: MG3,
-// MG5, MG6C, MG6D, MG9, the MG11 statement pages and contact page of each
-// statement, MG12.
-//
-// A statement id becomes part of a file name with every character outside
-// A-Z, a-z, 0-9, '.', '_' and '-' replaced by '_', so no id can make a path.
-// An id that would give a hidden or empty name, or the same name as an
-// earlier statement, still gets a Form, whose Write reports the problem.
+// Forms returns the MG forms a stalking file needs (mgform.Forms).
 func Forms(c *casefile.Case) []Form {
 	forms := []Form{
 		{Name: "MG3.pdf", Audience: casefile.AudienceProsecution, Write: func(w io.Writer, o Options) error { return WriteMG3(w, c, o) }},
