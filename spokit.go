@@ -99,6 +99,15 @@ type Result struct {
 	Outputs []Output
 }
 
+// Output returns the output named name, and whether the build has it.
+func (r *Result) Output(name string) (Output, bool) {
+	i, ok := slices.BinarySearchFunc(r.Outputs, name, func(o Output, name string) int { return strings.Compare(o.Name, name) })
+	if !ok {
+		return Output{}, false
+	}
+	return r.Outputs[i], true
+}
+
 // ErrCaseHasErrors is returned by Build for a case with error findings
 // when Settings.Draft is not set: a marked draft is the only thing such a
 // case may be built as.

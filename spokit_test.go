@@ -125,6 +125,24 @@ func TestBuildListsTheOutputsACaseHasWithTheirAudiences(t *testing.T) {
 	})
 }
 
+func TestResultOutputFindsAnOutputByName(t *testing.T) {
+	res := sampleBuild(t, nil, Settings{})
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{"MG5.pdf", true}, {ManifestName, true}, {"spo-bundle.pdf", true}, {res.Outputs[0].Name, true},
+		{res.Outputs[len(res.Outputs)-1].Name, true}, {"mg5.pdf", false}, {"", false}, {"zzz", false},
+	} {
+		o, ok := res.Output(tt.name)
+		assert.Equal(t, tt.want, ok, tt.name)
+		if tt.want {
+			assert.Equal(t, tt.name, o.Name)
+			assert.NotEmpty(t, o.Data)
+		}
+	}
+}
+
 func TestBuildRefusesACaseWithErrorsUnlessDraft(t *testing.T) {
 	c, files := casefile.Sample()
 	c.Statements = nil
