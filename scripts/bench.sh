@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures spokit on one core and prints the figures as a Markdown table:
-# the Go benchmarks of a typical and a large synthetic case (casefile.TypicalCase,
-# casefile.LargeCase) beside their raw fpdf and excelize baselines, then the
+# the Go benchmarks of a typical and a large synthetic case (synth.Typical,
+# synth.Large) beside their raw fpdf and excelize baselines, then the
 # time and peak memory of "spokit build" of the large case, and whether two
 # builds under different time zones and locales are byte-identical.
 #
