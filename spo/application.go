@@ -63,7 +63,7 @@ type Application struct {
 	Terms []casefile.Term
 	// Duration is how long the order is sought for; the zero Period when
 	// spo.duration cannot be read (SPO-DURATION reports it).
-	Duration Period
+	Duration casefile.Period
 	// HearingDate is the date the order is expected to be made, or zero.
 	HearingDate casefile.Date
 	// Interim is the interim order sought pending the hearing (s.5), or nil.
@@ -88,7 +88,7 @@ type InterimApplication struct {
 	Terms []casefile.Term
 	// Period is the fixed period stated in the interim order; the zero
 	// Period when spo.interim.period cannot be read (SPO-INTERIM reports it).
-	Period Period
+	Period casefile.Period
 }
 
 // NewApplication builds the application recorded in c's spo block. It fails
@@ -129,7 +129,7 @@ func NewApplication(c *casefile.Case) (*Application, error) {
 		ReplacesInterim: s.ReplacesInterim,
 		index:           x,
 	}
-	a.Duration, _ = ParsePeriod(s.Duration) // an unreadable duration stays zero; SPO-DURATION reports it
+	a.Duration, _ = casefile.ParsePeriod(s.Duration) // an unreadable duration stays zero; SPO-DURATION reports it
 	for i, id := range s.Protected {
 		if p := person(fmt.Sprintf("spo.protected[%d]", i), id); p != nil {
 			a.Protected = append(a.Protected, p)
@@ -156,7 +156,7 @@ func NewApplication(c *casefile.Case) (*Application, error) {
 	}
 	if in := s.Interim; in != nil {
 		a.Interim = &InterimApplication{Reason: in.Reason, Terms: slices.Clone(in.Terms)}
-		a.Interim.Period, _ = ParsePeriod(in.Period) // stays zero when unreadable; SPO-INTERIM reports it
+		a.Interim.Period, _ = casefile.ParsePeriod(in.Period) // stays zero when unreadable; SPO-INTERIM reports it
 		checkTerms("spo.interim.terms", in.Terms)
 	}
 	if len(errs) > 0 {

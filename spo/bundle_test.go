@@ -350,7 +350,7 @@ func TestDraftOrderWording(t *testing.T) {
 		},
 		{
 			name: "until further order",
-			edit: func(c *casefile.Case) { c.SPO.Duration = spo.UntilFurtherOrder },
+			edit: func(c *casefile.Case) { c.SPO.Duration = casefile.UntilFurtherOrder },
 			want: []string{"This order has effect until a further order is made (section 3)."},
 		},
 		{

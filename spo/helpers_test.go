@@ -118,3 +118,11 @@ func footers(texts []string) (xs, ys []int) {
 	}
 	return xs, ys
 }
+
+// date returns the date written YYYY-MM-DD.
+func date(t *testing.T, s string) casefile.Date {
+	t.Helper()
+	d, err := casefile.ParseDate(s)
+	require.NoError(t, err)
+	return d
+}

@@ -202,12 +202,12 @@ func checkDuration(c *casefile.Check) {
 	if s == nil {
 		return
 	}
-	p, err := ParsePeriod(s.Duration)
+	p, err := casefile.ParsePeriod(s.Duration)
 	switch {
 	case err != nil:
-		c.Addf("spo.duration", "The %s. Write %s, or a fixed period of at least 2 years in years or months, e.g. 2y or 30m.", unreadable("duration", s.Duration), UntilFurtherOrder)
-	case p.Fixed() && !p.AtLeastYears(MinimumYears):
-		c.Addf("spo.duration", "The duration is %s, but a fixed-period order must last at least 2 years beginning with the day it is made. Ask for at least 2y (24m), or %s.", p, UntilFurtherOrder)
+		c.Addf("spo.duration", "The %s. Write %s, or a fixed period of at least 2 years in years or months, e.g. 2y or 30m.", unreadable("duration", s.Duration), casefile.UntilFurtherOrder)
+	case p.Fixed() && !p.AtLeastYears(casefile.MinimumYears):
+		c.Addf("spo.duration", "The duration is %s, but a fixed-period order must last at least 2 years beginning with the day it is made. Ask for at least 2y (24m), or %s.", p, casefile.UntilFurtherOrder)
 	}
 }
 
@@ -217,7 +217,7 @@ func checkInterim(c *casefile.Check) {
 		return
 	}
 	in := s.Interim
-	p, err := ParsePeriod(in.Period)
+	p, err := casefile.ParsePeriod(in.Period)
 	switch {
 	case err != nil:
 		c.Addf("spo.interim.period", "The %s. An interim order must be for a fixed period stated in the order: write it as a number and unit, e.g. 8w, 3m or 28d.", unreadable("interim period", in.Period))

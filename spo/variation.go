@@ -36,7 +36,7 @@ type Variation struct {
 	// Duration is how long the order would last, counted from the day it
 	// was made: the new duration sought, else the order's own; the zero
 	// Period when neither can be read.
-	Duration Period
+	Duration casefile.Period
 
 	// order is the varied order as the shared order renderer reads it.
 	order *Application
@@ -111,8 +111,8 @@ func NewVariation(c *casefile.Case) (*Variation, error) {
 // discharge.
 func (v *Variation) vary() {
 	app, o := v.Application, v.Order
-	v.Duration, _ = ParsePeriod(o.Duration)
-	if p, err := ParsePeriod(app.Duration); err == nil && app.Seeks != casefile.Discharge {
+	v.Duration, _ = casefile.ParsePeriod(o.Duration)
+	if p, err := casefile.ParsePeriod(app.Duration); err == nil && app.Seeks != casefile.Discharge {
 		v.Duration = p
 	}
 	change := map[int]casefile.TermChange{}
@@ -199,7 +199,7 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	if o.Service != nil {
 		served = o.Service.Date.Long()
 	}
-	orig, _ := ParsePeriod(o.Duration)
+	orig, _ := casefile.ParsePeriod(o.Duration)
 	d.Paragraph(b.t("spo.variation.order", b.data("Interim", v.interim(), "Made", o.Made.Long(), "Served", served,
 		"Period", orig.String(), "Ends", ends.Long(), "Exhibit", b.clean(o.Exhibit), "Count", len(o.Terms))))
 
@@ -212,7 +212,7 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 		b.variationChange(i, ch)
 	}
 	if app.Seeks != casefile.Discharge && !blank(app.Duration) {
-		p, _ := ParsePeriod(app.Duration)
+		p, _ := casefile.ParsePeriod(app.Duration)
 		last, _ := p.LastDay(o.Made)
 		d.Text(pdfdoc.Text{Label: b.t("spo.variation.duration-label", nil), Body: b.t("spo.variation.duration", b.data(
 			"Period", p.String(), "Fixed", p.Fixed(), "Made", o.Made.Long(), "Ends", last.Long(), "Raw", b.clean(app.Duration)))})

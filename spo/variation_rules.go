@@ -36,7 +36,7 @@ func orderLastDay(o *casefile.Order) (casefile.Date, bool) {
 	if !o.Ends.IsZero() {
 		return o.Ends, true
 	}
-	p, err := ParsePeriod(o.Duration)
+	p, err := casefile.ParsePeriod(o.Duration)
 	if err != nil {
 		return casefile.Date{}, false
 	}
@@ -134,19 +134,19 @@ func checkVaryDuration(c *casefile.Check) {
 	}
 	if blank(v.Duration) {
 		if v.Seeks == casefile.Renew {
-			c.Addf("spo_variation.duration", "A renewal sets how long the order will now last, and duration is empty. Give the whole period counted from the day the order was made, e.g. 4y, or %s.", UntilFurtherOrder)
+			c.Addf("spo_variation.duration", "A renewal sets how long the order will now last, and duration is empty. Give the whole period counted from the day the order was made, e.g. 4y, or %s.", casefile.UntilFurtherOrder)
 		}
 		return
 	}
-	p, err := ParsePeriod(v.Duration)
+	p, err := casefile.ParsePeriod(v.Duration)
 	switch {
 	case err != nil:
-		c.Addf("spo_variation.duration", "The %s. Write %s or a fixed period counted from the day the order was made, e.g. 4y or 36m.", unreadable("duration", v.Duration), UntilFurtherOrder)
+		c.Addf("spo_variation.duration", "The %s. Write %s or a fixed period counted from the day the order was made, e.g. 4y or 36m.", unreadable("duration", v.Duration), casefile.UntilFurtherOrder)
 	case o == nil:
 	case o.Kind == casefile.InterimOrder && !p.Fixed():
 		c.Addf("spo_variation.duration", "Order %s is an interim order, which must be for a fixed period stated in the order; %s is not one. Give a fixed period, e.g. 3m.", o.ID, p)
-	case o.Kind == casefile.FullOrder && p.Fixed() && !p.AtLeastYears(MinimumYears):
-		c.Addf("spo_variation.duration", "The new duration is %s, but a fixed-period order must last at least 2 years beginning with the day it was made (%s). Ask for at least 2y, or %s.", p, o.Made.Long(), UntilFurtherOrder)
+	case o.Kind == casefile.FullOrder && p.Fixed() && !p.AtLeastYears(casefile.MinimumYears):
+		c.Addf("spo_variation.duration", "The new duration is %s, but a fixed-period order must last at least 2 years beginning with the day it was made (%s). Ask for at least 2y, or %s.", p, o.Made.Long(), casefile.UntilFurtherOrder)
 	case v.Seeks == casefile.Renew && p.Fixed():
 		last, _ := p.LastDay(o.Made)
 		if now, ok := orderLastDay(o); ok && !last.After(now) {
@@ -177,7 +177,7 @@ func checkDischarge2Y(c *casefile.Check) {
 	if when.IsZero() {
 		when = c.AsOf
 	}
-	twoYears, _ := Period{n: MinimumYears, unit: years}.LastDay(o.Made)
+	twoYears, _ := casefile.PeriodOfYears(casefile.MinimumYears).LastDay(o.Made)
 	if when.After(twoYears) {
 		return
 	}

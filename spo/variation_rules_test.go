@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
-	"github.com/spokit/spokit/spo"
 )
 
 // withVariation gives the sample an order made on 10 March 2025 and an
@@ -96,7 +95,7 @@ var variationQuiet = []ruleCase{
 	{name: "a discharge needs no new terms", rule: "SPO-VARY-NECESSITY", mutate: discharge},
 	{name: "three years from the making", rule: "SPO-VARY-DURATION", mutate: withVariation},
 	{name: "until further order", rule: "SPO-VARY-DURATION",
-		mutate: func(c *casefile.Case) { withVariation(c); c.SPOVariation.Duration = spo.UntilFurtherOrder }},
+		mutate: func(c *casefile.Case) { withVariation(c); c.SPOVariation.Duration = casefile.UntilFurtherOrder }},
 	{name: "victim views recorded", rule: "SPO-VARY-VIEWS", mutate: withVariation},
 	{name: "a discharge both consent to", rule: "SPO-DISCHARGE-2Y",
 		mutate: func(c *casefile.Case) {
@@ -106,7 +105,7 @@ var variationQuiet = []ruleCase{
 	{name: "a discharge after two years", rule: "SPO-DISCHARGE-2Y", asOf: "2027-03-10",
 		mutate: func(c *casefile.Case) {
 			discharge(c)
-			c.Orders[0].Duration = spo.UntilFurtherOrder
+			c.Orders[0].Duration = casefile.UntilFurtherOrder
 			c.SPOVariation.Hearing = casefile.NewDate(2027, 3, 10)
 		}},
 	{name: "the check switched off", rule: "SPO-DISCHARGE-2Y",

@@ -27,7 +27,7 @@ func afterOrderCase(t *testing.T) *casefile.Case {
 	}
 	c.Orders = []casefile.Order{{
 		ID: "ORD1", Kind: casefile.FullOrder, Court: "Llandudno Magistrates' Court", Respondent: "S1", Protected: []string{"V1"},
-		Made: day("2025-10-01"), Service: &casefile.Service{Date: day("2025-10-03")},
+		Made: day("2025-10-01"), Service: &casefile.Service{Date: day("2025-10-03")}, Duration: "2y",
 		Terms: []casefile.OrderTerm{{Number: 1, Kind: casefile.Prohibition, Text: "Not to contact Siân Pryce.", Behaviours: []casefile.Behaviour{casefile.Contacting}}},
 	}}
 	for i, b := range map[int][]int{6: {1}, 7: {1, 4}, 1: {1}} {
@@ -48,6 +48,7 @@ func TestTheBreachScheduleShowsEachBreachAndWhatIsWrongWithIt(t *testing.T) {
 		"NOT IN FORCE on", // I2, before the order was made
 		"Order ORD1 has no",
 		"May be outside the", // I8 is watching and threats, not contacting
+		"Duration 2 years",   // the period in words, as the order states it
 	} {
 		assert.Contains(t, text, want)
 	}

@@ -94,7 +94,7 @@ func (f *mgForm) orderBox(o *casefile.Order) {
 	f.doc.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{f.field("order.court", f.orNotRecorded(o.Court)), f.field("order.made", o.Made.Long())},
 		{f.field("order.respondent", f.name(o.Respondent)), f.field("order.protected", f.orNone(strings.Join(f.names(o.Protected), ", ")))},
-		{f.field("order.duration", f.text("order.duration-value", mgVars{"Duration": o.Duration, "Ends": f.c.LastDay(o).Long()}))},
+		{f.field("order.duration", f.text("order.duration-value", mgVars{"Duration": durationWords(o.Duration), "Ends": f.c.LastDay(o).Long()}))},
 		{f.field("order.service-label", service)},
 		{f.field("order.exhibit", f.exhibitRef(o.Exhibit)), f.field("order.service-exhibit", f.exhibitRef(serviceExhibit(o)))},
 	}})
@@ -336,4 +336,13 @@ func (f *mgForm) changesTable() {
 	f.doc.Table(pdfdoc.Table{Columns: []pdfdoc.Column{
 		f.col("mg.col-date", 34, 0), f.col("notify.col-change", 0, 1.5), f.col("notify.col-how-known", 0, 1.5),
 	}, Rows: rows})
+}
+
+// durationWords is an order's duration as the order states it ("2 years",
+// "until further order"); one the case gives wrongly is printed as given.
+func durationWords(s string) string {
+	if p, err := casefile.ParsePeriod(s); err == nil {
+		return p.String()
+	}
+	return s
 }

@@ -1,11 +1,9 @@
-package spo
+package casefile
 
 import (
 	"errors"
 	"fmt"
 	"strconv"
-
-	"github.com/spokit/spokit/casefile"
 )
 
 // UntilFurtherOrder is how the case format writes an order that lasts until
@@ -93,6 +91,9 @@ func ParsePeriod(s string) (Period, error) {
 	return p, nil
 }
 
+// PeriodOfYears is a fixed period of n calendar years.
+func PeriodOfYears(n int) Period { return Period{n: n, unit: years} }
+
 // IsZero reports whether the period was not given or could not be read.
 func (p Period) IsZero() bool { return p.unit == noPeriod }
 
@@ -109,7 +110,7 @@ func (p Period) UntilFurtherOrder() bool { return p.unit == untilFurtherOrder }
 // month becomes its last day (31 August + 6 months = 28 or 29 February).
 // A period that is not fixed has no corresponding date: AddTo returns the
 // zero Date.
-func (p Period) AddTo(d casefile.Date) casefile.Date {
+func (p Period) AddTo(d Date) Date {
 	switch p.unit {
 	case years:
 		return d.AddMonths(12 * p.n)
@@ -120,7 +121,7 @@ func (p Period) AddTo(d casefile.Date) casefile.Date {
 	case days:
 		return d.AddDays(p.n)
 	}
-	return casefile.Date{}
+	return Date{}
 }
 
 // LastDay returns the last day of the period beginning with start (the
@@ -133,9 +134,9 @@ func (p Period) AddTo(d casefile.Date) casefile.Date {
 // order never ends before the full period the court stated: 6 months
 // beginning with 31 August ends on 28 (or 29) February, and 2 years
 // beginning with 29 February 2024 ends on 28 February 2026.
-func (p Period) LastDay(start casefile.Date) (casefile.Date, bool) {
+func (p Period) LastDay(start Date) (Date, bool) {
 	if !p.Fixed() || start.IsZero() {
-		return casefile.Date{}, false
+		return Date{}, false
 	}
 	end := p.AddTo(start)
 	if (p.unit == years || p.unit == months) && end.Day() != start.Day() {

@@ -1,4 +1,4 @@
-package spo_test
+package casefile_test
 
 import (
 	"testing"
@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spokit/spokit/casefile"
-	"github.com/spokit/spokit/spo"
 )
 
 func date(t *testing.T, s string) casefile.Date {
@@ -56,10 +55,10 @@ func TestParsePeriodReadsTheCaseFormat(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			p, err := spo.ParsePeriod(tt.in)
+			p, err := casefile.ParsePeriod(tt.in)
 			if tt.wantError != "" {
 				require.Error(t, err)
-				assert.ErrorIs(t, err, spo.ErrInvalidPeriod)
+				assert.ErrorIs(t, err, casefile.ErrInvalidPeriod)
 				assert.Contains(t, err.Error(), tt.wantError)
 				assert.True(t, p.IsZero())
 				return
@@ -75,7 +74,7 @@ func TestParsePeriodReadsTheCaseFormat(t *testing.T) {
 }
 
 func TestZeroPeriodIsNeitherFixedNorUntilFurtherOrder(t *testing.T) {
-	var p spo.Period
+	var p casefile.Period
 	assert.True(t, p.IsZero())
 	assert.False(t, p.Fixed())
 	assert.False(t, p.UntilFurtherOrder())
@@ -99,7 +98,7 @@ func TestPeriodAddToCountsCalendarMonthsAndClampsToTheMonthEnd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.period+" from "+tt.from, func(t *testing.T) {
-			p, err := spo.ParsePeriod(tt.period)
+			p, err := casefile.ParsePeriod(tt.period)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, p.AddTo(date(t, tt.from)).String())
 		})
@@ -107,7 +106,7 @@ func TestPeriodAddToCountsCalendarMonthsAndClampsToTheMonthEnd(t *testing.T) {
 }
 
 func TestUntilFurtherOrderHasNoEnd(t *testing.T) {
-	p, err := spo.ParsePeriod(spo.UntilFurtherOrder)
+	p, err := casefile.ParsePeriod(casefile.UntilFurtherOrder)
 	require.NoError(t, err)
 	assert.True(t, p.AddTo(date(t, "2025-02-10")).IsZero())
 	_, ok := p.LastDay(date(t, "2025-02-10"))
@@ -129,7 +128,7 @@ func TestPeriodLastDayIsTheDayBeforeTheCorrespondingDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := spo.ParsePeriod(tt.period)
+			p, err := casefile.ParsePeriod(tt.period)
 			require.NoError(t, err)
 			got, ok := p.LastDay(date(t, tt.start))
 			require.True(t, ok)
@@ -139,7 +138,7 @@ func TestPeriodLastDayIsTheDayBeforeTheCorrespondingDate(t *testing.T) {
 }
 
 func TestPeriodLastDayNeedsAStart(t *testing.T) {
-	p, err := spo.ParsePeriod("2y")
+	p, err := casefile.ParsePeriod("2y")
 	require.NoError(t, err)
 	_, ok := p.LastDay(casefile.Date{})
 	assert.False(t, ok)
