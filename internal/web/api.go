@@ -19,24 +19,24 @@ import (
 func (s *Server) withCase(w http.ResponseWriter, r *http.Request, fn func(in *intake, set spokit.Settings) error) {
 	set, err := settings(r)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	tmp, err := os.MkdirTemp(s.cfg.TmpRoot, "spokit-request-")
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	defer os.RemoveAll(tmp)
 	in, err := s.readCase(r, tmp)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	defer in.close()
 	set.Files, set.TmpDir = in.files, tmp
 	if err := fn(in, set); err != nil {
-		fail(w, err)
+		s.fail(w, err)
 	}
 }
 

@@ -3,12 +3,18 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
+	"path/filepath"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -346,4 +352,41 @@ func TestUnpackHandsThePageTheCaseAndItsFiles(t *testing.T) {
 		assert.Equal(t, files[f.Name], f.Data, f.Name)
 	}
 	ts.requireNoTemp(t)
+}
+
+func TestAnInternalErrorIsAnsweredGenericallyAndLoggedWithoutItsText(t *testing.T) {
+	doc, _ := sampleFiles(t, nil)
+	ts := newTestServer(t, Config{})
+	// A temporary folder that cannot be made: the error's text names the
+	// server's folder, which must reach neither the client nor the log.
+	ts.cfg.TmpRoot = filepath.Join(ts.tmp, "ZQXJ-server-folder")
+	p := problemOf(t, ts.post(t, "/api/v1/build", "application/json", doc), http.StatusInternalServerError)
+	assert.Equal(t, "Internal error", p.Title)
+	assert.NotContains(t, p.Detail, "ZQXJ")
+	assert.NotContains(t, p.Detail, "no such file")
+	ref := regexp.MustCompile(`reference ([0-9a-f]{12})`).FindStringSubmatch(p.Detail)
+	require.NotNil(t, ref, p.Detail)
+	logged := ts.log.String()
+	assert.Contains(t, logged, "internal error "+ref[1]+": *fs.PathError > syscall.Errno (no such file or directory)")
+	assert.NotContains(t, logged, "ZQXJ")
+}
+
+func TestErrorKindsNameTheTypesAndNotTheText(t *testing.T) {
+	secret := &fs.PathError{Op: "open", Path: "exhibits/Siân Pryce.pdf", Err: syscall.ENOENT}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a wrapped system error", fmt.Errorf("exhibit of Siân Pryce: %w", secret), "*fmt.wrapError > *fs.PathError > syscall.Errno (no such file or directory)"},
+		{"a cancelled request", fmt.Errorf("building for Siân Pryce: %w", context.Canceled), "*fmt.wrapError > context canceled"},
+		{"errors joined", errors.Join(errors.New("Siân Pryce"), secret), "*errors.joinError > [*errors.errorString; *fs.PathError > syscall.Errno (no such file or directory)]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := errorKinds(tt.err)
+			assert.Equal(t, tt.want, got)
+			assert.NotContains(t, got, "Pryce")
+		})
+	}
 }
