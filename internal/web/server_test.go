@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/casefile"
 )
 
 func get(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
@@ -331,4 +334,74 @@ func TestShutdownFinishesTheRequestsInFlight(t *testing.T) {
 	close(release)
 	assert.Equal(t, "finished", <-answer)
 	assert.NoError(t, <-ran)
+}
+
+func TestTheOpenAPIDocumentDescribesTheCaseWithTheFormatsOwnSchema(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	w := get(t, ts, "/api/v1/openapi.json")
+	require.Equal(t, http.StatusOK, w.Code)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &doc))
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+
+	for name, generated := range map[string][]byte{"Case": casefile.Schema(), "Screening": casefile.ScreeningSchema()} {
+		var want map[string]any
+		require.NoError(t, json.Unmarshal(generated, &want))
+		got, ok := schemas[name].(map[string]any)
+		require.True(t, ok, "components.schemas.%s", name)
+		assert.Equal(t, keys(want["properties"]), keys(got["properties"]), "%s has every field of the format", name)
+		assert.Equal(t, want["required"], got["required"], name)
+		assert.NotContains(t, got, "$id", "%s keeps no base of its own: its references resolve in the document", name)
+		for def := range want["$defs"].(map[string]any) {
+			assert.Contains(t, schemas, def, "%s's definition %s is a component", name, def)
+		}
+	}
+
+	// Every reference resolves inside the document.
+	var refs []string
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && k == "$ref" {
+					refs = append(refs, s)
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	require.NotEmpty(t, refs)
+	for _, ref := range refs {
+		p, ok := strings.CutPrefix(ref, "#/")
+		require.True(t, ok, "%s is not a reference inside the document", ref)
+		var at any = doc
+		for _, k := range strings.Split(p, "/") {
+			m, ok := at.(map[string]any)
+			require.True(t, ok, "%s does not resolve", ref)
+			at, ok = m[k]
+			require.True(t, ok, "%s does not resolve", ref)
+		}
+	}
+}
+
+func keys(v any) []string {
+	m, _ := v.(map[string]any)
+	return slices.Sorted(maps.Keys(m))
+}
+
+func TestWithSchemasRefusesANameDefinedTwice(t *testing.T) {
+	base := []byte(`{"openapi": "3.1.0", "components": {"schemas": {"Problem": {"type": "object"}}}}`)
+	_, err := withSchemas(base, map[string][]byte{"Case": []byte(`{"type": "object", "$defs": {"Problem": {"type": "string"}}}`)})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "components.schemas.Problem is defined twice")
+	out, err := withSchemas(base, map[string][]byte{"Case": []byte(`{"$id": "urn:x", "type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"type": "string"}}}`)})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"openapi": "3.1.0", "components": {"schemas": {"Problem": {"type": "object"},
+		"Case": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}}, "A": {"type": "string"}}}}`, string(out))
 }
