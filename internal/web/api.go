@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"mime"
 	"net/http"
 	"os"
 	"strings"
@@ -104,7 +105,15 @@ type builtFile struct {
 // Accept: application/json (the page) it answers the report, every file
 // and the zip in one JSON document, so the browser can show each file and
 // offer the bundle from one build.
+//
+// A bare JSON case is refused: it carries no exhibit files, and a bundle
+// built from it would go to court without the exhibits it lists.
 func (s *Server) build(w http.ResponseWriter, r *http.Request) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		writeProblem(w, Problem{Title: "Unsupported media type", Status: http.StatusUnsupportedMediaType,
+			Detail: "send the case folder as application/zip, or as multipart/form-data with the case and its exhibit files: a bare JSON case carries no exhibit files, and its bundle would lack them"})
+		return
+	}
 	s.withCase(w, r, func(in *intake, set spokit.Settings) error {
 		res, err := spokit.Build(r.Context(), in.c, set)
 		if errors.Is(err, spokit.ErrCaseHasErrors) {

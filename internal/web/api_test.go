@@ -181,7 +181,9 @@ func TestAnUndecodableCaseIs400NamingEachPath(t *testing.T) {
 			assert.Equal(t, "incidents[1].date", p.Errors[0].Path)
 			ts.requireNoTemp(t)
 
-			p = problemOf(t, ts.post(t, endpoint, "application/json", []byte(`{"format": "spokit.case/v1", "urn": 7`)), http.StatusBadRequest)
+			broken := []byte(`{"format": "spokit.case/v1", "urn": 7`)
+			form, formType := caseForm(t, broken, nil)
+			p = problemOf(t, ts.post(t, endpoint, formType, form), http.StatusBadRequest)
 			assert.NotEmpty(t, p.Errors)
 			ts.requireNoTemp(t)
 		})
@@ -196,6 +198,7 @@ func TestRequestsThatAreNotACaseAreRefused(t *testing.T) {
 		status                  int
 	}{
 		{"a text body", "/api/v1/validate", "text/plain", doc, http.StatusUnsupportedMediaType},
+		{"a bare JSON case to build: it carries no exhibit files", "/api/v1/build", "application/json", doc, http.StatusUnsupportedMediaType},
 		{"a zip with no case.json", "/api/v1/build", "application/zip", makeZip(t, []zipEntry{{name: "notes.txt", data: []byte("x")}}), http.StatusBadRequest},
 		{"a body that is not a zip", "/api/v1/build", "application/zip", doc, http.StatusBadRequest},
 		{"a bad as_of", "/api/v1/validate?as_of=tomorrow", "application/json", doc, http.StatusBadRequest},
@@ -216,14 +219,15 @@ func TestOversizedUploadsAre413(t *testing.T) {
 	for _, tt := range []struct {
 		name, contentType string
 		body              []byte
+		endpoints         []string
 	}{
-		{"JSON", "application/json", doc},
-		{"zip", "application/zip", caseZip(t, doc, files)},
-		{"form", formType, form},
+		{"JSON", "application/json", doc, []string{"/api/v1/validate", "/api/v1/screen"}},
+		{"zip", "application/zip", caseZip(t, doc, files), []string{"/api/v1/validate", "/api/v1/build"}},
+		{"form", formType, form, []string{"/api/v1/validate", "/api/v1/build"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := newTestServer(t, Config{MaxBody: int64(len(tt.body)) / 2})
-			for _, endpoint := range []string{"/api/v1/validate", "/api/v1/build"} {
+			for _, endpoint := range tt.endpoints {
 				problemOf(t, ts.post(t, endpoint, tt.contentType, tt.body), http.StatusRequestEntityTooLarge)
 				ts.requireNoTemp(t)
 			}
@@ -305,7 +309,7 @@ func TestLogsCarryNoCaseContent(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	ts.post(t, "/api/v1/validate", "application/json", doc)
 	ts.post(t, "/api/v1/build", "application/zip", caseZip(t, doc, files))
-	ts.post(t, "/api/v1/build", "application/json", bad)
+	ts.post(t, "/api/v1/build", "application/zip", caseZip(t, bad, files))
 	ts.post(t, "/api/v1/validate", "application/json", []byte(`{"urn": "60NC0217826", "people": [{"surname": "Pryce"}]}`))
 	logged := ts.log.String()
 	assert.Equal(t, 4, strings.Count(logged, "\n"), "one line per request")
@@ -360,7 +364,7 @@ func TestAnInternalErrorIsAnsweredGenericallyAndLoggedWithoutItsText(t *testing.
 	// A temporary folder that cannot be made: the error's text names the
 	// server's folder, which must reach neither the client nor the log.
 	ts.cfg.TmpRoot = filepath.Join(ts.tmp, "ZQXJ-server-folder")
-	p := problemOf(t, ts.post(t, "/api/v1/build", "application/json", doc), http.StatusInternalServerError)
+	p := problemOf(t, ts.post(t, "/api/v1/validate", "application/json", doc), http.StatusInternalServerError)
 	assert.Equal(t, "Internal error", p.Title)
 	assert.NotContains(t, p.Detail, "ZQXJ")
 	assert.NotContains(t, p.Detail, "no such file")

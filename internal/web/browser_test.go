@@ -306,7 +306,8 @@ func TestThePageListsEachExamplesDocumentsUnderTheirAudiences(t *testing.T) {
 			require.NoError(t, err)
 			doc, err := os.ReadFile(path)
 			require.NoError(t, err)
-			w := api.post(t, "/api/v1/build", "application/json", doc, "Accept", "application/json")
+			form, formType := caseForm(t, doc, nil)
+			w := api.post(t, "/api/v1/build", formType, form, "Accept", "application/json")
 			require.Equal(t, http.StatusOK, w.Code, w.Body.String())
 			want := map[string]string{}
 			for _, f := range decode[struct{ Files []builtFile }](t, w.Body).Files {

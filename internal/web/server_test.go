@@ -222,6 +222,7 @@ func buildAll(t *testing.T, h http.Handler, n int) (busy int64) {
 				if w.Code == http.StatusServiceUnavailable {
 					atomic.AddInt64(&busy, 1)
 					assert.Equal(t, "1", w.Header().Get("Retry-After"))
+					assert.Equal(t, "application/problem+json", w.Header().Get("Content-Type"))
 					// Retry sooner than Retry-After asks so the test stays fast.
 					time.Sleep(50 * time.Millisecond)
 					continue
