@@ -11,8 +11,10 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -393,4 +395,50 @@ func TestErrorKindsNameTheTypesAndNotTheText(t *testing.T) {
 			assert.NotContains(t, got, "Pryce")
 		})
 	}
+}
+
+// countingWriter is a ResponseWriter that keeps only the answer's size
+// and its first bytes.
+type countingWriter struct {
+	h    http.Header
+	code int
+	n    int64
+	head []byte
+}
+
+func (c *countingWriter) Header() http.Header { return c.h }
+func (c *countingWriter) WriteHeader(code int) {
+	if c.code == 0 {
+		c.code = code
+	}
+}
+func (c *countingWriter) Write(b []byte) (int, error) {
+	if len(c.head) < 64 {
+		c.head = append(c.head, b[:min(len(b), 64-len(c.head))]...)
+	}
+	c.n += int64(len(b))
+	return len(b), nil
+}
+
+func TestUnpackingLargeFilesStreamsThemRatherThanHoldingThemInMemory(t *testing.T) {
+	doc, _ := sampleFiles(t, nil)
+	big := bytes.Repeat([]byte{0}, 40<<20)
+	body := makeZip(t, []zipEntry{{name: caseFile, data: doc}, {name: "a.bin", data: big}, {name: "b.bin", data: big}})
+	big = nil
+	ts := newTestServer(t, Config{})
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	w := &countingWriter{h: http.Header{}}
+	r := httptest.NewRequest("POST", "/api/v1/unpack", bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/zip")
+	ts.ServeHTTP(w, r)
+	runtime.ReadMemStats(&after)
+	require.Contains(t, []int{0, http.StatusOK}, w.code, "an answer that writes no status is 200")
+	assert.Greater(t, w.n, int64(2*40<<20*4/3), "both files are answered, base64-encoded")
+	assert.True(t, bytes.HasPrefix(w.head, []byte(`{"case":"{`)), string(w.head))
+	allocated := after.TotalAlloc - before.TotalAlloc
+	t.Logf("answered %d MiB, allocating %d MiB", w.n>>20, allocated>>20)
+	assert.Less(t, allocated, uint64(32<<20), "the 80 MiB of files must not be held, let alone their base64")
+	ts.requireNoTemp(t)
 }
