@@ -406,3 +406,25 @@ func TestWithSchemasRefusesANameDefinedTwice(t *testing.T) {
 	assert.JSONEq(t, `{"openapi": "3.1.0", "components": {"schemas": {"Problem": {"type": "object"},
 		"Case": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}}, "A": {"type": "string"}}}}`, string(out))
 }
+
+func TestAnAPIRequestNoRouteTakesIsAProblem(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"GET", "/api/v1/build", http.StatusMethodNotAllowed, "POST"},
+		{"PUT", "/api/v1/validate", http.StatusMethodNotAllowed, "POST"},
+		{"POST", "/api/v1/openapi.json", http.StatusMethodNotAllowed, "GET"},
+		{"POST", "/api/v2/build", http.StatusNotFound, ""},
+		{"GET", "/api/", http.StatusNotFound, ""},
+	} {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			ts.ServeHTTP(w, httptest.NewRequest(tt.method, tt.path, nil))
+			problemOf(t, w, tt.status)
+			assert.Equal(t, tt.allow, w.Header().Get("Allow"))
+		})
+	}
+}
