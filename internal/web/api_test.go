@@ -442,3 +442,13 @@ func TestUnpackingLargeFilesStreamsThemRatherThanHoldingThemInMemory(t *testing.
 	assert.Less(t, allocated, uint64(32<<20), "the 80 MiB of files must not be held, let alone their base64")
 	ts.requireNoTemp(t)
 }
+
+func TestACaseDocumentOverTheFormatsLimitIsSaidToBeTooLarge(t *testing.T) {
+	doc := append(append([]byte(`{"format": "spokit.case/v1", "urn": "`), bytes.Repeat([]byte("x"), casefile.MaxCaseSize)...), `"}`...)
+	form, formType := caseForm(t, doc, nil)
+	ts := newTestServer(t, Config{MaxBody: int64(len(form)) + 1<<20})
+	p := problemOf(t, ts.post(t, "/api/v1/validate", formType, form), http.StatusBadRequest)
+	require.NotEmpty(t, p.Errors)
+	assert.Contains(t, p.Errors[0].Message, "larger than the 64 MiB limit")
+	ts.requireNoTemp(t)
+}
