@@ -2,8 +2,13 @@ package web
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
+	"encoding/base64"
+	"encoding/json"
 	"errors"
+	"io"
+	"mime"
 	"net/http"
 	"os"
 	"strings"
@@ -19,24 +24,24 @@ import (
 func (s *Server) withCase(w http.ResponseWriter, r *http.Request, fn func(in *intake, set spokit.Settings) error) {
 	set, err := settings(r)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	tmp, err := os.MkdirTemp(s.cfg.TmpRoot, "spokit-request-")
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	defer os.RemoveAll(tmp)
 	in, err := s.readCase(r, tmp)
 	if err != nil {
-		fail(w, err)
+		s.fail(w, err)
 		return
 	}
 	defer in.close()
 	set.Files, set.TmpDir = in.files, tmp
 	if err := fn(in, set); err != nil {
-		fail(w, err)
+		s.fail(w, err)
 	}
 }
 
@@ -91,20 +96,20 @@ func (s *Server) screen(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// builtFile is one output as the page receives it.
-type builtFile struct {
-	Name     string            `json:"name"`
-	Audience casefile.Audience `json:"audience"`
-	Size     int               `json:"size"`
-	Data     []byte            `json:"data"`
-}
-
 // build answers the outputs and the manifest as a zip; 422 with the
 // findings when the case has errors and no draft was asked for. With
 // Accept: application/json (the page) it answers the report, every file
 // and the zip in one JSON document, so the browser can show each file and
 // offer the bundle from one build.
+//
+// A bare JSON case is refused: it carries no exhibit files, and a bundle
+// built from it would go to court without the exhibits it lists.
 func (s *Server) build(w http.ResponseWriter, r *http.Request) {
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "application/json" {
+		writeProblem(w, Problem{Title: "Unsupported media type", Status: http.StatusUnsupportedMediaType,
+			Detail: "send the case folder as application/zip, or as multipart/form-data with the case and its exhibit files: a bare JSON case carries no exhibit files, and its bundle would lack them"})
+		return
+	}
 	s.withCase(w, r, func(in *intake, set spokit.Settings) error {
 		res, err := spokit.Build(r.Context(), in.c, set)
 		if errors.Is(err, spokit.ErrCaseHasErrors) {
@@ -120,16 +125,29 @@ func (s *Server) build(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		if strings.Contains(r.Header.Get("Accept"), "application/json") {
-			out := struct {
-				Report *casefile.Report `json:"report"`
-				Files  []builtFile      `json:"files"`
-				Zip    []byte           `json:"zip"`
-			}{Report: res.Report, Zip: zbuf.Bytes()}
-			for _, o := range res.Outputs {
-				out.Files = append(out.Files, builtFile{o.Name, o.Audience, len(o.Data), o.Data})
-			}
 			w.Header().Set("Content-Type", "application/json")
-			writeJSON(w, out)
+			j := newJSONStream(w)
+			j.raw(`{"report":`)
+			j.value(res.Report)
+			j.raw(`,"files":[`)
+			for i, o := range res.Outputs {
+				if i > 0 {
+					j.raw(",")
+				}
+				j.raw(`{"name":`)
+				j.value(o.Name)
+				j.raw(`,"audience":`)
+				j.value(o.Audience)
+				j.raw(`,"size":`)
+				j.value(len(o.Data))
+				j.raw(`,"data":`)
+				j.base64(bytes.NewReader(o.Data))
+				j.raw("}")
+			}
+			j.raw(`],"zip":`)
+			j.base64(&zbuf)
+			j.raw("}\n")
+			s.cutShort(j.close())
 			return nil
 		}
 		w.Header().Set("Content-Type", "application/zip")
@@ -161,26 +179,101 @@ func writeZip(buf *bytes.Buffer, outputs []spokit.Output, date time.Time) error 
 // case between requests and the server keeps nothing.
 func (s *Server) unpack(w http.ResponseWriter, r *http.Request) {
 	s.withCase(w, r, func(in *intake, _ spokit.Settings) error {
-		type file struct {
-			Name string `json:"name"`
-			Data []byte `json:"data"`
-		}
-		out := struct {
-			Case  string `json:"case"`
-			Files []file `json:"files"`
-		}{Case: string(in.raw), Files: []file{}}
+		w.Header().Set("Content-Type", "application/json")
+		j := newJSONStream(w)
+		j.raw(`{"case":`)
+		j.value(string(in.raw))
+		j.raw(`,"files":[`)
+		first := true
 		for _, n := range in.names {
 			if n == caseFile {
 				continue
 			}
-			data, err := in.root.ReadFile(n)
-			if err != nil {
-				return err
+			if !first {
+				j.raw(",")
 			}
-			out.Files = append(out.Files, file{n, data})
+			first = false
+			j.raw(`{"name":`)
+			j.value(n)
+			j.raw(`,"data":`)
+			f, err := in.root.Open(n)
+			if err != nil {
+				j.fail(err)
+				break
+			}
+			j.base64(f)
+			f.Close()
+			j.raw("}")
 		}
-		w.Header().Set("Content-Type", "application/json")
-		writeJSON(w, out)
+		j.raw("]}\n")
+		s.cutShort(j.close())
 		return nil
 	})
+}
+
+// jsonStream writes a JSON answer that holds files, streaming each file's
+// data as base64 rather than encoding the whole answer in memory: an
+// uploaded case's files may be hundreds of megabytes uncompressed, and
+// encoding/json would hold them and their base64 at once. The first error
+// stops it.
+type jsonStream struct {
+	w   *bufio.Writer
+	err error
+}
+
+func newJSONStream(w io.Writer) *jsonStream { return &jsonStream{w: bufio.NewWriter(w)} }
+
+func (j *jsonStream) fail(err error) {
+	if j.err == nil {
+		j.err = err
+	}
+}
+
+// raw writes JSON text as it is.
+func (j *jsonStream) raw(s string) {
+	if j.err == nil {
+		_, j.err = j.w.WriteString(s)
+	}
+}
+
+// value writes v encoded, as writeJSON would but on one line.
+func (j *jsonStream) value(v any) {
+	if j.err != nil {
+		return
+	}
+	enc := json.NewEncoder(j.w)
+	enc.SetEscapeHTML(false)
+	j.err = enc.Encode(v) // the newline it adds is white space between tokens
+}
+
+// base64 writes r's bytes as a JSON string in standard base64, as
+// encoding/json writes a []byte.
+func (j *jsonStream) base64(r io.Reader) {
+	j.raw(`"`)
+	if j.err != nil {
+		return
+	}
+	enc := base64.NewEncoder(base64.StdEncoding, j.w)
+	if _, err := io.Copy(enc, r); err != nil {
+		j.fail(err)
+		return
+	}
+	j.fail(enc.Close())
+	j.raw(`"`)
+}
+
+func (j *jsonStream) close() error {
+	if j.err == nil {
+		j.err = j.w.Flush()
+	}
+	return j.err
+}
+
+// cutShort logs an error met once an answer has begun, when it can no
+// longer be a problem: the answer is left cut short, which no client can
+// take for a whole JSON document. Its kinds only, as for any error.
+func (s *Server) cutShort(err error) {
+	if err != nil {
+		s.cfg.Log.Printf("answer cut short: %s", errorKinds(err))
+	}
 }

@@ -3,12 +3,20 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/spokit/spokit/casefile/screen"
@@ -177,7 +185,9 @@ func TestAnUndecodableCaseIs400NamingEachPath(t *testing.T) {
 			assert.Equal(t, "incidents[1].date", p.Errors[0].Path)
 			ts.requireNoTemp(t)
 
-			p = problemOf(t, ts.post(t, endpoint, "application/json", []byte(`{"format": "spokit.case/v1", "urn": 7`)), http.StatusBadRequest)
+			broken := []byte(`{"format": "spokit.case/v1", "urn": 7`)
+			form, formType := caseForm(t, broken, nil)
+			p = problemOf(t, ts.post(t, endpoint, formType, form), http.StatusBadRequest)
 			assert.NotEmpty(t, p.Errors)
 			ts.requireNoTemp(t)
 		})
@@ -192,6 +202,7 @@ func TestRequestsThatAreNotACaseAreRefused(t *testing.T) {
 		status                  int
 	}{
 		{"a text body", "/api/v1/validate", "text/plain", doc, http.StatusUnsupportedMediaType},
+		{"a bare JSON case to build: it carries no exhibit files", "/api/v1/build", "application/json", doc, http.StatusUnsupportedMediaType},
 		{"a zip with no case.json", "/api/v1/build", "application/zip", makeZip(t, []zipEntry{{name: "notes.txt", data: []byte("x")}}), http.StatusBadRequest},
 		{"a body that is not a zip", "/api/v1/build", "application/zip", doc, http.StatusBadRequest},
 		{"a bad as_of", "/api/v1/validate?as_of=tomorrow", "application/json", doc, http.StatusBadRequest},
@@ -212,14 +223,15 @@ func TestOversizedUploadsAre413(t *testing.T) {
 	for _, tt := range []struct {
 		name, contentType string
 		body              []byte
+		endpoints         []string
 	}{
-		{"JSON", "application/json", doc},
-		{"zip", "application/zip", caseZip(t, doc, files)},
-		{"form", formType, form},
+		{"JSON", "application/json", doc, []string{"/api/v1/validate", "/api/v1/screen"}},
+		{"zip", "application/zip", caseZip(t, doc, files), []string{"/api/v1/validate", "/api/v1/build"}},
+		{"form", formType, form, []string{"/api/v1/validate", "/api/v1/build"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := newTestServer(t, Config{MaxBody: int64(len(tt.body)) / 2})
-			for _, endpoint := range []string{"/api/v1/validate", "/api/v1/build"} {
+			for _, endpoint := range tt.endpoints {
 				problemOf(t, ts.post(t, endpoint, tt.contentType, tt.body), http.StatusRequestEntityTooLarge)
 				ts.requireNoTemp(t)
 			}
@@ -301,7 +313,7 @@ func TestLogsCarryNoCaseContent(t *testing.T) {
 	ts := newTestServer(t, Config{})
 	ts.post(t, "/api/v1/validate", "application/json", doc)
 	ts.post(t, "/api/v1/build", "application/zip", caseZip(t, doc, files))
-	ts.post(t, "/api/v1/build", "application/json", bad)
+	ts.post(t, "/api/v1/build", "application/zip", caseZip(t, bad, files))
 	ts.post(t, "/api/v1/validate", "application/json", []byte(`{"urn": "60NC0217826", "people": [{"surname": "Pryce"}]}`))
 	logged := ts.log.String()
 	assert.Equal(t, 4, strings.Count(logged, "\n"), "one line per request")
@@ -347,5 +359,98 @@ func TestUnpackHandsThePageTheCaseAndItsFiles(t *testing.T) {
 	for _, f := range got.Files {
 		assert.Equal(t, files[f.Name], f.Data, f.Name)
 	}
+	ts.requireNoTemp(t)
+}
+
+func TestAnInternalErrorIsAnsweredGenericallyAndLoggedWithoutItsText(t *testing.T) {
+	doc, _ := sampleFiles(t, nil)
+	ts := newTestServer(t, Config{})
+	// A temporary folder that cannot be made: the error's text names the
+	// server's folder, which must reach neither the client nor the log.
+	ts.cfg.TmpRoot = filepath.Join(ts.tmp, "ZQXJ-server-folder")
+	p := problemOf(t, ts.post(t, "/api/v1/validate", "application/json", doc), http.StatusInternalServerError)
+	assert.Equal(t, "Internal error", p.Title)
+	assert.NotContains(t, p.Detail, "ZQXJ")
+	assert.NotContains(t, p.Detail, "no such file")
+	ref := regexp.MustCompile(`reference ([0-9a-f]{12})`).FindStringSubmatch(p.Detail)
+	require.NotNil(t, ref, p.Detail)
+	logged := ts.log.String()
+	assert.Contains(t, logged, "internal error "+ref[1]+": *fs.PathError > syscall.Errno (no such file or directory)")
+	assert.NotContains(t, logged, "ZQXJ")
+}
+
+func TestErrorKindsNameTheTypesAndNotTheText(t *testing.T) {
+	secret := &fs.PathError{Op: "open", Path: "exhibits/Siân Pryce.pdf", Err: syscall.ENOENT}
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a wrapped system error", fmt.Errorf("exhibit of Siân Pryce: %w", secret), "*fmt.wrapError > *fs.PathError > syscall.Errno (no such file or directory)"},
+		{"a cancelled request", fmt.Errorf("building for Siân Pryce: %w", context.Canceled), "*fmt.wrapError > context canceled"},
+		{"errors joined", errors.Join(errors.New("Siân Pryce"), secret), "*errors.joinError > [*errors.errorString; *fs.PathError > syscall.Errno (no such file or directory)]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := errorKinds(tt.err)
+			assert.Equal(t, tt.want, got)
+			assert.NotContains(t, got, "Pryce")
+		})
+	}
+}
+
+// countingWriter is a ResponseWriter that keeps only the answer's size
+// and its first bytes.
+type countingWriter struct {
+	h    http.Header
+	code int
+	n    int64
+	head []byte
+}
+
+func (c *countingWriter) Header() http.Header { return c.h }
+func (c *countingWriter) WriteHeader(code int) {
+	if c.code == 0 {
+		c.code = code
+	}
+}
+func (c *countingWriter) Write(b []byte) (int, error) {
+	if len(c.head) < 64 {
+		c.head = append(c.head, b[:min(len(b), 64-len(c.head))]...)
+	}
+	c.n += int64(len(b))
+	return len(b), nil
+}
+
+func TestUnpackingLargeFilesStreamsThemRatherThanHoldingThemInMemory(t *testing.T) {
+	doc, _ := sampleFiles(t, nil)
+	big := bytes.Repeat([]byte{0}, 40<<20)
+	body := makeZip(t, []zipEntry{{name: caseFile, data: doc}, {name: "a.bin", data: big}, {name: "b.bin", data: big}})
+	big = nil
+	ts := newTestServer(t, Config{})
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	w := &countingWriter{h: http.Header{}}
+	r := httptest.NewRequest("POST", "/api/v1/unpack", bytes.NewReader(body))
+	r.Header.Set("Content-Type", "application/zip")
+	ts.ServeHTTP(w, r)
+	runtime.ReadMemStats(&after)
+	require.Contains(t, []int{0, http.StatusOK}, w.code, "an answer that writes no status is 200")
+	assert.Greater(t, w.n, int64(2*40<<20*4/3), "both files are answered, base64-encoded")
+	assert.True(t, bytes.HasPrefix(w.head, []byte(`{"case":"{`)), string(w.head))
+	allocated := after.TotalAlloc - before.TotalAlloc
+	t.Logf("answered %d MiB, allocating %d MiB", w.n>>20, allocated>>20)
+	assert.Less(t, allocated, uint64(32<<20), "the 80 MiB of files must not be held, let alone their base64")
+	ts.requireNoTemp(t)
+}
+
+func TestACaseDocumentOverTheFormatsLimitIsSaidToBeTooLarge(t *testing.T) {
+	doc := append(append([]byte(`{"format": "spokit.case/v1", "urn": "`), bytes.Repeat([]byte("x"), casefile.MaxCaseSize)...), `"}`...)
+	form, formType := caseForm(t, doc, nil)
+	ts := newTestServer(t, Config{MaxBody: int64(len(form)) + 1<<20})
+	p := problemOf(t, ts.post(t, "/api/v1/validate", formType, form), http.StatusBadRequest)
+	require.NotEmpty(t, p.Errors)
+	assert.Contains(t, p.Errors[0].Message, "larger than the 64 MiB limit")
 	ts.requireNoTemp(t)
 }

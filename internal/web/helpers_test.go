@@ -164,3 +164,12 @@ func problemOf(t *testing.T, w *httptest.ResponseRecorder, status int) Problem {
 	require.Equal(t, status, p.Status)
 	return p
 }
+
+// builtFile is one output as the page receives it from a build asked
+// for with Accept: application/json.
+type builtFile struct {
+	Name     string            `json:"name"`
+	Audience casefile.Audience `json:"audience"`
+	Size     int               `json:"size"`
+	Data     []byte            `json:"data"`
+}

@@ -287,7 +287,9 @@ func (s *Server) readMultipart(r *http.Request, body io.Reader, tmp string) (*in
 				err = badRequest(http.StatusBadRequest, "Bad form", "case", "the form has two case parts")
 			} else {
 				haveCase = true
-				raw, err = io.ReadAll(io.LimitReader(p, casefile.MaxCaseSize))
+				// One byte over the limit, so that Decode says the case is
+				// too large rather than cut short.
+				raw, err = io.ReadAll(io.LimitReader(p, casefile.MaxCaseSize+1))
 			}
 		case "file":
 			name := disp["filename"]

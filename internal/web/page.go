@@ -13,9 +13,6 @@ var pageFS embed.FS
 //go:embed assets/static
 var staticFS embed.FS
 
-//go:embed assets/openapi.json
-var openAPI []byte
-
 var pageTemplate = template.Must(template.ParseFS(pageFS, "assets/index.html"))
 
 // page serves the page with this process's CSRF token, which the page's
@@ -36,10 +33,4 @@ func staticHandler() http.Handler {
 		panic(err) // the embedded folder is part of the build
 	}
 	return http.StripPrefix("/static/", http.FileServerFS(sub))
-}
-
-// serveOpenAPI serves the API's OpenAPI 3.1 document.
-func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Write(openAPI)
 }

@@ -1,9 +1,14 @@
 package web
 
 import (
+	"context"
+	"crypto/rand"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
+	"syscall"
 
 	"github.com/spokit/spokit/casefile"
 )
@@ -71,7 +76,11 @@ func badRequest(status int, title, path, msg string) *requestError {
 
 // fail answers err: a requestError as it says, a case that cannot be
 // decoded 400 with every problem's path, a body over the limit 413.
-func fail(w http.ResponseWriter, err error) {
+// Anything else is the server's own failure: the client is told no more
+// than that and a reference, and the log line under that reference names
+// the error's kinds only, because its text may quote the case (a name, a
+// file name) or the server's folders.
+func (s *Server) fail(w http.ResponseWriter, err error) {
 	var re *requestError
 	var dec casefile.DecodeErrors
 	var tooBig *http.MaxBytesError
@@ -85,8 +94,42 @@ func fail(w http.ResponseWriter, err error) {
 		}
 		writeProblem(w, p)
 	case errors.As(err, &tooBig):
-		problem(w, http.StatusRequestEntityTooLarge, "Request too large", err.Error())
+		problem(w, http.StatusRequestEntityTooLarge, "Request too large", fmt.Sprintf("the body is over this server's limit of %d bytes", tooBig.Limit))
 	default:
-		problem(w, http.StatusInternalServerError, "Internal error", err.Error())
+		ref := make([]byte, 6)
+		rand.Read(ref) // never fails (crypto/rand)
+		s.cfg.Log.Printf("internal error %x: %s", ref, errorKinds(err))
+		problem(w, http.StatusInternalServerError, "Internal error",
+			fmt.Sprintf("the server could not complete the request and kept nothing of it; whoever runs the server can find reference %x in its log", ref))
 	}
+}
+
+// errorKinds describes err without its text: the type of each error it
+// wraps, and the words of those that cannot carry case content (a system
+// call's error number, a cancelled or expired context).
+func errorKinds(err error) string {
+	var kinds []string
+	for err != nil {
+		if errno, ok := err.(syscall.Errno); ok {
+			kinds = append(kinds, fmt.Sprintf("%T (%v)", err, errno))
+		} else if err == context.Canceled || err == context.DeadlineExceeded {
+			kinds = append(kinds, err.Error())
+		} else {
+			kinds = append(kinds, fmt.Sprintf("%T", err))
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			var parts []string
+			for _, e := range u.Unwrap() {
+				parts = append(parts, errorKinds(e))
+			}
+			kinds = append(kinds, "["+strings.Join(parts, "; ")+"]")
+			err = nil
+		default:
+			err = nil
+		}
+	}
+	return strings.Join(kinds, " > ")
 }

@@ -111,7 +111,22 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.mux.Handle(r.method+" "+r.path, h)
 	}
+	s.mux.HandleFunc("/api/", s.noRoute)
 	return s, nil
+}
+
+// noRoute answers, as a problem like every other API error, a request
+// under /api/ that no route takes: 405 with Allow when the path is an
+// API route's, else 404.
+func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
+	for _, rt := range s.routes() {
+		if rt.path == r.URL.Path {
+			w.Header().Set("Allow", rt.method)
+			problem(w, http.StatusMethodNotAllowed, "Method not allowed", r.URL.Path+" answers "+rt.method+" only")
+			return
+		}
+	}
+	problem(w, http.StatusNotFound, "Not found", "no such API route: the routes are listed by /api/v1/openapi.json")
 }
 
 // route is one thing the server answers; the OpenAPI document lists every

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/casefile/screen"
 )
 
 func get(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
@@ -219,6 +223,7 @@ func buildAll(t *testing.T, h http.Handler, n int) (busy int64) {
 				if w.Code == http.StatusServiceUnavailable {
 					atomic.AddInt64(&busy, 1)
 					assert.Equal(t, "1", w.Header().Get("Retry-After"))
+					assert.Equal(t, "application/problem+json", w.Header().Get("Content-Type"))
 					// Retry sooner than Retry-After asks so the test stays fast.
 					time.Sleep(50 * time.Millisecond)
 					continue
@@ -331,4 +336,96 @@ func TestShutdownFinishesTheRequestsInFlight(t *testing.T) {
 	close(release)
 	assert.Equal(t, "finished", <-answer)
 	assert.NoError(t, <-ran)
+}
+
+func TestTheOpenAPIDocumentDescribesTheCaseWithTheFormatsOwnSchema(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	w := get(t, ts, "/api/v1/openapi.json")
+	require.Equal(t, http.StatusOK, w.Code)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &doc))
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+
+	for name, generated := range map[string][]byte{"Case": casefile.Schema(), "Screening": screen.Schema()} {
+		var want map[string]any
+		require.NoError(t, json.Unmarshal(generated, &want))
+		got, ok := schemas[name].(map[string]any)
+		require.True(t, ok, "components.schemas.%s", name)
+		assert.Equal(t, keys(want["properties"]), keys(got["properties"]), "%s has every field of the format", name)
+		assert.Equal(t, want["required"], got["required"], name)
+		assert.NotContains(t, got, "$id", "%s keeps no base of its own: its references resolve in the document", name)
+		for def := range want["$defs"].(map[string]any) {
+			assert.Contains(t, schemas, def, "%s's definition %s is a component", name, def)
+		}
+	}
+
+	// Every reference resolves inside the document.
+	var refs []string
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if s, ok := x.(string); ok && k == "$ref" {
+					refs = append(refs, s)
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	require.NotEmpty(t, refs)
+	for _, ref := range refs {
+		p, ok := strings.CutPrefix(ref, "#/")
+		require.True(t, ok, "%s is not a reference inside the document", ref)
+		var at any = doc
+		for _, k := range strings.Split(p, "/") {
+			m, ok := at.(map[string]any)
+			require.True(t, ok, "%s does not resolve", ref)
+			at, ok = m[k]
+			require.True(t, ok, "%s does not resolve", ref)
+		}
+	}
+}
+
+func keys(v any) []string {
+	m, _ := v.(map[string]any)
+	return slices.Sorted(maps.Keys(m))
+}
+
+func TestWithSchemasRefusesANameDefinedTwice(t *testing.T) {
+	base := []byte(`{"openapi": "3.1.0", "components": {"schemas": {"Problem": {"type": "object"}}}}`)
+	_, err := withSchemas(base, map[string][]byte{"Case": []byte(`{"type": "object", "$defs": {"Problem": {"type": "string"}}}`)})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "components.schemas.Problem is defined twice")
+	out, err := withSchemas(base, map[string][]byte{"Case": []byte(`{"$id": "urn:x", "type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}, "$defs": {"A": {"type": "string"}}}`)})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"openapi": "3.1.0", "components": {"schemas": {"Problem": {"type": "object"},
+		"Case": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}}, "A": {"type": "string"}}}}`, string(out))
+}
+
+func TestAnAPIRequestNoRouteTakesIsAProblem(t *testing.T) {
+	ts := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"GET", "/api/v1/build", http.StatusMethodNotAllowed, "POST"},
+		{"PUT", "/api/v1/validate", http.StatusMethodNotAllowed, "POST"},
+		{"POST", "/api/v1/openapi.json", http.StatusMethodNotAllowed, "GET"},
+		{"POST", "/api/v2/build", http.StatusNotFound, ""},
+		{"GET", "/api/", http.StatusNotFound, ""},
+	} {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			ts.ServeHTTP(w, httptest.NewRequest(tt.method, tt.path, nil))
+			problemOf(t, w, tt.status)
+			assert.Equal(t, tt.allow, w.Header().Get("Allow"))
+		})
+	}
 }

@@ -6,7 +6,7 @@
 
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
-  const state = { caseObj: null, files: new Map(), report: null, timer: null, seq: 0, urls: [] };
+  const state = { caseObj: null, files: new Map(), report: null, timer: null, seq: 0, urls: [], needToken: false };
 
   const $ = (id) => document.getElementById(id);
 
@@ -151,8 +151,12 @@
     if (vr.res.ok) {
       state.report = vr.data;
       renderFindings(vr.data);
+      if (state.needToken) status("Token accepted: case " + vr.data.urn + " checked.");
+      state.needToken = false;
     } else {
       renderProblem(vr.data, vr.res.status);
+      state.needToken = vr.res.status === 401;
+      if (state.needToken) status("Enter the access token the server was started with; the case is then checked again.", true);
     }
     if (sr.res.ok) renderScreening(sr.data);
   }
@@ -419,6 +423,8 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // A token typed (or corrected) after the case was opened checks it again.
+  if ($("token")) $("token").addEventListener("change", () => state.caseObj && check());
   $("folder").addEventListener("change", (e) => openFiles(e.target.files, true));
   $("files").addEventListener("change", (e) => openFiles(e.target.files, false));
   $("zip").addEventListener("change", (e) => e.target.files[0] && openZip(e.target.files[0]));
