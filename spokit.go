@@ -48,8 +48,9 @@ type Settings struct {
 	// Draft builds a case that has error findings, with DRAFT on every
 	// page. Without it, Build refuses such a case with ErrCaseHasErrors.
 	Draft bool
-	// Files is the folder the case's exhibit files are read from; nil means
-	// none can be read (the rules then report every exhibit file missing).
+	// Files is the folder the case's exhibit files are read from. With nil,
+	// exhibit paths are checked but no file is opened, and the documents
+	// that reproduce exhibits list each one as held by police instead.
 	Files fs.FS
 	// Wording is a force's wording; nil means templates.Default().
 	Wording *templates.Set
