@@ -123,6 +123,20 @@ func disclosureOptions(c *Case, a Audience, words Words) (redact.Options, []reda
 		}
 		opts.Given = termTexts(c.SPO)
 	}
+	// The orders made were served on the respondent and an application to
+	// vary one is too: their courts print, and the areas their terms name
+	// are no secret from the respondent.
+	for _, o := range c.Orders {
+		opts.KeepText = append(opts.KeepText, o.Court)
+		for _, t := range o.Terms {
+			opts.Given = append(opts.Given, t.Text, t.Locality)
+		}
+	}
+	if v := c.SPOVariation; v != nil {
+		for _, ch := range v.Changes {
+			opts.Given = append(opts.Given, ch.Text, ch.Locality)
+		}
+	}
 	var homes []redact.Options
 	for i := range c.People {
 		p := &c.People[i]

@@ -1,0 +1,126 @@
+package spo_test
+
+import (
+	"bytes"
+	"io"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spokit/spokit/casefile"
+	"github.com/spokit/spokit/spo"
+)
+
+// The application to vary, renew or discharge an order is served on the
+// respondent, and the court files the same copy; the draft varied order is
+// printed as the respondent may read it. The leak corpus is planted in
+// every field of spo_variation and of the order made, in the forms people
+// write details, and must reach none of them.
+
+// plantVariation gives the leak case an order made (terms as made with
+// details in them) and an application about it with the corpus in every
+// free-text field, relying on evidence whose text carries it too. With
+// spo false the case records no new application, as a case about an
+// order already made usually does.
+func plantVariation(c *casefile.Case, kind casefile.OrderKind, seeks casefile.VariationKind, spoBlock bool) {
+	c.Orders = []casefile.Order{{
+		ID: "ORD1", Kind: kind, Court: "Chester Magistrates' Court", Respondent: "S1",
+		Protected: []string{"V1", "V2"}, Made: casefile.NewDate(2025, 1, 6), Duration: "2y",
+		Service: &casefile.Service{Date: casefile.NewDate(2025, 1, 6), Manner: "personally, at 14 St John's Road"},
+		Terms: []casefile.OrderTerm{
+			{Number: 1, Kind: casefile.Prohibition, Text: "Not to telephone Renée Marsh on 07700 900987 or email renee.sentinel@example.org."},
+			{Number: 2, Kind: casefile.Prohibition, Text: "Not to enter the area of Hoole bounded by Hoole Road, Westminster Road and the railway line.", Locality: "Hoole"},
+			{Number: 3, Kind: casefile.Requirement, Text: "To attend an assessment for a stalking perpetrator intervention programme."},
+		},
+	}}
+	if kind == casefile.InterimOrder {
+		c.Orders[0].Duration = "6m"
+	}
+	v := &casefile.SPOVariation{
+		Order: "ORD1", Applicant: casefile.ChiefOfficerApplies, Seeks: seeks,
+		Reasons: "Since the order he has waited outside Flat 2, 41 Varden Close, Saltmere, Chester CH8 7YY and rung +44 7700 900 654; " +
+			"Ms Marsh (born 23/06/1991, 23rd June 1991) now lives at 14 St Johns Rd Hoole Chester CH2 3QX, email renee.sentinel[at]example.org. " +
+			unrecorded.text,
+		Evidence:    []string{"I1", "I6", "I8", "ST1", "ST2", "RM/1"},
+		Hearing:     casefile.NewDate(2025, 3, 3),
+		VictimViews: "Ms Marsh asks to be called on (07700) 900987 or written to at the Old Forge, 14 St John's Road; her sister on 0044 7700 900654 or alys.sentinel @ example.com; the witness at 9 Dunsby Lane Holmfirth Parva HD9 1QQ (07700-900-321).",
+	}
+	if seeks != casefile.Discharge {
+		v.Duration = "3y"
+		if kind == casefile.InterimOrder {
+			v.Duration = "9m"
+		}
+		v.Changes = []casefile.TermChange{
+			{Action: casefile.ReplaceTerm, Term: 1, Kind: casefile.Prohibition, Protects: []string{"V1", "V2"},
+				Text:      "Not to contact Renée Marsh (07700 900 987, r.sentinel@example.net) or Alys Marsh (+447700900654) by any means.",
+				Locality:  "Flat 2, 41 Varden Close",
+				Necessity: "He rang 07700/900/987 and wrote to renee dot sentinel at example dot org; he knows her birthday, the 23rd day of June 1991.",
+				Reason:    "He has her new number, 07700_900_987, and went to CH23QX."},
+			{Action: casefile.AddTerm, Kind: casefile.Prohibition, Protects: []string{"V1"},
+				Text:      "Not to go within 100 metres of 14 St John's Road, Hoole, Chester CH2 3QX or of 22 Tern Way CW6 0PQ.",
+				Locality:  "22 Tern Way",
+				Necessity: "Bryony Hale (DOB 05/03/2001, 07700 900 777, bryony@example.org) lives at 22 Tern Way, Kelsall.",
+				Reason:    "He followed Gwen Sentinel (gwen.sentinel@example.net, born 19 February 1958) home to Dunsby Ln."},
+			{Action: casefile.RemoveTerm, Term: 3, Reason: "Attended on 28/11/1994 at Flat 2, 41 Varden Close; call 07700 900654."},
+		}
+	}
+	c.SPOVariation = v
+	if !spoBlock {
+		c.SPO = nil
+	}
+}
+
+func TestLeakCorpusReachesNoVariationDocument(t *testing.T) {
+	type doc struct {
+		name  string
+		write func(io.Writer, *spo.Variation, spo.BundleOptions) error
+		docx  bool
+	}
+	docs := []doc{
+		{"application", spo.WriteVariationApplication, false},
+		{"draft varied order", spo.WriteVariedOrder, false},
+		{"draft varied order (editable)", spo.WriteVariedOrderDOCX, true},
+	}
+	for _, tc := range []struct {
+		name     string
+		kind     casefile.OrderKind
+		seeks    casefile.VariationKind
+		spoBlock bool
+	}{
+		{"a variation of an order, no new application", casefile.FullOrder, casefile.Vary, false},
+		{"a variation beside a new application", casefile.FullOrder, casefile.Vary, true},
+		{"a renewal of an interim order", casefile.InterimOrder, casefile.Renew, false},
+		{"a discharge", casefile.FullOrder, casefile.Discharge, false},
+	} {
+		c := leakCase(t)
+		plantVariation(c, tc.kind, tc.seeks, tc.spoBlock)
+		v, err := spo.NewVariation(c)
+		require.NoError(t, err)
+		for _, d := range docs {
+			t.Run(tc.name+"/"+d.name, func(t *testing.T) {
+				var buf bytes.Buffer
+				require.NoError(t, d.write(&buf, v, spo.BundleOptions{}))
+				var text string
+				if d.docx {
+					text = xlsxText(t, buf.Bytes()) // a .docx is a zip of XML parts too
+				} else {
+					text = readable(t, buf.Bytes())
+				}
+				assertNoLeak(t, text, true)
+				if d.name == "application" || tc.seeks != casefile.Discharge {
+					assert.Contains(t, text, "[withheld]")
+				}
+				// What the respondent may read is intact: their own
+				// details, the court, the area a term names.
+				assert.Contains(t, text, "chester magistrates", "the court that made the order")
+				if d.name != "application" {
+					assert.Contains(t, text, "ellesmere port ch65 4eu", "the respondent's own address")
+				}
+				if d.name != "application" && tc.seeks != casefile.Discharge {
+					assert.Contains(t, text, "not to enter the area of hoole bounded by hoole road", "a term kept is printed in full")
+				}
+			})
+		}
+	}
+}
