@@ -60,14 +60,25 @@ func eachBreach(c *casefile.Check, fn func(b breachTerm)) {
 	}
 }
 
+// inForceOn reports whether the order had effect on day d: the case's
+// judgment (made, not ended, not replaced) and, when the order records no
+// end, not after the last day of its fixed period.
+func inForceOn(c *casefile.Case, o *casefile.Order, d casefile.Date) bool {
+	last, fixed := orderLastDay(o)
+	return c.InForceOn(o, d) && (!fixed || !d.After(last))
+}
+
 func checkBreachInForce(c *casefile.Check) {
 	eachBreach(c, func(b breachTerm) {
-		if b.term != nil || c.Case.InForceOn(b.order, b.in.Date) {
+		if b.term != nil || inForceOn(c.Case, b.order, b.in.Date) {
 			return
 		}
 		when := "before it was made on " + b.order.Made.Long()
 		if !b.in.Date.Before(b.order.Made) {
 			when = "after it ceased to have effect"
+			if last, ok := orderLastDay(b.order); ok && b.in.Date.After(last) {
+				when += " (its last day was " + last.Long() + ")"
+			}
 		}
 		c.Addf(b.path+".order", "Incident %s on %s names order %s, but that is %s, so it cannot be a breach of it. Correct the order or the incident's date, or remove the breach.", b.in.ID, b.in.Date.Long(), b.order.ID, when)
 	})
@@ -75,7 +86,7 @@ func checkBreachInForce(c *casefile.Check) {
 
 func checkBreachServed(c *casefile.Check) {
 	eachBreach(c, func(b breachTerm) {
-		if b.term != nil || !c.Case.InForceOn(b.order, b.in.Date) {
+		if b.term != nil || !inForceOn(c.Case, b.order, b.in.Date) {
 			return
 		}
 		s := b.order.Service

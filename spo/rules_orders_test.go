@@ -76,6 +76,15 @@ var afterOrderFiring = []ruleCase{
 			c.Orders[0].Ends = ymd("2025-12-31")
 		},
 		words: []string{"after it ceased to have effect"}},
+	{name: "a breach after the order's fixed period, with no end recorded", rule: "SPO-BREACH-IN-FORCE", severity: casefile.Error, path: "incidents[8].breaches[0].order",
+		mutate: func(c *casefile.Case) { breach(c, "2027-06-02", "Online", casefile.Contacting, 1) },
+		words:  []string{"after it ceased to have effect", "its last day was 1 June 2027"}},
+	{name: "a breach after an interim order's fixed period", rule: "SPO-BREACH-IN-FORCE", severity: casefile.Error, path: "incidents[8].breaches[0].order",
+		mutate: func(c *casefile.Case) {
+			breach(c, "2025-09-02", "Online", casefile.Contacting, 1)
+			c.Orders[0].Kind, c.Orders[0].Duration = casefile.InterimOrder, "3m"
+		},
+		words: []string{"its last day was 1 September 2025"}},
 	{name: "a breach of an interim order after the full order replaced it", rule: "SPO-BREACH-IN-FORCE", severity: casefile.Error, path: "incidents[8].breaches[0].order",
 		mutate: func(c *casefile.Case) {
 			breach(c, "2025-09-10", "Online", casefile.Contacting, 1)
@@ -216,6 +225,13 @@ var afterOrderFiring = []ruleCase{
 var afterOrderNotFiring = []ruleCase{
 	{name: "a breach while the order is in force", rule: "SPO-BREACH-IN-FORCE",
 		mutate: func(c *casefile.Case) { breach(c, "2025-07-01", "Online", casefile.Contacting, 1) }},
+	{name: "a breach on the last day of the order's fixed period", rule: "SPO-BREACH-IN-FORCE",
+		mutate: func(c *casefile.Case) { breach(c, "2027-06-01", "Online", casefile.Contacting, 1) }},
+	{name: "a breach years on of an order until further order", rule: "SPO-BREACH-IN-FORCE",
+		mutate: func(c *casefile.Case) {
+			breach(c, "2031-06-01", "Online", casefile.Contacting, 1)
+			c.Orders[0].Duration = "until-further-order"
+		}},
 	{name: "a breach on the order's last day", rule: "SPO-BREACH-IN-FORCE",
 		mutate: func(c *casefile.Case) {
 			breach(c, "2025-12-31", "Online", casefile.Contacting, 1)
