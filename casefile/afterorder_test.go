@@ -187,6 +187,37 @@ func TestNotificationExceptions(t *testing.T) {
 		assert.Equal(t, DutySuspended, d[0].Status)
 		assert.Equal(t, "2025-08-01", d[0].Deadline.String())
 	})
+	t.Run("the SOA final day falls after the order ended", func(t *testing.T) {
+		c := soa("2025-06-15")
+		c.Orders[0].Ends = ymd("2025-05-31")
+		d := NotificationDuties(c, ymd("2025-07-01"))
+		require.Len(t, d, 1)
+		assert.Equal(t, DutySuspended, d[0].Status, "no duty arose under the order")
+		assert.True(t, d[0].Deadline.IsZero())
+		assert.Equal(t, "2025-06-15", d[0].From.String())
+	})
+	t.Run("the SOA final day fell before service", func(t *testing.T) {
+		d := NotificationDuties(soa("2025-01-31"), ymd("2025-06-01"))
+		require.Len(t, d, 1)
+		assert.False(t, d[0].FromSOA)
+		assert.Equal(t, "2025-02-09", d[0].Deadline.String(), "3 days beginning with the day of service")
+		assert.Equal(t, DutyMissed, d[0].Status)
+	})
+	t.Run("the SOA final day is the day of service", func(t *testing.T) {
+		d := NotificationDuties(soa("2025-02-07"), ymd("2025-06-01"))
+		require.Len(t, d, 1)
+		assert.Equal(t, "2025-02-09", d[0].Deadline.String())
+	})
+	t.Run("a move while subject to SOA 2003 Part 2, and one after", func(t *testing.T) {
+		c := soa("2025-03-31")
+		c.Notifications = []Notification{{ID: "N1", Order: "ORD1", Kind: InitialNotification, Date: ymd("2025-04-01"), Address: "1 Bank Street"}}
+		c.RespondentChanges = []RespondentChange{{Kind: NewAddress, Date: ymd("2025-03-31"), Address: "1 Bank Street"}, {Kind: NewAddress, Date: ymd("2025-04-30"), Address: "9 Mill Road"}}
+		var got []string
+		for _, d := range NotificationDuties(c, ymd("2025-06-01")) {
+			got = append(got, string(d.Kind)+" "+d.Deadline.String()+" "+string(d.Status))
+		}
+		assert.Equal(t, []string{"initial 2025-04-02 met", "new-address 2025-04-02 suspended", "new-address 2025-05-02 missed"}, got)
+	})
 	t.Run("a full order replacing an interim order", func(t *testing.T) {
 		c := withSPO(screenCase("2025-06-01"), "2025-02-07", "2025-02-07")
 		c.Orders[0].Kind = InterimOrder

@@ -207,7 +207,7 @@ func dutyCheck(kind casefile.NotificationKind) func(*casefile.Check) {
 			return
 		}
 		for _, d := range casefile.NotificationDuties(c.Case, c.AsOf) {
-			if d.Kind != kind {
+			if d.Kind != kind || outlasts(d) {
 				continue
 			}
 			path := orderPath(c, d.Order) + ".service"
@@ -255,6 +255,17 @@ func checkNotifyContent(c *casefile.Check) {
 	}
 }
 
+// outlasts reports whether a duty would begin only after its order ceased
+// to have effect (its recorded end, or the last day of its fixed period):
+// such a duty never arises.
+func outlasts(d casefile.NotificationDuty) bool {
+	if d.FromSOA && d.Deadline.IsZero() {
+		return true
+	}
+	last, fixed := orderLastDay(d.Order)
+	return fixed && d.From.After(last)
+}
+
 func checkSOAExempt(c *casefile.Check) {
 	for _, d := range casefile.NotificationDuties(c.Case, c.AsOf) {
 		if d.Kind != casefile.InitialNotification {
@@ -262,6 +273,8 @@ func checkSOAExempt(c *casefile.Check) {
 		}
 		who := c.Name(d.Order.Respondent)
 		switch {
+		case d.FromSOA && outlasts(d):
+			c.Addf(orderPath(c, d.Order), "%s is subject to the Sexual Offences Act 2003 Part 2 notification requirements until %s, beyond the end of order %s, so no duty to notify arises under that order.", who, d.From.Long(), d.Order.ID)
 		case d.Status == casefile.DutySuspended && d.Deadline.IsZero():
 			c.Addf(orderPath(c, d.Order), "%s is subject to the Sexual Offences Act 2003 Part 2 notification requirements, so the duties to notify under order %s do not apply while those last. Record their final day (soa_part2.until) when known: the duties start then.", who, d.Order.ID)
 		case d.Status == casefile.DutySuspended:

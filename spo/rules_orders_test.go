@@ -213,6 +213,19 @@ var afterOrderFiring = []ruleCase{
 			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2026-05-29")}
 		},
 		words: []string{"until 29 May 2026", "by 31 May 2026"}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's recorded end", rule: "NOTIFY-SOA-EXEMPT", severity: casefile.Info, path: "orders[0]",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.Orders[0].Ends = ymd("2025-09-30")
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2025-10-10")}
+		},
+		words: []string{"until 10 October 2025", "no duty to notify arises"}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's fixed period", rule: "NOTIFY-SOA-EXEMPT", severity: casefile.Info, path: "orders[0]",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2027-06-02")}
+		},
+		words: []string{"until 2 June 2027", "no duty to notify arises"}},
 	{name: "a notification recorded as false", rule: "NOTIFY-FALSE-INFO", severity: casefile.Warning, path: "notifications[0].false_information",
 		mutate: func(c *casefile.Case) {
 			withOrder(c)
@@ -278,6 +291,25 @@ var afterOrderNotFiring = []ruleCase{
 			c.People[2].SOAPart2 = &casefile.SOAPart2{}
 			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2025-08-01"), Address: "2 Bryn Road, Conwy"}}
 		}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's recorded end", rule: "NOTIFY-INITIAL",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.Orders[0].Ends = ymd("2025-09-30")
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2025-10-10")}
+			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2025-08-01"), Address: "2 Bryn Road, Conwy"}}
+		}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's fixed period", rule: "NOTIFY-INITIAL",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2027-06-02")}
+			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2025-08-01"), Address: "2 Bryn Road, Conwy"}}
+		}, asOf: "2027-07-01"},
+	{name: "a move after the order's fixed period", rule: "NOTIFY-NEW-ADDRESS",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			notified(c, "N1", casefile.InitialNotification, "2025-06-06", allNames, respondentHome)
+			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2027-06-05"), Address: "2 Bryn Road, Conwy"}}
+		}, asOf: "2027-07-01"},
 	{name: "the SOA 2003 Part 2 requirements ended before service", rule: "NOTIFY-SOA-EXEMPT",
 		mutate: func(c *casefile.Case) {
 			withOrder(c)
