@@ -77,6 +77,10 @@ func TestBreachOfAnOrderAfterServiceIsEscalation(t *testing.T) {
 func TestOutsideScopeComparesOnlyWhatTheTermRecords(t *testing.T) {
 	c := withSPO(screenCase("2025-06-01"), "2025-02-03", "2025-02-03")
 	o := &c.Orders[0]
+	// Term 3 forbids following, until the end of April, and protects W1
+	// as well as the order's protected people.
+	o.Terms = append(o.Terms, OrderTerm{Number: 3, Kind: Prohibition, Text: "Not to follow Mirela Dunn or her mother.",
+		Behaviours: []Behaviour{Following}, Until: ymd("2025-04-30"), Protects: []string{"V1", "W1"}})
 	at := func(date, place string, b Behaviour, victims ...string) *Incident {
 		if victims == nil {
 			victims = []string{"V1"}
@@ -95,6 +99,13 @@ func TestOutsideScopeComparesOnlyWhatTheTermRecords(t *testing.T) {
 		{"the street the term names, in other spelling", 2, at("2025-03-02", "outside 3 QUARRY  LANE", Loitering), nil},
 		{"another street", 2, at("2025-03-02", "Church Street", Loitering), []string{"place"}},
 		{"the street before the term has effect", 2, at("2025-02-20", "Quarry Lane", Loitering), []string{"before-term"}},
+		{"the street on the day the term takes effect", 2, at("2025-03-01", "Quarry Lane", Loitering), nil},
+		{"another street before the term has effect", 2, at("2025-02-20", "Church Street", Loitering), []string{"before-term", "place"}},
+		{"following on the term's last day", 3, at("2025-04-30", "", Following), nil},
+		{"following after the term's last day", 3, at("2025-05-01", "", Following), []string{"after-term"}},
+		{"towards someone the term protects beyond the order's list", 3, at("2025-03-02", "", Following, "W1"), nil},
+		{"towards someone neither protects", 3, at("2025-03-02", "", Following, "S9"), []string{"person"}},
+		{"contact, after the term's last day, towards no one it protects", 3, at("2025-05-01", "", Contacting, "S9"), []string{"after-term", "behaviour", "person"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
