@@ -189,7 +189,7 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{{Label: b.t("spo.variation.court-label", nil), Value: b.orNot(o.Court)}},
 		{{Label: b.t("spo.variation.applicant-label", nil), Value: b.variationApplicant()}},
-		{{Label: b.t("spo.order.parties-label", nil), Value: applicant}},
+		{{Label: b.t("spo.variation.parties-label", nil), Value: applicant}},
 		{{Label: b.t("spo.variation.hearing-label", nil), Value: b.orNot(app.Hearing.Long())}},
 	}})
 
