@@ -3,6 +3,7 @@ package spo_test
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -123,4 +124,20 @@ func TestLeakCorpusReachesNoVariationDocument(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestASensitiveExhibitIsNeverNamedInTheVariationApplication(t *testing.T) {
+	c := leakCase(t)
+	plantVariation(c, casefile.FullOrder, casefile.Vary, false)
+	c.Exhibits[0].Description, c.Exhibits[0].Sensitive = "Log kept by the refuge of her calls", true
+	c.Exhibits[1].Description = "Letter he sent to her workplace"
+	c.SPOVariation.Evidence = []string{c.Exhibits[0].Ref, c.Exhibits[1].Ref}
+	v, err := spo.NewVariation(c)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, spo.WriteVariationApplication(&buf, v, spo.BundleOptions{}))
+	text := readable(t, buf.Bytes())
+	assert.NotContains(t, text, "refuge", "sensitive material is not served")
+	assert.NotContains(t, text, strings.ToLower(c.Exhibits[0].Ref))
+	assert.Contains(t, text, "letter he sent to her workplace")
 }

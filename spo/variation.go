@@ -221,10 +221,16 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d.Heading(1, b.t("spo.variation.reasons-heading", nil), "")
 	d.Paragraph(b.orNot(app.Reasons))
 	d.Heading(1, b.t("spo.variation.evidence-heading", nil), "")
-	if len(app.Evidence) == 0 {
+	// A sensitive exhibit is never named to the respondent, as in the
+	// service copy of an application.
+	evidence := slices.DeleteFunc(slices.Clone(app.Evidence), func(id string) bool {
+		e := b.x.Exhibit(id)
+		return e != nil && e.Sensitive
+	})
+	if len(evidence) == 0 {
 		d.Paragraph(b.t("spo.variation.evidence-none", nil))
 	}
-	for _, id := range app.Evidence {
+	for _, id := range evidence {
 		d.Text(pdfdoc.Text{Label: b.clean(id), Body: b.evidenceLine(id)})
 	}
 	d.Heading(1, b.t("spo.variation.consent-heading", nil), "")
@@ -283,7 +289,7 @@ func (b *builder) evidenceLine(id string) string {
 		return b.t("spo.variation.evidence-statement", b.data("Maker", b.clean(b.personName(s.Person)), "Date", s.Date.Long()))
 	}
 	if e := x.Exhibit(id); e != nil {
-		return b.t("spo.variation.evidence-exhibit", b.data("Description", b.clean(e.Description), "Sensitive", e.Sensitive))
+		return b.t("spo.variation.evidence-exhibit", b.data("Description", b.clean(e.Description)))
 	}
 	return b.t("common.not-recorded", nil)
 }
