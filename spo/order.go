@@ -187,7 +187,7 @@ func (b *builder) orderModel(interim bool) orderDoc {
 	add(partTitle, "", m.title)
 	add(partCentre, "", b.t("spo.cover.court", b.data()))
 	add(partCentre, "", b.t("spo.order.title", b.data("Interim", interim, "Seeks", seeks)))
-	add(partText, b.t("spo.order.parties-label", nil), b.t("spo.order.parties", b.data()))
+	add(partText, b.t("spo.order.parties-label", nil), b.parties())
 	add(partText, b.t("spo.order.respondent-label", nil), b.orderRespondent())
 	add(partText, b.t("spo.order.protected-label", nil), b.orNot(strings.Join(b.protectedNames(), ", ")))
 	switch {

@@ -185,11 +185,10 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d := b.d
 	d.Text(pdfdoc.Text{Body: b.t("spo.variation.heading", seeks), Style: pdfdoc.Bold, Align: pdfdoc.AlignCentre})
 	d.Text(pdfdoc.Text{Body: b.t("spo.variation.title", seeks), Style: pdfdoc.Bold, Align: pdfdoc.AlignCentre})
-	applicant := b.t("spo.order.parties", b.data())
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{{Label: b.t("spo.variation.court-label", nil), Value: b.orNot(o.Court)}},
 		{{Label: b.t("spo.variation.applicant-label", nil), Value: b.variationApplicant()}},
-		{{Label: b.t("spo.variation.parties-label", nil), Value: applicant}},
+		{{Label: b.t("spo.variation.parties-label", nil), Value: b.parties()}},
 		{{Label: b.t("spo.variation.hearing-label", nil), Value: b.orNot(app.Hearing.Long())}},
 	}})
 
@@ -241,6 +240,13 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d.Space(4)
 	d.Signatures(b.t("spo.variation.signed", nil), b.t("spo.order.signed-date", nil))
 	return b.write(w)
+}
+
+// parties names the parties of an order or application: the chief
+// officer applies, unless the person subject to an order applies to vary,
+// renew or discharge it.
+func (b *builder) parties() string {
+	return b.t("spo.order.parties", b.data("ByRespondent", b.varied != nil && b.varied.Application.Applicant == casefile.RespondentApplies))
 }
 
 // variationApplicant names who applies: the chief officer of police or
