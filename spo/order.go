@@ -232,8 +232,10 @@ func (b *builder) orderModel(interim bool) orderDoc {
 	}
 	add(partText, "", b.t("spo.order.uk-wide", b.data("Interim", interim)))
 	if interim {
+		ends, _ := a.Interim.Period.LastDay(a.HearingDate)
 		add(partText, b.t("spo.order.duration-label", nil), b.t("spo.interim-order.duration", b.data(
-			"Period", a.Interim.Period.String(), "Fixed", a.Interim.Period.Fixed(), "Varied", v != nil)))
+			"Period", a.Interim.Period.String(), "Fixed", a.Interim.Period.Fixed(), "Varied", v != nil,
+			"Made", a.HearingDate.Long(), "Ends", ends.Long())))
 	} else {
 		ends, _ := a.OrderEnds()
 		add(partText, b.t("spo.order.duration-label", nil), b.t("spo.order.duration", b.data(

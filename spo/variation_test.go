@@ -42,3 +42,27 @@ func TestTheVariationDocumentsNameWhoApplies(t *testing.T) {
 		})
 	}
 }
+
+func TestTheDraftVariedOrderCountsItsPeriodFromTheDayTheOrderWasMade(t *testing.T) {
+	tests := []struct {
+		name     string
+		kind     casefile.OrderKind
+		duration string
+		want     string
+	}{
+		{"a full order", casefile.FullOrder, "3y", "This order has effect for 3 years beginning with the day it was first made, 10 March 2025, that is until the end of 9 March 2028"},
+		{"an interim order", casefile.InterimOrder, "6m", "This interim order has effect for 6 months beginning with the day it was first made, 10 March 2025, that is until the end of 9 September 2025, or until the main application is determined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sample(t)
+			withVariation(c)
+			c.Orders[0].Kind, c.SPOVariation.Seeks, c.SPOVariation.Duration = tt.kind, casefile.Renew, tt.duration
+			v, err := spo.NewVariation(c)
+			require.NoError(t, err)
+			var order bytes.Buffer
+			require.NoError(t, spo.WriteVariedOrder(&order, v, spo.BundleOptions{}))
+			assert.Contains(t, flat(realclient.PDFText(t, order.Bytes())), tt.want)
+		})
+	}
+}
