@@ -141,3 +141,44 @@ func TestASensitiveExhibitIsNeverNamedInTheVariationApplication(t *testing.T) {
 	assert.NotContains(t, text, strings.ToLower(c.Exhibits[0].Ref))
 	assert.Contains(t, text, "letter he sent to her workplace")
 }
+
+// The breach and notification files: the MG forms disclosed to the
+// defence print the order, its terms breached, the duties not met and the
+// false notifications; a notification may give anyone's address, even a
+// protected person's.
+func TestLeakCorpusReachesNoDefenceDocumentOfTheJobsAfterAnOrder(t *testing.T) {
+	c := leakCase(t)
+	plantVariation(c, casefile.FullOrder, casefile.Vary, true)
+	c.SPOVariation = nil
+	c.Incidents[7].Breaches = []casefile.Breach{{Order: "ORD1", Terms: []int{1, 2}}}
+	c.Incidents[7].ReasonableExcuse = "Says he was visiting 9 Dunsby Lane Holmfirth Parva HD9 1QQ and rang 07700 900 321."
+	c.Notifications = []casefile.Notification{{ID: "N1", Order: "ORD1", Kind: casefile.InitialNotification, Date: casefile.NewDate(2025, 1, 10),
+		Station: "Chester Police Station", Names: []string{"Daniel Reeve"}, Address: "14 St John's Road\nHoole\nChester CH2 3QX",
+		FalseInformation: true, FalseDetails: "He gave Ms Marsh's home, 14 St Johns Rd, CH2 3QX, as his own."}}
+	c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: casefile.NewDate(2025, 1, 20),
+		Address: "Flat 2, 41 Varden Close, Saltmere, Chester CH8 7YY", HowKnown: "Seen at Flat 2, 41 Varden Close by her sister (07700 900654)."}}
+	c.Charges = append(c.Charges,
+		casefile.Charge{ID: "C8", Offence: casefile.SPOBreach, Victims: []string{"V1"}, Status: casefile.Proposed, Order: "ORD1",
+			Particulars: "Breached the order by going to 14 St John's Road, Hoole, Chester CH2 3QX."},
+		casefile.Charge{ID: "C9", Offence: casefile.NotifyFalse, Status: casefile.Proposed, Order: "ORD1",
+			Particulars: "Notified 14 St John's Road, Hoole, Chester CH2 3QX as his home address, knowing it to be false."},
+		casefile.Charge{ID: "C10", Offence: casefile.NotifyFailure, Status: casefile.Proposed, Order: "ORD1",
+			Particulars: "Did not notify his move to Flat 2, 41 Varden Close, Saltmere CH8 7YY."})
+	n := 0
+	for _, form := range casefile.Forms(c) {
+		if form.Audience != casefile.AudienceDefence {
+			continue
+		}
+		n++
+		t.Run(form.Name, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, form.Write(&buf, casefile.FormOptions{}))
+			text := readable(t, buf.Bytes())
+			assertNoLeak(t, text, false)
+			if form.Name == "MG5.pdf" {
+				assert.Contains(t, text, "exhibits: the order,", "the order's lines are printed")
+			}
+		})
+	}
+	assert.NotZero(t, n)
+}
