@@ -21,6 +21,7 @@ var afterOrderRules = []casefile.Rule{
 	{ID: "SPO-BREACH-SCOPE", Severity: casefile.Warning, Citation: "SPA 2019 s.8(1)", Check: checkBreachScope},
 	{ID: "SPO-BREACH-SCOPE-UNCHECKED", Severity: casefile.Info, Citation: "SPA 2019 s.8(1)", Check: checkBreachScopeUnchecked},
 	{ID: "SPO-BREACH-EXCUSE", Severity: casefile.Info, Citation: "SPA 2019 s.8(1)", Check: checkBreachExcuse},
+	{ID: "SPO-ORDER-DURATION", Severity: casefile.Warning, Citation: "SPA 2019 s.3, s.5", Check: checkOrderDuration},
 	{ID: "NOTIFY-INITIAL", Severity: casefile.Warning, Citation: "SPA 2019 s.9(1), s.11", Check: dutyCheck(casefile.InitialNotification)},
 	{ID: "NOTIFY-REPLACES-INTERIM", Severity: casefile.Info, Citation: "SPA 2019 s.9(1)", Check: checkReplacesInterim},
 	{ID: "NOTIFY-NEW-NAME", Severity: casefile.Warning, Citation: "SPA 2019 s.9(3), s.11", Check: dutyCheck(casefile.NewNameNotification)},
@@ -156,6 +157,18 @@ func checkBreachExcuse(c *casefile.Check) {
 		if len(in.Breaches) > 0 && strings.TrimSpace(in.ReasonableExcuse) != "" {
 			c.Addf(fmt.Sprintf("incidents[%d].reasonable_excuse", i), "An excuse is recorded for incident %s (%q). A breach without reasonable excuse is the offence: say in the charging request what evidence answers it.", in.ID, strings.TrimSpace(in.ReasonableExcuse))
 		}
+	}
+}
+
+// checkOrderDuration reports an order made whose duration cannot be read:
+// without it (or an ends date) when the order ceased to have effect is
+// unknown, so a breach or a duty after that day would pass unnoticed.
+func checkOrderDuration(c *casefile.Check) {
+	for i, o := range c.Case.Orders {
+		if _, err := ParsePeriod(o.Duration); err == nil || blank(o.Duration) {
+			continue
+		}
+		c.Addf(fmt.Sprintf("orders[%d].duration", i), "Order %s's %s, so the day it ceases to have effect is unknown and no breach or duty is checked against it. Write %s or the fixed period as made, e.g. 2y or 3m, or record ends.", o.ID, unreadable("duration", o.Duration), UntilFurtherOrder)
 	}
 }
 

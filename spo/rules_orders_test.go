@@ -137,6 +137,9 @@ var afterOrderFiring = []ruleCase{
 			breach(c, "2025-07-01", "Online", casefile.Contacting, 1).ReasonableExcuse = "Says the message was sent by mistake."
 		},
 		words: []string{"sent by mistake", "answers it"}},
+	{name: "an order's duration in words", rule: "SPO-ORDER-DURATION", severity: casefile.Warning, path: "orders[0].duration",
+		mutate: func(c *casefile.Case) { withOrder(c); c.Orders[0].Duration = "2 years" },
+		words:  []string{"ORD1", `"2 years" cannot be read`, "2y"}},
 
 	{name: "served on a Friday, notified on the Monday", rule: "NOTIFY-INITIAL", severity: casefile.Warning, path: "orders[0].service",
 		mutate: func(c *casefile.Case) {
@@ -264,6 +267,11 @@ var afterOrderNotFiring = []ruleCase{
 		mutate: func(c *casefile.Case) { breach(c, "2025-07-01", "Online", casefile.Contacting, 1) }},
 	{name: "no excuse recorded", rule: "SPO-BREACH-EXCUSE",
 		mutate: func(c *casefile.Case) { breach(c, "2025-07-01", "Online", casefile.Contacting, 1) }},
+	{name: "an order for a fixed period", rule: "SPO-ORDER-DURATION", mutate: withOrder},
+	{name: "an order until further order", rule: "SPO-ORDER-DURATION",
+		mutate: func(c *casefile.Case) { withOrder(c); c.Orders[0].Duration = "until-further-order" }},
+	{name: "an order with no duration recorded", rule: "SPO-ORDER-DURATION",
+		mutate: func(c *casefile.Case) { withOrder(c); c.Orders[0].Duration = "" }},
 	{name: "served on a Friday, notified on the Sunday", rule: "NOTIFY-INITIAL",
 		mutate: func(c *casefile.Case) {
 			withOrder(c)
