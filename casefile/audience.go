@@ -218,10 +218,25 @@ func termTexts(s *SPO) []string {
 }
 
 // keptPeople are the ids of the people whose details the audience may see:
-// the respondent's own, or the defendants'.
+// the respondent's own (of the application, or of the order an application
+// to vary is about; no one's if those differ), or the defendants'.
 func keptPeople(c *Case, a Audience) []string {
-	if a == AudienceRespondent && c.SPO != nil {
-		return []string{c.SPO.Respondent}
+	if a == AudienceRespondent {
+		var ids []string
+		if c.SPO != nil {
+			ids = append(ids, c.SPO.Respondent)
+		}
+		if v := c.SPOVariation; v != nil {
+			if o := c.Order(v.Order); o != nil {
+				ids = append(ids, o.Respondent)
+			}
+		}
+		if len(ids) > 0 {
+			if slices.ContainsFunc(ids, func(id string) bool { return id != ids[0] }) {
+				return nil
+			}
+			return ids[:1]
+		}
 	}
 	var out []string
 	for i := range c.People {

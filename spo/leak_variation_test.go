@@ -126,6 +126,29 @@ func TestLeakCorpusReachesNoVariationDocument(t *testing.T) {
 	}
 }
 
+func TestTheVariationDocumentsKeepOnlyTheRespondentsOwnDetails(t *testing.T) {
+	c := leakCase(t)
+	plantVariation(c, casefile.FullOrder, casefile.Vary, false)
+	// A second suspect, not the person subject to the order.
+	c.People = append(c.People, casefile.Person{ID: "S2", Role: casefile.RoleSuspect, Forenames: "Kyle", Surname: "Brennan",
+		Address: "8 Gorse Way, Upton CH2 1ZZ", Phone: "07700 900432", DateOfBirth: casefile.NewDate(1989, 4, 2)})
+	c.SPOVariation.Reasons += " Kyle Brennan of 8 Gorse Way, Upton CH2 1ZZ (07700 900432, born 2 April 1989) drove him there."
+	v, err := spo.NewVariation(c)
+	require.NoError(t, err)
+	for name, write := range map[string]func(io.Writer, *spo.Variation, spo.BundleOptions) error{
+		"application": spo.WriteVariationApplication, "draft varied order": spo.WriteVariedOrder,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			require.NoError(t, write(&buf, v, spo.BundleOptions{}))
+			text := readable(t, buf.Bytes())
+			for _, leak := range []string{"gorse way", "ch2 1zz", "900432", "2 april 1989"} {
+				assert.NotContains(t, text, leak, "another suspect's details are not the respondent's own")
+			}
+		})
+	}
+}
+
 func TestASensitiveExhibitIsNeverNamedInTheVariationApplication(t *testing.T) {
 	c := leakCase(t)
 	plantVariation(c, casefile.FullOrder, casefile.Vary, false)
