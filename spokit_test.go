@@ -106,6 +106,9 @@ func TestBuildListsTheOutputsACaseHasWithTheirAudiences(t *testing.T) {
 		assert.NotRegexp(t, `^spo-`, n, "SPO documents only for a case with an SPO application")
 	}
 	assert.Contains(t, names(noSPO.Outputs), "MG5.pdf")
+	for _, n := range []string{"breach-schedule.pdf", "notification-timeline.pdf", "spo-variation-application.pdf", "spo-varied-order-draft.pdf", "spo-varied-order-draft.docx"} {
+		assert.NotContains(t, names(withInterim.Outputs), n, "the documents after an order only for a case that records one")
+	}
 	assert.True(t, slices.IsSorted(names(withInterim.Outputs)))
 
 	audiences := map[string]casefile.Audience{}

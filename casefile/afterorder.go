@@ -253,6 +253,11 @@ func (c *Case) initialDuty(o *Order, soa *SOAPart2, asOf Date) NotificationDuty 
 		return d
 	case soa != nil && !soa.Until.Before(served) && c.InForceOn(o, soa.Until):
 		d.From, d.FromSOA = soa.Until, true
+	case soa != nil && !soa.Until.Before(served):
+		// The requirements outlasted the order: no duty arose under it
+		// (s.9(5)-(7)). From keeps their final day; there is no deadline.
+		d.From, d.FromSOA, d.Status = soa.Until, true, DutySuspended
+		return d
 	}
 	d.Deadline = NotificationDeadline(d.From)
 	for i := range c.Notifications {

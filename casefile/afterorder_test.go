@@ -32,6 +32,10 @@ func breaching(in Incident, terms ...int) Incident {
 func TestOutsideScopeComparesOnlyWhatTheTermRecords(t *testing.T) {
 	c := withSPO(screenCase("2025-06-01"), "2025-02-03", "2025-02-03")
 	o := &c.Orders[0]
+	// Term 3 forbids following, until the end of April, and protects W1
+	// as well as the order's protected people.
+	o.Terms = append(o.Terms, OrderTerm{Number: 3, Kind: Prohibition, Text: "Not to follow Mirela Dunn or her mother.",
+		Behaviours: []Behaviour{Following}, Until: ymd("2025-04-30"), Protects: []string{"V1", "W1"}})
 	at := func(date, place string, b Behaviour, victims ...string) *Incident {
 		if victims == nil {
 			victims = []string{"V1"}
@@ -50,6 +54,13 @@ func TestOutsideScopeComparesOnlyWhatTheTermRecords(t *testing.T) {
 		{"the street the term names, in other spelling", 2, at("2025-03-02", "outside 3 QUARRY  LANE", Loitering), nil},
 		{"another street", 2, at("2025-03-02", "Church Street", Loitering), []string{"place"}},
 		{"the street before the term has effect", 2, at("2025-02-20", "Quarry Lane", Loitering), []string{"before-term"}},
+		{"the street on the day the term takes effect", 2, at("2025-03-01", "Quarry Lane", Loitering), nil},
+		{"another street before the term has effect", 2, at("2025-02-20", "Church Street", Loitering), []string{"before-term", "place"}},
+		{"following on the term's last day", 3, at("2025-04-30", "", Following), nil},
+		{"following after the term's last day", 3, at("2025-05-01", "", Following), []string{"after-term"}},
+		{"towards someone the term protects beyond the order's list", 3, at("2025-03-02", "", Following, "W1"), nil},
+		{"towards someone neither protects", 3, at("2025-03-02", "", Following, "S9"), []string{"person"}},
+		{"contact, after the term's last day, towards no one it protects", 3, at("2025-05-01", "", Contacting, "S9"), []string{"after-term", "behaviour", "person"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -141,6 +152,37 @@ func TestNotificationExceptions(t *testing.T) {
 		require.Len(t, d, 1)
 		assert.Equal(t, DutySuspended, d[0].Status)
 		assert.Equal(t, "2025-08-01", d[0].Deadline.String())
+	})
+	t.Run("the SOA final day falls after the order ended", func(t *testing.T) {
+		c := soa("2025-06-15")
+		c.Orders[0].Ends = ymd("2025-05-31")
+		d := NotificationDuties(c, ymd("2025-07-01"))
+		require.Len(t, d, 1)
+		assert.Equal(t, DutySuspended, d[0].Status, "no duty arose under the order")
+		assert.True(t, d[0].Deadline.IsZero())
+		assert.Equal(t, "2025-06-15", d[0].From.String())
+	})
+	t.Run("the SOA final day fell before service", func(t *testing.T) {
+		d := NotificationDuties(soa("2025-01-31"), ymd("2025-06-01"))
+		require.Len(t, d, 1)
+		assert.False(t, d[0].FromSOA)
+		assert.Equal(t, "2025-02-09", d[0].Deadline.String(), "3 days beginning with the day of service")
+		assert.Equal(t, DutyMissed, d[0].Status)
+	})
+	t.Run("the SOA final day is the day of service", func(t *testing.T) {
+		d := NotificationDuties(soa("2025-02-07"), ymd("2025-06-01"))
+		require.Len(t, d, 1)
+		assert.Equal(t, "2025-02-09", d[0].Deadline.String())
+	})
+	t.Run("a move while subject to SOA 2003 Part 2, and one after", func(t *testing.T) {
+		c := soa("2025-03-31")
+		c.Notifications = []Notification{{ID: "N1", Order: "ORD1", Kind: InitialNotification, Date: ymd("2025-04-01"), Address: "1 Bank Street"}}
+		c.RespondentChanges = []RespondentChange{{Kind: NewAddress, Date: ymd("2025-03-31"), Address: "1 Bank Street"}, {Kind: NewAddress, Date: ymd("2025-04-30"), Address: "9 Mill Road"}}
+		var got []string
+		for _, d := range NotificationDuties(c, ymd("2025-06-01")) {
+			got = append(got, string(d.Kind)+" "+d.Deadline.String()+" "+string(d.Status))
+		}
+		assert.Equal(t, []string{"initial 2025-04-02 met", "new-address 2025-04-02 suspended", "new-address 2025-05-02 missed"}, got)
 	})
 	t.Run("a full order replacing an interim order", func(t *testing.T) {
 		c := withSPO(screenCase("2025-06-01"), "2025-02-07", "2025-02-07")

@@ -123,6 +123,20 @@ func disclosureOptions(c *Case, a Audience, words Words) (redact.Options, []reda
 		}
 		opts.Given = termTexts(c.SPO)
 	}
+	// The orders made were served on the respondent and an application to
+	// vary one is too: their courts print, and the areas their terms name
+	// are no secret from the respondent.
+	for _, o := range c.Orders {
+		opts.KeepText = append(opts.KeepText, o.Court)
+		for _, t := range o.Terms {
+			opts.Given = append(opts.Given, t.Text, t.Locality)
+		}
+	}
+	if v := c.SPOVariation; v != nil {
+		for _, ch := range v.Changes {
+			opts.Given = append(opts.Given, ch.Text, ch.Locality)
+		}
+	}
 	var homes []redact.Options
 	for i := range c.People {
 		p := &c.People[i]
@@ -204,10 +218,25 @@ func termTexts(s *SPO) []string {
 }
 
 // keptPeople are the ids of the people whose details the audience may see:
-// the respondent's own, or the defendants'.
+// the respondent's own (of the application, or of the order an application
+// to vary is about; no one's if those differ), or the defendants'.
 func keptPeople(c *Case, a Audience) []string {
-	if a == AudienceRespondent && c.SPO != nil {
-		return []string{c.SPO.Respondent}
+	if a == AudienceRespondent {
+		var ids []string
+		if c.SPO != nil {
+			ids = append(ids, c.SPO.Respondent)
+		}
+		if v := c.SPOVariation; v != nil {
+			if o := c.Order(v.Order); o != nil {
+				ids = append(ids, o.Respondent)
+			}
+		}
+		if len(ids) > 0 {
+			if slices.ContainsFunc(ids, func(id string) bool { return id != ids[0] }) {
+				return nil
+			}
+			return ids[:1]
+		}
 	}
 	var out []string
 	for i := range c.People {

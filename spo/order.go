@@ -187,7 +187,7 @@ func (b *builder) orderModel(interim bool) orderDoc {
 	add(partTitle, "", m.title)
 	add(partCentre, "", b.t("spo.cover.court", b.data()))
 	add(partCentre, "", b.t("spo.order.title", b.data("Interim", interim, "Seeks", seeks)))
-	add(partText, b.t("spo.order.parties-label", nil), b.t("spo.order.parties", b.data()))
+	add(partText, b.t("spo.order.parties-label", nil), b.parties())
 	add(partText, b.t("spo.order.respondent-label", nil), b.orderRespondent())
 	add(partText, b.t("spo.order.protected-label", nil), b.orNot(strings.Join(b.protectedNames(), ", ")))
 	switch {
@@ -232,8 +232,10 @@ func (b *builder) orderModel(interim bool) orderDoc {
 	}
 	add(partText, "", b.t("spo.order.uk-wide", b.data("Interim", interim)))
 	if interim {
+		ends, _ := a.Interim.Period.LastDay(a.HearingDate)
 		add(partText, b.t("spo.order.duration-label", nil), b.t("spo.interim-order.duration", b.data(
-			"Period", a.Interim.Period.String(), "Fixed", a.Interim.Period.Fixed(), "Varied", v != nil)))
+			"Period", a.Interim.Period.String(), "Fixed", a.Interim.Period.Fixed(), "Varied", v != nil,
+			"Made", a.HearingDate.Long(), "Ends", ends.Long())))
 	} else {
 		ends, _ := a.OrderEnds()
 		add(partText, b.t("spo.order.duration-label", nil), b.t("spo.order.duration", b.data(

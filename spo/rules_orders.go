@@ -21,6 +21,7 @@ var afterOrderRules = []casefile.Rule{
 	{ID: "SPO-BREACH-SCOPE", Severity: casefile.Warning, Citation: "SPA 2019 s.8(1)", Check: checkBreachScope},
 	{ID: "SPO-BREACH-SCOPE-UNCHECKED", Severity: casefile.Info, Citation: "SPA 2019 s.8(1)", Check: checkBreachScopeUnchecked},
 	{ID: "SPO-BREACH-EXCUSE", Severity: casefile.Info, Citation: "SPA 2019 s.8(1)", Check: checkBreachExcuse},
+	{ID: "SPO-ORDER-DURATION", Severity: casefile.Warning, Citation: "SPA 2019 s.3, s.5", Check: checkOrderDuration},
 	{ID: "NOTIFY-INITIAL", Severity: casefile.Warning, Citation: "SPA 2019 s.9(1), s.11", Check: dutyCheck(casefile.InitialNotification)},
 	{ID: "NOTIFY-REPLACES-INTERIM", Severity: casefile.Info, Citation: "SPA 2019 s.9(1)", Check: checkReplacesInterim},
 	{ID: "NOTIFY-NEW-NAME", Severity: casefile.Warning, Citation: "SPA 2019 s.9(3), s.11", Check: dutyCheck(casefile.NewNameNotification)},
@@ -60,14 +61,25 @@ func eachBreach(c *casefile.Check, fn func(b breachTerm)) {
 	}
 }
 
+// inForceOn reports whether the order had effect on day d: the case's
+// judgment (made, not ended, not replaced) and, when the order records no
+// end, not after the last day of its fixed period.
+func inForceOn(c *casefile.Case, o *casefile.Order, d casefile.Date) bool {
+	last, fixed := orderLastDay(o)
+	return c.InForceOn(o, d) && (!fixed || !d.After(last))
+}
+
 func checkBreachInForce(c *casefile.Check) {
 	eachBreach(c, func(b breachTerm) {
-		if b.term != nil || c.Case.InForceOn(b.order, b.in.Date) {
+		if b.term != nil || inForceOn(c.Case, b.order, b.in.Date) {
 			return
 		}
 		when := "before it was made on " + b.order.Made.Long()
 		if !b.in.Date.Before(b.order.Made) {
 			when = "after it ceased to have effect"
+			if last, ok := orderLastDay(b.order); ok && b.in.Date.After(last) {
+				when += " (its last day was " + last.Long() + ")"
+			}
 		}
 		c.Addf(b.path+".order", "Incident %s on %s names order %s, but that is %s, so it cannot be a breach of it. Correct the order or the incident's date, or remove the breach.", b.in.ID, b.in.Date.Long(), b.order.ID, when)
 	})
@@ -75,7 +87,7 @@ func checkBreachInForce(c *casefile.Check) {
 
 func checkBreachServed(c *casefile.Check) {
 	eachBreach(c, func(b breachTerm) {
-		if b.term != nil || !c.Case.InForceOn(b.order, b.in.Date) {
+		if b.term != nil || !inForceOn(c.Case, b.order, b.in.Date) {
 			return
 		}
 		s := b.order.Service
@@ -148,6 +160,18 @@ func checkBreachExcuse(c *casefile.Check) {
 	}
 }
 
+// checkOrderDuration reports an order made whose duration cannot be read:
+// without it (or an ends date) when the order ceased to have effect is
+// unknown, so a breach or a duty after that day would pass unnoticed.
+func checkOrderDuration(c *casefile.Check) {
+	for i, o := range c.Case.Orders {
+		if _, err := casefile.ParsePeriod(o.Duration); err == nil || blank(o.Duration) {
+			continue
+		}
+		c.Addf(fmt.Sprintf("orders[%d].duration", i), "Order %s's %s, so the day it ceases to have effect is unknown and no breach or duty is checked against it. Write %s or the fixed period as made, e.g. 2y or 3m, or record ends.", o.ID, unreadable("duration", o.Duration), casefile.UntilFurtherOrder)
+	}
+}
+
 // personNames lists the names of people for a message.
 func personNames(c *casefile.Check, ids []string) string {
 	out := make([]string, len(ids))
@@ -196,7 +220,7 @@ func dutyCheck(kind casefile.NotificationKind) func(*casefile.Check) {
 			return
 		}
 		for _, d := range casefile.NotificationDuties(c.Case, c.AsOf) {
-			if d.Kind != kind {
+			if d.Kind != kind || outlasts(d) {
 				continue
 			}
 			path := orderPath(c, d.Order) + ".service"
@@ -244,6 +268,17 @@ func checkNotifyContent(c *casefile.Check) {
 	}
 }
 
+// outlasts reports whether a duty would begin only after its order ceased
+// to have effect (its recorded end, or the last day of its fixed period):
+// such a duty never arises.
+func outlasts(d casefile.NotificationDuty) bool {
+	if d.FromSOA && d.Deadline.IsZero() {
+		return true
+	}
+	last, fixed := orderLastDay(d.Order)
+	return fixed && d.From.After(last)
+}
+
 func checkSOAExempt(c *casefile.Check) {
 	for _, d := range casefile.NotificationDuties(c.Case, c.AsOf) {
 		if d.Kind != casefile.InitialNotification {
@@ -251,6 +286,8 @@ func checkSOAExempt(c *casefile.Check) {
 		}
 		who := c.Name(d.Order.Respondent)
 		switch {
+		case d.FromSOA && outlasts(d):
+			c.Addf(orderPath(c, d.Order), "%s is subject to the Sexual Offences Act 2003 Part 2 notification requirements until %s, beyond the end of order %s, so no duty to notify arises under that order.", who, d.From.Long(), d.Order.ID)
 		case d.Status == casefile.DutySuspended && d.Deadline.IsZero():
 			c.Addf(orderPath(c, d.Order), "%s is subject to the Sexual Offences Act 2003 Part 2 notification requirements, so the duties to notify under order %s do not apply while those last. Record their final day (soa_part2.until) when known: the duties start then.", who, d.Order.ID)
 		case d.Status == casefile.DutySuspended:

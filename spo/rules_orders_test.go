@@ -76,6 +76,15 @@ var afterOrderFiring = []ruleCase{
 			c.Orders[0].Ends = ymd("2025-12-31")
 		},
 		words: []string{"after it ceased to have effect"}},
+	{name: "a breach after the order's fixed period, with no end recorded", rule: "SPO-BREACH-IN-FORCE", severity: casefile.Error, path: "incidents[8].breaches[0].order",
+		mutate: func(c *casefile.Case) { breach(c, "2027-06-02", "Online", casefile.Contacting, 1) },
+		words:  []string{"after it ceased to have effect", "its last day was 1 June 2027"}},
+	{name: "a breach after an interim order's fixed period", rule: "SPO-BREACH-IN-FORCE", severity: casefile.Error, path: "incidents[8].breaches[0].order",
+		mutate: func(c *casefile.Case) {
+			breach(c, "2025-09-02", "Online", casefile.Contacting, 1)
+			c.Orders[0].Kind, c.Orders[0].Duration = casefile.InterimOrder, "3m"
+		},
+		words: []string{"its last day was 1 September 2025"}},
 	{name: "a breach of an interim order after the full order replaced it", rule: "SPO-BREACH-IN-FORCE", severity: casefile.Error, path: "incidents[8].breaches[0].order",
 		mutate: func(c *casefile.Case) {
 			breach(c, "2025-09-10", "Online", casefile.Contacting, 1)
@@ -128,6 +137,9 @@ var afterOrderFiring = []ruleCase{
 			breach(c, "2025-07-01", "Online", casefile.Contacting, 1).ReasonableExcuse = "Says the message was sent by mistake."
 		},
 		words: []string{"sent by mistake", "answers it"}},
+	{name: "an order's duration in words", rule: "SPO-ORDER-DURATION", severity: casefile.Warning, path: "orders[0].duration",
+		mutate: func(c *casefile.Case) { withOrder(c); c.Orders[0].Duration = "2 years" },
+		words:  []string{"ORD1", `"2 years" cannot be read`, "2y"}},
 
 	{name: "served on a Friday, notified on the Monday", rule: "NOTIFY-INITIAL", severity: casefile.Warning, path: "orders[0].service",
 		mutate: func(c *casefile.Case) {
@@ -204,6 +216,19 @@ var afterOrderFiring = []ruleCase{
 			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2026-05-29")}
 		},
 		words: []string{"until 29 May 2026", "by 31 May 2026"}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's recorded end", rule: "NOTIFY-SOA-EXEMPT", severity: casefile.Info, path: "orders[0]",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.Orders[0].Ends = ymd("2025-09-30")
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2025-10-10")}
+		},
+		words: []string{"until 10 October 2025", "no duty to notify arises"}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's fixed period", rule: "NOTIFY-SOA-EXEMPT", severity: casefile.Info, path: "orders[0]",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2027-06-02")}
+		},
+		words: []string{"until 2 June 2027", "no duty to notify arises"}},
 	{name: "a notification recorded as false", rule: "NOTIFY-FALSE-INFO", severity: casefile.Warning, path: "notifications[0].false_information",
 		mutate: func(c *casefile.Case) {
 			withOrder(c)
@@ -216,6 +241,13 @@ var afterOrderFiring = []ruleCase{
 var afterOrderNotFiring = []ruleCase{
 	{name: "a breach while the order is in force", rule: "SPO-BREACH-IN-FORCE",
 		mutate: func(c *casefile.Case) { breach(c, "2025-07-01", "Online", casefile.Contacting, 1) }},
+	{name: "a breach on the last day of the order's fixed period", rule: "SPO-BREACH-IN-FORCE",
+		mutate: func(c *casefile.Case) { breach(c, "2027-06-01", "Online", casefile.Contacting, 1) }},
+	{name: "a breach years on of an order until further order", rule: "SPO-BREACH-IN-FORCE",
+		mutate: func(c *casefile.Case) {
+			breach(c, "2031-06-01", "Online", casefile.Contacting, 1)
+			c.Orders[0].Duration = "until-further-order"
+		}},
 	{name: "a breach on the order's last day", rule: "SPO-BREACH-IN-FORCE",
 		mutate: func(c *casefile.Case) {
 			breach(c, "2025-12-31", "Online", casefile.Contacting, 1)
@@ -235,6 +267,11 @@ var afterOrderNotFiring = []ruleCase{
 		mutate: func(c *casefile.Case) { breach(c, "2025-07-01", "Online", casefile.Contacting, 1) }},
 	{name: "no excuse recorded", rule: "SPO-BREACH-EXCUSE",
 		mutate: func(c *casefile.Case) { breach(c, "2025-07-01", "Online", casefile.Contacting, 1) }},
+	{name: "an order for a fixed period", rule: "SPO-ORDER-DURATION", mutate: withOrder},
+	{name: "an order until further order", rule: "SPO-ORDER-DURATION",
+		mutate: func(c *casefile.Case) { withOrder(c); c.Orders[0].Duration = "until-further-order" }},
+	{name: "an order with no duration recorded", rule: "SPO-ORDER-DURATION",
+		mutate: func(c *casefile.Case) { withOrder(c); c.Orders[0].Duration = "" }},
 	{name: "served on a Friday, notified on the Sunday", rule: "NOTIFY-INITIAL",
 		mutate: func(c *casefile.Case) {
 			withOrder(c)
@@ -262,6 +299,25 @@ var afterOrderNotFiring = []ruleCase{
 			c.People[2].SOAPart2 = &casefile.SOAPart2{}
 			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2025-08-01"), Address: "2 Bryn Road, Conwy"}}
 		}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's recorded end", rule: "NOTIFY-INITIAL",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.Orders[0].Ends = ymd("2025-09-30")
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2025-10-10")}
+			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2025-08-01"), Address: "2 Bryn Road, Conwy"}}
+		}},
+	{name: "the SOA 2003 Part 2 requirements outlast the order's fixed period", rule: "NOTIFY-INITIAL",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			c.People[2].SOAPart2 = &casefile.SOAPart2{Until: ymd("2027-06-02")}
+			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2025-08-01"), Address: "2 Bryn Road, Conwy"}}
+		}, asOf: "2027-07-01"},
+	{name: "a move after the order's fixed period", rule: "NOTIFY-NEW-ADDRESS",
+		mutate: func(c *casefile.Case) {
+			withOrder(c)
+			notified(c, "N1", casefile.InitialNotification, "2025-06-06", allNames, respondentHome)
+			c.RespondentChanges = []casefile.RespondentChange{{Kind: casefile.NewAddress, Date: ymd("2027-06-05"), Address: "2 Bryn Road, Conwy"}}
+		}, asOf: "2027-07-01"},
 	{name: "the SOA 2003 Part 2 requirements ended before service", rule: "NOTIFY-SOA-EXEMPT",
 		mutate: func(c *casefile.Case) {
 			withOrder(c)

@@ -68,6 +68,7 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-BREACH-SCOPE", casefile.Warning, "SPA 2019 s.8(1)"},
 		{"SPO-BREACH-SCOPE-UNCHECKED", casefile.Info, "SPA 2019 s.8(1)"},
 		{"SPO-BREACH-EXCUSE", casefile.Info, "SPA 2019 s.8(1)"},
+		{"SPO-ORDER-DURATION", casefile.Warning, "SPA 2019 s.3, s.5"},
 		{"NOTIFY-INITIAL", casefile.Warning, "SPA 2019 s.9(1), s.11"},
 		{"NOTIFY-REPLACES-INTERIM", casefile.Info, "SPA 2019 s.9(1)"},
 		{"NOTIFY-NEW-NAME", casefile.Warning, "SPA 2019 s.9(3), s.11"},

@@ -185,11 +185,10 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d := b.d
 	d.Text(pdfdoc.Text{Body: b.t("spo.variation.heading", seeks), Style: pdfdoc.Bold, Align: pdfdoc.AlignCentre})
 	d.Text(pdfdoc.Text{Body: b.t("spo.variation.title", seeks), Style: pdfdoc.Bold, Align: pdfdoc.AlignCentre})
-	applicant := b.t("spo.order.parties", b.data())
 	d.Form(pdfdoc.Form{Rows: [][]pdfdoc.Field{
 		{{Label: b.t("spo.variation.court-label", nil), Value: b.orNot(o.Court)}},
 		{{Label: b.t("spo.variation.applicant-label", nil), Value: b.variationApplicant()}},
-		{{Label: b.t("spo.order.parties-label", nil), Value: applicant}},
+		{{Label: b.t("spo.variation.parties-label", nil), Value: b.parties()}},
 		{{Label: b.t("spo.variation.hearing-label", nil), Value: b.orNot(app.Hearing.Long())}},
 	}})
 
@@ -221,10 +220,16 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d.Heading(1, b.t("spo.variation.reasons-heading", nil), "")
 	d.Paragraph(b.orNot(app.Reasons))
 	d.Heading(1, b.t("spo.variation.evidence-heading", nil), "")
-	if len(app.Evidence) == 0 {
+	// A sensitive exhibit is never named to the respondent, as in the
+	// service copy of an application.
+	evidence := slices.DeleteFunc(slices.Clone(app.Evidence), func(id string) bool {
+		e := b.x.Exhibit(id)
+		return e != nil && e.Sensitive
+	})
+	if len(evidence) == 0 {
 		d.Paragraph(b.t("spo.variation.evidence-none", nil))
 	}
-	for _, id := range app.Evidence {
+	for _, id := range evidence {
 		d.Text(pdfdoc.Text{Label: b.clean(id), Body: b.evidenceLine(id)})
 	}
 	d.Heading(1, b.t("spo.variation.consent-heading", nil), "")
@@ -235,6 +240,13 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	d.Space(4)
 	d.Signatures(b.t("spo.variation.signed", nil), b.t("spo.order.signed-date", nil))
 	return b.write(w)
+}
+
+// parties names the parties of an order or application: the chief
+// officer applies, unless the person subject to an order applies to vary,
+// renew or discharge it.
+func (b *builder) parties() string {
+	return b.t("spo.order.parties", b.data("ByRespondent", b.varied != nil && b.varied.Application.Applicant == casefile.RespondentApplies))
 }
 
 // variationApplicant names who applies: the chief officer of police or
@@ -283,7 +295,7 @@ func (b *builder) evidenceLine(id string) string {
 		return b.t("spo.variation.evidence-statement", b.data("Maker", b.clean(b.personName(s.Person)), "Date", s.Date.Long()))
 	}
 	if e := x.Exhibit(id); e != nil {
-		return b.t("spo.variation.evidence-exhibit", b.data("Description", b.clean(e.Description), "Sensitive", e.Sensitive))
+		return b.t("spo.variation.evidence-exhibit", b.data("Description", b.clean(e.Description)))
 	}
 	return b.t("common.not-recorded", nil)
 }

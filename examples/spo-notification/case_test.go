@@ -86,6 +86,9 @@ func TestTheChargingFormsPrintTheNotificationOffences(t *testing.T) {
 		"On indictment: 5 years' imprisonment",
 		"New home address under order ORD1 (SPA 2019 s.9(4)): due by 1 March 2026, not notified",
 		"Notifications recorded as giving false information: N3",
+		"Proposed on 10 April 2026.",
+		// An offence with no victim still has its time limit stated.
+		"Time limits Charge C1 Time limit None", "Charge C2 Time limit None",
 	} {
 		assert.Contains(t, mg3, want)
 	}

@@ -160,11 +160,18 @@ func (f *mgForm) mg3TimeLimits() {
 	for i := range f.c.Charges {
 		ch := &f.c.Charges[i]
 		off, ok := chargeOffence(ch)
-		for _, v := range ch.Victims {
-			last := casefile.LastOccasion(f.x.Course(ch, v))
+		victims := ch.Victims
+		if len(victims) == 0 {
+			victims = []string{""} // an offence with no victim (SPA 2019 s.11): one row, its last day the charge's
+		}
+		for _, v := range victims {
+			last, victim := ch.To, ""
+			if v != "" {
+				last, victim = casefile.LastOccasion(f.x.Course(ch, v)), f.name(v)
+			}
 			limit, deadline, position := f.timeLimit(ch, off, ok, last)
 			rows = append(rows,
-				[]pdfdoc.Field{f.field("mg.col-charge", f.text("mg3.charge-victim", mgVars{"ID": ch.ID, "Victim": f.name(v)}))},
+				[]pdfdoc.Field{f.field("mg.col-charge", f.text("mg3.charge-victim", mgVars{"ID": ch.ID, "Victim": victim}))},
 				[]pdfdoc.Field{f.field("mg3.col-limit", limit)},
 				[]pdfdoc.Field{f.field("mg3.col-last-occasion", f.orNotRecorded(last.Long())), f.field("mg3.col-last-day", deadline)})
 			if position != "" {
