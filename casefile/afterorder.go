@@ -85,10 +85,26 @@ const NotificationDays = 3
 // and the last day is two days later, weekends and month ends included.
 func NotificationDeadline(from Date) Date { return from.AddDays(NotificationDays - 1) }
 
-// lastDay is the last day the order has effect: its end when known, else
-// the day before a full order that replaces it was made.
+// LastDay is the last day the order has effect as made: its ends date,
+// else the last day of its fixed period counted from the day it was made;
+// false when it lasts until a further order or its duration cannot be
+// read.
+func (o *Order) LastDay() (Date, bool) {
+	if !o.Ends.IsZero() {
+		return o.Ends, true
+	}
+	p, err := ParsePeriod(o.Duration)
+	if err != nil {
+		return Date{}, false
+	}
+	return p.LastDay(o.Made)
+}
+
+// LastDay is the last day the order has effect in this case: its own last
+// day (Order.LastDay), or the day before a full order that replaces it was
+// made when that is earlier; zero when neither is known.
 func (c *Case) LastDay(o *Order) Date {
-	end := o.Ends
+	end, _ := o.LastDay()
 	for i := range c.Orders {
 		r := &c.Orders[i]
 		if r.Replaces == o.ID && !r.Made.IsZero() {
@@ -101,7 +117,7 @@ func (c *Case) LastDay(o *Order) Date {
 }
 
 // InForceOn reports whether the order had effect on day d: on or after the
-// day it was made and not after its last day (Case.lastDay).
+// day it was made and not after its last day (Case.LastDay).
 func (c *Case) InForceOn(o *Order, d Date) bool {
 	end := c.LastDay(o)
 	return !d.Before(o.Made) && (end.IsZero() || !d.After(end))

@@ -268,3 +268,34 @@ func TestWhichCasesHaveTheAfterOrderDocuments(t *testing.T) {
 		})
 	}
 }
+
+func TestAnOrderHasEffectFromItsMakingToItsLastDay(t *testing.T) {
+	tests := []struct {
+		name     string
+		ends     string
+		duration string
+		day      string
+		want     bool
+	}{
+		{"the day it is made", "", "2y", "2025-02-03", true},
+		{"the day before it is made", "", "2y", "2025-02-02", false},
+		{"the last day of two years", "", "2y", "2027-02-02", true},
+		{"the day after two years", "", "2y", "2027-02-03", false},
+		{"an interim order's three months, last day", "", "3m", "2025-05-02", true},
+		{"an interim order's three months, the day after", "", "3m", "2025-05-03", false},
+		{"until further order, years later", "", "until-further-order", "2040-01-01", true},
+		{"a recorded end before the period's", "2025-06-30", "2y", "2025-07-01", false},
+		{"a duration that cannot be read is not an end", "", "2 years", "2040-01-01", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := withSPO(screenCase("2025-06-01"), "2025-02-03", "2025-02-03")
+			o := &c.Orders[0]
+			o.Duration = tt.duration
+			if tt.ends != "" {
+				o.Ends = ymd(tt.ends)
+			}
+			assert.Equal(t, tt.want, c.InForceOn(o, ymd(tt.day)))
+		})
+	}
+}

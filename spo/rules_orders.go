@@ -61,23 +61,15 @@ func eachBreach(c *casefile.Check, fn func(b breachTerm)) {
 	}
 }
 
-// inForceOn reports whether the order had effect on day d: the case's
-// judgment (made, not ended, not replaced) and, when the order records no
-// end, not after the last day of its fixed period.
-func inForceOn(c *casefile.Case, o *casefile.Order, d casefile.Date) bool {
-	last, fixed := orderLastDay(o)
-	return c.InForceOn(o, d) && (!fixed || !d.After(last))
-}
-
 func checkBreachInForce(c *casefile.Check) {
 	eachBreach(c, func(b breachTerm) {
-		if b.term != nil || inForceOn(c.Case, b.order, b.in.Date) {
+		if b.term != nil || c.Case.InForceOn(b.order, b.in.Date) {
 			return
 		}
 		when := "before it was made on " + b.order.Made.Long()
 		if !b.in.Date.Before(b.order.Made) {
 			when = "after it ceased to have effect"
-			if last, ok := orderLastDay(b.order); ok && b.in.Date.After(last) {
+			if last, ok := b.order.LastDay(); ok && b.in.Date.After(last) {
 				when += " (its last day was " + last.Long() + ")"
 			}
 		}
@@ -87,7 +79,7 @@ func checkBreachInForce(c *casefile.Check) {
 
 func checkBreachServed(c *casefile.Check) {
 	eachBreach(c, func(b breachTerm) {
-		if b.term != nil || !inForceOn(c.Case, b.order, b.in.Date) {
+		if b.term != nil || !c.Case.InForceOn(b.order, b.in.Date) {
 			return
 		}
 		s := b.order.Service
@@ -275,7 +267,7 @@ func outlasts(d casefile.NotificationDuty) bool {
 	if d.FromSOA && d.Deadline.IsZero() {
 		return true
 	}
-	last, fixed := orderLastDay(d.Order)
+	last, fixed := d.Order.LastDay()
 	return fixed && d.From.After(last)
 }
 

@@ -193,7 +193,7 @@ func WriteVariationApplication(w io.Writer, v *Variation, opts BundleOptions) er
 	}})
 
 	d.Heading(1, b.t("spo.variation.order-heading", nil), "")
-	ends, _ := orderLastDay(o)
+	ends, _ := o.LastDay()
 	served := ""
 	if o.Service != nil {
 		served = o.Service.Date.Long()

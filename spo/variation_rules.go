@@ -29,20 +29,6 @@ func variedOrder(c *casefile.Case) (*casefile.SPOVariation, *casefile.Order) {
 	return v, c.Order(v.Order)
 }
 
-// orderLastDay is the last day an order has effect as recorded: its ends
-// date, else the last day of its fixed period; false when it lasts until a
-// further order or its duration cannot be read.
-func orderLastDay(o *casefile.Order) (casefile.Date, bool) {
-	if !o.Ends.IsZero() {
-		return o.Ends, true
-	}
-	p, err := casefile.ParsePeriod(o.Duration)
-	if err != nil {
-		return casefile.Date{}, false
-	}
-	return p.LastDay(o.Made)
-}
-
 func checkVaryOrder(c *casefile.Check) {
 	v, o := variedOrder(c.Case)
 	switch {
@@ -53,7 +39,7 @@ func checkVaryOrder(c *casefile.Check) {
 	case o.Made.After(c.AsOf):
 		c.Addf("spo_variation.order", "Order %s is recorded as made on %s, after the date the case is judged on (%s): only an order already made can be varied, renewed or discharged.", o.ID, o.Made.Long(), c.AsOf.Long())
 	default:
-		if last, ok := orderLastDay(o); ok && last.Before(c.AsOf) {
+		if last, ok := o.LastDay(); ok && last.Before(c.AsOf) {
 			c.Addf("spo_variation.order", "Order %s had effect until %s and is no longer in force: an order that has ended cannot be varied, renewed or discharged. Apply for a new order instead.", o.ID, last.Long())
 		}
 	}
@@ -149,7 +135,7 @@ func checkVaryDuration(c *casefile.Check) {
 		c.Addf("spo_variation.duration", "The new duration is %s, but a fixed-period order must last at least 2 years beginning with the day it was made (%s). Ask for at least 2y, or %s.", p, o.Made.Long(), casefile.UntilFurtherOrder)
 	case v.Seeks == casefile.Renew && p.Fixed():
 		last, _ := p.LastDay(o.Made)
-		if now, ok := orderLastDay(o); ok && !last.After(now) {
+		if now, ok := o.LastDay(); ok && !last.After(now) {
 			c.Addf("spo_variation.duration", "A renewal for %s from the day order %s was made would end on %s, no later than it ends now (%s). Give a longer period.", p, o.ID, last.Long(), now.Long())
 		}
 	}

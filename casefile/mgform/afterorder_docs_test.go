@@ -77,3 +77,15 @@ func TestTheAfterOrderDocumentsOfACaseWithoutThemStillWrite(t *testing.T) {
 		assert.NotEmpty(t, buf.Bytes(), name)
 	}
 }
+
+func TestTheBreachScheduleFlagsABreachAfterTheOrdersFixedPeriod(t *testing.T) {
+	c := afterOrderCase(t)
+	inForce := func(c *casefile.Case) int {
+		var buf bytes.Buffer
+		require.NoError(t, mgform.WriteBreachSchedule(&buf, c, mgform.Options{}))
+		return strings.Count(strings.Join(strings.Fields(realclient.PDFText(t, buf.Bytes())), " "), "NOT IN FORCE on")
+	}
+	before := inForce(c)
+	c.Orders[0].Duration = "1d" // its last day is the day it was made
+	assert.Greater(t, inForce(c), before, "occasions after the order's last day are flagged")
+}
