@@ -80,6 +80,7 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 		{"SPO-EXHIBIT-DETAILS", casefile.Error, "spokit case format v1; Data Protection Act 2018 s.35"},
 		{"SPO-EXHIBIT-PICTURE", casefile.Warning, "spokit case format v1"},
 		{"SPO-VARY-ORDER", casefile.Error, "SPA 2019 s.4, s.5"},
+		{"SPO-VARY-ENDED", casefile.Warning, "SPA 2019 s.4 (UNVERIFIED)"},
 		{"SPO-VARY-CHANGES", casefile.Error, "SPA 2019 s.4"},
 		{"SPO-VARY-NECESSITY", casefile.Warning, "SPA 2019 s.4 (UNVERIFIED); cf. s.2(2)"},
 		{"SPO-VARY-DURATION", casefile.Error, "SPA 2019 s.3, s.5"},

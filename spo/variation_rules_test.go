@@ -44,7 +44,7 @@ func discharge(c *casefile.Case) {
 var variationFiring = []ruleCase{
 	{name: "the order is not recorded", rule: "SPO-VARY-ORDER", severity: casefile.Error, path: "spo_variation.order",
 		mutate: func(c *casefile.Case) { withVariation(c); c.SPOVariation.Order = "ORD9" }, words: []string{"ORD9", "orders"}},
-	{name: "the order has ended", rule: "SPO-VARY-ORDER", severity: casefile.Error, path: "spo_variation.order", asOf: "2027-03-10",
+	{name: "the order has ended", rule: "SPO-VARY-ENDED", severity: casefile.Warning, path: "spo_variation.order", asOf: "2027-03-10",
 		mutate: withVariation, words: []string{"9 March 2027", "no longer in force"}},
 	{name: "a term the order does not have", rule: "SPO-VARY-CHANGES", severity: casefile.Error, path: "spo_variation.changes[2].term",
 		mutate: func(c *casefile.Case) { withVariation(c); c.SPOVariation.Changes[2].Term = 7 }, words: []string{"no term 7", "1 to 3"}},
@@ -88,6 +88,9 @@ var variationFiring = []ruleCase{
 var variationQuiet = []ruleCase{
 	{name: "a variation of an order in force", rule: "SPO-VARY-ORDER", mutate: withVariation},
 	{name: "no variation", rule: "SPO-VARY-ORDER"},
+	{name: "an order in force on its last day", rule: "SPO-VARY-ENDED", asOf: "2027-03-09", mutate: withVariation},
+	{name: "an order that is not recorded", rule: "SPO-VARY-ENDED", asOf: "2027-03-10",
+		mutate: func(c *casefile.Case) { withVariation(c); c.SPOVariation.Order = "ORD9" }},
 	{name: "changes naming the order's terms", rule: "SPO-VARY-CHANGES", mutate: withVariation},
 	{name: "a variation of the duration alone", rule: "SPO-VARY-CHANGES",
 		mutate: func(c *casefile.Case) { withVariation(c); c.SPOVariation.Changes = nil }},
