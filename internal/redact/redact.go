@@ -44,6 +44,7 @@ package redact
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -97,6 +98,47 @@ type Redactor struct {
 	hide     *matcher // the withheld details
 	keep     *matcher // kept details and names
 	shapes   bool
+	memo     memo
+}
+
+// memo remembers what Apply made of long texts. A build prints the same
+// long texts many times (a chronology in several documents, the screening's
+// lists of occasions in every line that rests on them), and finding the
+// details in them is most of the cost of printing; the answer for a text
+// never changes.
+type memo struct {
+	mu    sync.Mutex
+	m     map[string]string
+	bytes int
+}
+
+// Texts shorter than memoMin are cheap to search again; memoMax bounds the
+// memory the memo of one Redactor may hold.
+const (
+	memoMin = 256
+	memoMax = 8 << 20
+)
+
+func (m *memo) get(s string) (string, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.m[s]
+	return v, ok
+}
+
+func (m *memo) put(s, v string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.bytes+len(s)+len(v) > memoMax {
+		return
+	}
+	if m.m == nil {
+		m.m = map[string]string{}
+	}
+	if _, ok := m.m[s]; !ok {
+		m.m[s] = v
+		m.bytes += len(s) + len(v)
+	}
 }
 
 // New builds a Redactor.
@@ -131,6 +173,19 @@ func (r *Redactor) Apply(s string) string {
 	if !r.Withholds() {
 		return s
 	}
+	if len(s) < memoMin {
+		return r.apply(s)
+	}
+	if v, ok := r.memo.get(s); ok {
+		return v
+	}
+	v := r.apply(s)
+	r.memo.put(s, v)
+	return v
+}
+
+// apply is Apply without the memo.
+func (r *Redactor) apply(s string) string {
 	s = visible(s)
 	hidden, _ := r.find(s)
 	if len(hidden) == 0 {

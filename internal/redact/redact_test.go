@@ -2,6 +2,7 @@ package redact
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -233,4 +234,51 @@ func TestATownTheReaderIsGivenIsNotWithheld(t *testing.T) {
 	assert.Equal(t, "the area of Hoole", r.Apply("the area of Hoole"))
 	assert.Equal(t, "[withheld]", r.Apply("14 Lark Rise"))
 	assert.Equal(t, "in [withheld]", r.Apply("in Chester"), "a town no term names")
+}
+
+// checkShapes asserts that every shape a search of the whole text finds is
+// withheld by what the windowed search finds (which may also find part of
+// a shape a bounded window cuts, never less).
+func checkShapes(t *testing.T, text string) {
+	t.Helper()
+	got := shapeSpans(text)
+	for _, sp := range shapesIn(text, [2]int{0, len(text)}) {
+		assert.True(t, coveredByUnion(got, sp), "shape %q at %v in %q is not found by the windows", text[sp[0]:sp[1]], sp, text)
+	}
+}
+
+// coveredByUnion reports whether the spans together hold sp whole.
+func coveredByUnion(spans [][2]int, sp [2]int) bool {
+	at := sp[0]
+	for _, s := range spans { // in order of start
+		if s[0] <= at && at < s[1] {
+			at = s[1]
+		}
+	}
+	return at >= sp[1]
+}
+
+func TestShapesInLongDenseTextAreFoundAsInTheWholeText(t *testing.T) {
+	var ids strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&ids, "I%d, ", i+1)
+		if i%97 == 0 {
+			ids.WriteString(windowFragments[i%len(windowFragments)] + ", ")
+		}
+	}
+	var long strings.Builder
+	for i := range 400 {
+		long.WriteString(windowFragments[(i*5)%len(windowFragments)])
+		long.WriteString([]string{" ", ", ", "\n", "-", "x 12 "}[i%5])
+	}
+	for _, text := range []string{ids.String(), long.String(), strings.Repeat("0", 3000), strings.Repeat("07700 900123 ", 200)} {
+		checkShapes(t, text)
+	}
+}
+
+func FuzzShapes(f *testing.F) {
+	for _, s := range windowFragments {
+		f.Add(strings.Repeat(s+" I12, ", 6))
+	}
+	f.Fuzz(func(t *testing.T, text string) { checkShapes(t, text) })
 }

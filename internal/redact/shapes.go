@@ -73,8 +73,17 @@ const (
 	shapeAfter  = 96
 )
 
-// shapeWindows returns the stretches of s, in order and apart, that may
-// hold a shape: around each run of digits, each at sign and each "dot".
+// shapeWindowMax bounds a window that overlapping windows are merged into.
+// Text dense with digits (a list of a thousand occasions) would otherwise
+// make one window of the whole text, and each search for the next match
+// costs the length of what is left of it. Windows past the bound overlap
+// instead: each still holds the whole reach of its own digits, so no shape
+// is missed; a shape cut by a window's end may also be found in part,
+// which only withholds text that is withheld whole anyway.
+const shapeWindowMax = 1024
+
+// shapeWindows returns the stretches of s, in order, that may hold a
+// shape: around each run of digits, each at sign and each "dot".
 func shapeWindows(s string) [][2]int {
 	lower := strings.ToLower(s)
 	var out [][2]int
@@ -86,7 +95,7 @@ func shapeWindows(s string) [][2]int {
 		for hi < len(s) && !utf8.RuneStart(s[hi]) {
 			hi++
 		}
-		if n := len(out); n > 0 && lo <= out[n-1][1] {
+		if n := len(out); n > 0 && lo <= out[n-1][1] && hi-out[n-1][0] <= shapeWindowMax {
 			out[n-1][1] = max(out[n-1][1], hi)
 			return
 		}
@@ -109,17 +118,35 @@ func shapesIn(s string, w [2]int) [][2]int {
 	text := s[w[0]:w[1]]
 	var out [][2]int
 	span := func(start, end int) { out = append(out, [2]int{w[0] + start, w[0] + end}) }
-	for _, re := range []*regexp.Regexp{shapePostcode, shapeEmail, shapeEmailWords, shapeBirth, shapeStreetWelsh} {
-		for m := range groupMatches(re, text) {
+	lower := strings.ToLower(text)
+	for _, sh := range []struct {
+		re *regexp.Regexp
+		// needs is text one of which every match holds: a window without
+		// any is not searched (most windows, in prose and lists of ids).
+		needs []string
+	}{
+		{shapePostcode, nil},
+		{shapeEmail, []string{"@", "at"}},
+		{shapeEmailWords, []string{"dot"}},
+		{shapeBirth, []string{"dob", "d.o", "do.", "birth", "born", "geni", "ganwyd"}},
+		{shapeStreetWelsh, []string{"heol", "ffordd", "stryd", "lôn", "lon", "cilgant", "rhodfa"}},
+	} {
+		if sh.needs != nil && !slices.ContainsFunc(sh.needs, func(n string) bool { return strings.Contains(lower, n) }) {
+			continue
+		}
+		for m := range groupMatches(sh.re, text) {
 			span(m[2], m[3])
 		}
 	}
-	for m := range groupMatches(shapePhone, text) {
-		start, end := m[2], m[3]
-		if text[end-1] == ')' && strings.Count(text[start:end], ")") > strings.Count(text[start:end], "(") {
-			end--
+	// A number has at least 8 digits (+ and 8; 0 and 9 or 10).
+	if digits(text) >= 8 {
+		for m := range groupMatches(shapePhone, text) {
+			start, end := m[2], m[3]
+			if text[end-1] == ')' && strings.Count(text[start:end], ")") > strings.Count(text[start:end], "(") {
+				end--
+			}
+			span(balance(text, start, end), end)
 		}
-		span(balance(text, start, end), end)
 	}
 	for m := range groupMatches(shapeStreet, text) {
 		if isStreetWord(text[m[6]:m[7]]) && streetName(text[m[4]:m[5]]) {
@@ -127,6 +154,17 @@ func shapesIn(s string, w [2]int) [][2]int {
 		}
 	}
 	return out
+}
+
+// digits counts the ASCII digits of s, which is what \d matches.
+func digits(s string) int {
+	n := 0
+	for i := range len(s) {
+		if '0' <= s[i] && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // groupMatches yields the submatch indexes of each match of re in s whose
