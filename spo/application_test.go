@@ -49,6 +49,7 @@ func addSecondSuspect(c *casefile.Case) {
 }
 
 func TestNewApplicationResolvesTheSample(t *testing.T) {
+	t.Parallel()
 	c := sample(t)
 	a, err := spo.NewApplication(c)
 	require.NoError(t, err)
@@ -79,6 +80,7 @@ func TestNewApplicationResolvesTheSample(t *testing.T) {
 }
 
 func TestNewApplicationListsActsInDateOrder(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		mutate func(*casefile.Case)
@@ -109,6 +111,7 @@ func TestNewApplicationListsActsInDateOrder(t *testing.T) {
 }
 
 func TestNewApplicationNamesEachReferenceThatDoesNotResolve(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		mutate func(*casefile.Case)
@@ -145,6 +148,7 @@ func TestNewApplicationNamesEachReferenceThatDoesNotResolve(t *testing.T) {
 }
 
 func TestNewApplicationRefusesACaseWithoutAnApplication(t *testing.T) {
+	t.Parallel()
 	c := sample(t)
 	c.SPO = nil
 	_, err := spo.NewApplication(c)
@@ -155,6 +159,7 @@ func TestNewApplicationRefusesACaseWithoutAnApplication(t *testing.T) {
 }
 
 func TestNewApplicationBuildsAnIncompleteApplicationForADraft(t *testing.T) {
+	t.Parallel()
 	c := sample(t)
 	c.SPO.Duration = "two years"
 	c.SPO.Interim.Period = ""
@@ -171,6 +176,7 @@ func TestNewApplicationBuildsAnIncompleteApplicationForADraft(t *testing.T) {
 }
 
 func TestOrderEndsTheDayBeforeHearingDatePlusPeriod(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, hearing, duration string
 		want                    string // "" when the order has no end date
@@ -201,6 +207,7 @@ func TestOrderEndsTheDayBeforeHearingDatePlusPeriod(t *testing.T) {
 }
 
 func TestInterimEndsAfterItsFixedPeriod(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, period, made, want string
 	}{
@@ -235,6 +242,7 @@ func TestInterimEndsAfterItsFixedPeriod(t *testing.T) {
 }
 
 func TestNotificationDeadlineIsTheSecondDayAfterService(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, served    string
 		replacesInterim bool
@@ -264,6 +272,7 @@ func TestNotificationDeadlineIsTheSecondDayAfterService(t *testing.T) {
 }
 
 func TestConflictChecksListTheRespondentsObservanceAndWork(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name           string
 		religion, work string
@@ -287,6 +296,7 @@ func TestConflictChecksListTheRespondentsObservanceAndWork(t *testing.T) {
 }
 
 func TestTermProtectsDefaultsToEveryoneProtected(t *testing.T) {
+	t.Parallel()
 	c := sample(t)
 	c.SPO.Terms[0].Protects = nil
 	a, err := spo.NewApplication(c)

@@ -18,6 +18,7 @@ func act(d casefile.Date, bs ...casefile.Behaviour) *casefile.Incident {
 }
 
 func TestEscalationChartCountsEachActOnceWithThreatsAndViolenceApart(t *testing.T) {
+	t.Parallel()
 	chart, periods, counts, unit := escalationChart([]*casefile.Incident{
 		act(casefile.NewDate(2024, 11, 1), casefile.Following, casefile.Watching),
 		act(casefile.NewDate(2025, 2, 1), casefile.Watching, casefile.Threats),
@@ -34,6 +35,7 @@ func TestEscalationChartCountsEachActOnceWithThreatsAndViolenceApart(t *testing.
 }
 
 func TestEscalationChartChoosesThePeriodByTheSpan(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		from, to casefile.Date
 		unit     string
@@ -84,6 +86,7 @@ func chartMatchesChronology(t *testing.T, acts []*casefile.Incident) {
 }
 
 func TestEscalationChartEqualsTheChronologyForTheSampleAndAThousandActs(t *testing.T) {
+	t.Parallel()
 	sample, _ := casefile.Sample()
 	large, _ := synth.Generate(synth.Options{Incidents: 1000, Seed: 7})
 	for _, c := range []*casefile.Case{sample, large} {

@@ -45,6 +45,7 @@ func firstWords(s string, n int) string {
 }
 
 func TestBundleSetsOutTheApplication(t *testing.T) {
+	t.Parallel()
 	for _, tc := range bundleCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.c(t)
@@ -114,6 +115,7 @@ func TestBundleSetsOutTheApplication(t *testing.T) {
 }
 
 func TestBundleIndexMatchesTheLayout(t *testing.T) {
+	t.Parallel()
 	for _, tc := range bundleCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			pdf := build(t, spo.WriteBundle, tc.c(t), spo.BundleOptions{Files: tc.files})
@@ -172,6 +174,7 @@ func TestBundleIndexMatchesTheLayout(t *testing.T) {
 }
 
 func TestChronologyLinksReachTheEvidence(t *testing.T) {
+	t.Parallel()
 	c := exampleCase(t)
 	pdf := build(t, spo.WriteBundle, c, spo.BundleOptions{})
 	texts := pages(t, pdf)
@@ -220,6 +223,7 @@ func TestChronologyLinksReachTheEvidence(t *testing.T) {
 }
 
 func TestBundleReproducesExhibitFiles(t *testing.T) {
+	t.Parallel()
 	c, files := casefile.Sample()
 	pdf := build(t, spo.WriteBundle, c, spo.BundleOptions{Files: files})
 	texts := pages(t, pdf)
@@ -243,6 +247,7 @@ func TestBundleReproducesExhibitFiles(t *testing.T) {
 }
 
 func TestSensitiveExhibitsAreInNeitherCopyButTheAnnexListsThem(t *testing.T) {
+	t.Parallel()
 	c, files := casefile.Sample()
 	c.Exhibits[1].Sensitive = true // OJ/1, a picture
 	for name, write := range map[string]writer{"court copy": spo.WriteBundle, "service copy": spo.WriteServiceCopy} {
@@ -256,6 +261,7 @@ func TestSensitiveExhibitsAreInNeitherCopyButTheAnnexListsThem(t *testing.T) {
 }
 
 func TestBundleCarriesNoDecisionAids(t *testing.T) {
+	t.Parallel()
 	c := exampleCase(t)
 	report := casefile.Validate(c, casefile.Options{Rules: spo.AllRules()})
 	require.NotEmpty(t, report.Findings)
@@ -272,6 +278,7 @@ func TestBundleCarriesNoDecisionAids(t *testing.T) {
 }
 
 func TestDraftMarksEveryPage(t *testing.T) {
+	t.Parallel()
 	c, files := casefile.Sample()
 	for name, write := range map[string]writer{"bundle": spo.WriteBundle, "service copy": spo.WriteServiceCopy, "notice": spo.WriteNotice} {
 		t.Run(name, func(t *testing.T) {
@@ -286,6 +293,7 @@ func TestDraftMarksEveryPage(t *testing.T) {
 }
 
 func TestOutputIsByteIdentical(t *testing.T) {
+	t.Parallel()
 	// Every exhibit file of the sample is embedded, among them two pictures
 	// of the same width and a PDF.
 	for name, write := range map[string]writer{"bundle": spo.WriteBundle, "service copy": spo.WriteServiceCopy, "notice": spo.WriteNotice} {
@@ -303,6 +311,7 @@ func TestOutputIsByteIdentical(t *testing.T) {
 }
 
 func TestBundleUsesTheForcesWording(t *testing.T) {
+	t.Parallel()
 	set, err := templates.New(fstest.MapFS{"spo.tmpl": {Data: []byte(`{{define "spo.index.title"}}Contents of this bundle{{end}}`)}})
 	require.NoError(t, err)
 	texts := pages(t, build(t, spo.WriteBundle, exampleCase(t), spo.BundleOptions{Templates: set}))
@@ -310,6 +319,7 @@ func TestBundleUsesTheForcesWording(t *testing.T) {
 }
 
 func TestBundleErrors(t *testing.T) {
+	t.Parallel()
 	c, files := casefile.Sample()
 	c.Exhibits[0].File = "exhibits/missing.pdf"
 	a, err := spo.NewApplication(c)
@@ -331,6 +341,7 @@ func TestBundleErrors(t *testing.T) {
 }
 
 func TestDraftOrderWording(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		edit func(*casefile.Case)

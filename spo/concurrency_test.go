@@ -69,6 +69,7 @@ func everything(t *testing.T, c *casefile.Case, files fs.FS) map[string][]byte {
 }
 
 func TestManyGoroutinesMakeWhatOneMakes(t *testing.T) {
+	t.Parallel()
 	// Small cases, each made by two goroutines at once from the same
 	// Case, beside the other cases' goroutines: outputs must not depend on
 	// what else runs, and no renderer may change the case it is given.

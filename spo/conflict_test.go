@@ -18,6 +18,7 @@ func clock(t *testing.T, s string) casefile.Clock {
 }
 
 func TestTheS23CheckNamesEachTermThatMeetsACommitment(t *testing.T) {
+	t.Parallel()
 	prayers := func(t *testing.T) casefile.Commitment {
 		return casefile.Commitment{Kind: "religion", Description: "Friday prayers", Days: []string{"Friday"},
 			From: clock(t, "12:30"), To: clock(t, "14:00"), Places: []string{"Masjid Llanrwst, Ffordd yr Eglwys, Llanrwst"}}

@@ -271,6 +271,7 @@ func pictureMetadata(t *testing.T, pdf []byte) string {
 }
 
 func TestLeakCorpusReachesNoRespondentDocument(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	files := leakExhibits(t, c)
 	for name, write := range map[string]writer{
@@ -304,6 +305,7 @@ func TestLeakCorpusReachesNoRespondentDocument(t *testing.T) {
 }
 
 func TestLeakCorpusReachesNoOrderAsServed(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	for _, interim := range []bool{false, true} {
 		pdf := build(t, func(w io.Writer, a *spo.Application, o spo.BundleOptions) error {
@@ -322,6 +324,7 @@ func TestLeakCorpusReachesNoOrderAsServed(t *testing.T) {
 }
 
 func TestLeakCorpusReachesNoDefenceDocument(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	for _, form := range mgform.Forms(c) {
 		if form.Audience != casefile.AudienceDefence {
@@ -341,6 +344,7 @@ func TestLeakCorpusReachesNoDefenceDocument(t *testing.T) {
 }
 
 func TestLeakCorpusReachesTheCourtInTheConfidentialAnnex(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	files := leakExhibits(t, c)
 	pdf := build(t, spo.WriteConfidentialAnnex, c, spo.BundleOptions{Files: files})
@@ -357,6 +361,7 @@ func TestLeakCorpusReachesTheCourtInTheConfidentialAnnex(t *testing.T) {
 }
 
 func TestUnrecordedDetailsAreReportedWithTheirField(t *testing.T) {
+	t.Parallel()
 	report := casefile.Validate(leakCase(t), casefile.Options{Rules: spo.AllRules()})
 	var paths []string
 	for _, f := range report.Findings {

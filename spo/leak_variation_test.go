@@ -74,6 +74,7 @@ func plantVariation(c *casefile.Case, kind casefile.OrderKind, seeks casefile.Va
 }
 
 func TestLeakCorpusReachesNoVariationDocument(t *testing.T) {
+	t.Parallel()
 	type doc struct {
 		name  string
 		write func(io.Writer, *spo.Variation, spo.BundleOptions) error
@@ -128,6 +129,7 @@ func TestLeakCorpusReachesNoVariationDocument(t *testing.T) {
 }
 
 func TestTheVariationDocumentsKeepOnlyTheRespondentsOwnDetails(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	plantVariation(c, casefile.FullOrder, casefile.Vary, false)
 	// A second suspect, not the person subject to the order.
@@ -151,6 +153,7 @@ func TestTheVariationDocumentsKeepOnlyTheRespondentsOwnDetails(t *testing.T) {
 }
 
 func TestASensitiveExhibitIsNeverNamedInTheVariationApplication(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	plantVariation(c, casefile.FullOrder, casefile.Vary, false)
 	c.Exhibits[0].Description, c.Exhibits[0].Sensitive = "Log kept by the refuge of her calls", true
@@ -171,6 +174,7 @@ func TestASensitiveExhibitIsNeverNamedInTheVariationApplication(t *testing.T) {
 // false notifications; a notification may give anyone's address, even a
 // protected person's.
 func TestLeakCorpusReachesNoDefenceDocumentOfTheJobsAfterAnOrder(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	plantVariation(c, casefile.FullOrder, casefile.Vary, true)
 	c.SPOVariation = nil

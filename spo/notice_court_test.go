@@ -12,6 +12,7 @@ import (
 )
 
 func TestNoticeHasBlanksAndACertificateUntilServiceIsRecorded(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		edit     func(*testing.T, *casefile.Case)
@@ -61,6 +62,7 @@ func TestNoticeHasBlanksAndACertificateUntilServiceIsRecorded(t *testing.T) {
 }
 
 func TestHearsayNoticeListsExactlyTheStatementsWhoseMakersDoNotAttend(t *testing.T) {
+	t.Parallel()
 	c := exampleCase(t)
 	require.GreaterOrEqual(t, len(c.Statements), 3)
 	ids := []string{c.Statements[0].ID, c.Statements[1].ID, c.Statements[2].ID}
@@ -84,6 +86,7 @@ func TestHearsayNoticeListsExactlyTheStatementsWhoseMakersDoNotAttend(t *testing
 }
 
 func TestApplicationNamesItsSignatoryAndContact(t *testing.T) {
+	t.Parallel()
 	c := exampleCase(t)
 	c.SPO.Signatory = &casefile.Signatory{Name: "Alex Morgan", Rank: "Detective Inspector", Contact: "Public Protection Unit, 01234 567890"}
 	all := rawText(t, build(t, spo.WriteBundle, c, spo.BundleOptions{}))

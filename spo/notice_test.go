@@ -11,6 +11,7 @@ import (
 )
 
 func TestNoticeSetsOutTheNotificationDuties(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		edit     func(*casefile.Case)

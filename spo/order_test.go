@@ -76,6 +76,7 @@ func orderTerms(c *casefile.Case, interim bool) []casefile.Term {
 }
 
 func TestEachOrderFileStartsWithItsTitleKeepsTermsWholeAndSignsOnTheLastTermsPage(t *testing.T) {
+	t.Parallel()
 	sampleCase := func(t *testing.T) (*casefile.Case, spo.BundleOptions) {
 		c, files := orderSample()
 		return c, spo.BundleOptions{Files: files}
@@ -130,6 +131,7 @@ func TestEachOrderFileStartsWithItsTitleKeepsTermsWholeAndSignsOnTheLastTermsPag
 }
 
 func TestEditableOrderOpensInLibreOfficeWithEveryTerm(t *testing.T) {
+	t.Parallel()
 	for _, interim := range []bool{false, true} {
 		c, files := orderSample()
 		if interim && c.SPO.Interim == nil {
@@ -146,6 +148,7 @@ func TestEditableOrderOpensInLibreOfficeWithEveryTerm(t *testing.T) {
 }
 
 func TestOrderForTheRespondentWithholdsProtectedAddresses(t *testing.T) {
+	t.Parallel()
 	c, files := casefile.Sample()
 	c.SPO.Terms[0].Text += " Not to go to " + c.People[1].Address + "."
 	pdf := flat(realclient.PDFText(t, writeOrder(t, c, spo.BundleOptions{Files: files}, false, false)))
@@ -155,6 +158,7 @@ func TestOrderForTheRespondentWithholdsProtectedAddresses(t *testing.T) {
 }
 
 func TestWriteOrderRefusesAnInterimOrderNotSought(t *testing.T) {
+	t.Parallel()
 	c, _ := casefile.Sample()
 	c.SPO.Interim = nil
 	a, err := spo.NewApplication(c)

@@ -22,6 +22,7 @@ var writers = map[string]writer{"bundle": spo.WriteBundle, "service copy": spo.W
 	"interim order": func(w io.Writer, a *spo.Application, o spo.BundleOptions) error { return spo.WriteOrder(w, a, o, true) }}
 
 func TestOddApplicationsStillPrint(t *testing.T) {
+	t.Parallel()
 	huge := strings.Repeat("He waited outside again and again without a break ", 4000) + strings.Repeat("x", 5000)
 	const markup = `Not to {{.Court}} <b>{pdfdoc:pages}</b> %s %!d {pdfdoc:group-pages}`
 	tests := []struct {
@@ -111,6 +112,7 @@ func TestOddApplicationsStillPrint(t *testing.T) {
 }
 
 func TestHandBuiltApplicationPrints(t *testing.T) {
+	t.Parallel()
 	// An Application made without NewApplication has no index of its own.
 	c := exampleCase(t)
 	a := &spo.Application{Case: c, Court: "Chester Magistrates' Court", Terms: c.SPO.Terms}
@@ -152,6 +154,7 @@ func FuzzBundle(f *testing.F) {
 }
 
 func TestApplicationBuiltFromACaseWithoutAnSPOBlockPrints(t *testing.T) {
+	t.Parallel()
 	c := exampleCase(t)
 	c.SPO = nil
 	a := &spo.Application{Case: c, Court: "Chester Magistrates' Court"}

@@ -360,6 +360,7 @@ var afterOrderNotFiring = []ruleCase{
 }
 
 func TestNotificationDeadlineIsTheSecondDayAfter(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, from, want string }{
 		{"served on a Friday: the Sunday", "2025-06-06", "2025-06-08"},
 		{"served on a Saturday: the Monday", "2025-06-07", "2025-06-09"},

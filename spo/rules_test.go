@@ -38,6 +38,7 @@ func errorsAndWarnings(r *casefile.Report) []string {
 }
 
 func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
+	t.Parallel()
 	want := []struct {
 		id       string
 		severity casefile.Severity
@@ -98,6 +99,7 @@ func TestRulesAreTheSPOSectionOfRulesMD(t *testing.T) {
 }
 
 func TestAllRulesAreCasefileRulesThenSPORules(t *testing.T) {
+	t.Parallel()
 	var got, want []string
 	for _, r := range spo.AllRules() {
 		got = append(got, r.ID)
@@ -109,18 +111,21 @@ func TestAllRulesAreCasefileRulesThenSPORules(t *testing.T) {
 }
 
 func TestRulesReturnsACopy(t *testing.T) {
+	t.Parallel()
 	rules := spo.Rules()
 	rules[0].Severity = casefile.Info
 	assert.Equal(t, casefile.Error, spo.Rules()[0].Severity)
 }
 
 func TestSampleHasNoErrorsOrWarnings(t *testing.T) {
+	t.Parallel()
 	c, files := casefile.Sample()
 	r := casefile.Validate(c, casefile.Options{Files: files, Rules: spo.AllRules()})
 	assert.Empty(t, errorsAndWarnings(r))
 }
 
 func TestCaseExampleHasNoErrorsOrWarnings(t *testing.T) {
+	t.Parallel()
 	f, err := os.Open(filepath.Join("testdata", "case-example.json"))
 	require.NoError(t, err)
 	defer f.Close()
@@ -461,6 +466,7 @@ var notFiring = []ruleCase{
 }
 
 func TestEachRuleFiresWithItsSeverityPathAndMessage(t *testing.T) {
+	t.Parallel()
 	for _, rc := range allFiring() {
 		t.Run(rc.rule+"/"+rc.name, func(t *testing.T) {
 			found := rc.report(t).ByRule(rc.rule)
@@ -478,6 +484,7 @@ func TestEachRuleFiresWithItsSeverityPathAndMessage(t *testing.T) {
 }
 
 func TestEachRuleStaysQuietWhenItsConditionIsMet(t *testing.T) {
+	t.Parallel()
 	for _, rc := range allNotFiring() {
 		t.Run(rc.rule+"/"+rc.name, func(t *testing.T) {
 			assert.Empty(t, rc.report(t).ByRule(rc.rule))
@@ -486,6 +493,7 @@ func TestEachRuleStaysQuietWhenItsConditionIsMet(t *testing.T) {
 }
 
 func TestSampleFiresNoRuleButTheConflictCheck(t *testing.T) {
+	t.Parallel()
 	r := spoFindings(sample(t))
 	for _, rule := range spo.Rules() {
 		if rule.ID == "SPO-TERM-CONFLICT" {
@@ -497,6 +505,7 @@ func TestSampleFiresNoRuleButTheConflictCheck(t *testing.T) {
 }
 
 func TestEveryRuleIsTestedBothWays(t *testing.T) {
+	t.Parallel()
 	fires, quiet := map[string]bool{}, map[string]bool{}
 	for _, rc := range allFiring() {
 		fires[rc.rule] = true
@@ -527,6 +536,7 @@ func shiftIncidents(c *casefile.Case, n int) {
 }
 
 func TestNeverAnError(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		mutate func(*casefile.Case)
@@ -573,6 +583,7 @@ func TestNeverAnError(t *testing.T) {
 }
 
 func TestMessagesAreCompleteSentences(t *testing.T) {
+	t.Parallel()
 	// A message is read by an officer: no unfilled format verbs or Go
 	// values, and it ends as a sentence.
 	for _, rc := range allFiring() {

@@ -19,6 +19,7 @@ import (
 )
 
 func TestServiceCopyLeavesOutWhatTheRespondentMustNotSee(t *testing.T) {
+	t.Parallel()
 	c := leakCase(t)
 	c.Exhibits[2].Sensitive = true // SO/1
 	report := casefile.Validate(c, casefile.Options{Rules: spo.AllRules()})
@@ -63,6 +64,7 @@ func TestServiceCopyLeavesOutWhatTheRespondentMustNotSee(t *testing.T) {
 }
 
 func TestCourtCopyAndServiceCopyHaveTheSamePages(t *testing.T) {
+	t.Parallel()
 	sample, sampleFiles := casefile.Sample()
 	cases := map[string]struct {
 		c     *casefile.Case

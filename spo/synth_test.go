@@ -15,6 +15,7 @@ import (
 // has passes it; the only finding is the note that the respondent's working
 // hours are recorded and each term must be checked against them.
 func TestSynthesizedCasesMeetEverySPORule(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opts synth.Options

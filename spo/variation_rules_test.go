@@ -117,6 +117,7 @@ var variationQuiet = []ruleCase{
 }
 
 func TestADischargeWithinTwoYearsWithoutConsentOnlyWarns(t *testing.T) {
+	t.Parallel()
 	c := sample(t)
 	discharge(c)
 	r := spoFindings(c)

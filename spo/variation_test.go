@@ -13,6 +13,7 @@ import (
 )
 
 func TestTheVariationDocumentsNameWhoApplies(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name      string
 		applicant casefile.VariationApplicant
@@ -44,6 +45,7 @@ func TestTheVariationDocumentsNameWhoApplies(t *testing.T) {
 }
 
 func TestTheDraftVariedOrderCountsItsPeriodFromTheDayTheOrderWasMade(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		kind     casefile.OrderKind
