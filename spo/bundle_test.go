@@ -37,13 +37,6 @@ func bundleCases() []bundleCase {
 	}
 }
 
-// firstWords returns the first n words of s, which fit on the first line of
-// any table cell the bundle prints them in.
-func firstWords(s string, n int) string {
-	f := strings.Fields(s)
-	return strings.Join(f[:min(n, len(f))], " ")
-}
-
 func TestBundleSetsOutTheApplication(t *testing.T) {
 	t.Parallel()
 	for _, tc := range bundleCases() {

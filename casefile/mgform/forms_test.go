@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -902,4 +903,36 @@ func TestSampleMG5CarriesNoAnalysisAndNoContactDetailsWhileTheCaseReviewHoldsThe
 	assert.Contains(t, review, screening)
 	assert.Contains(t, review, "NOT FOR DISCLOSURE")
 	assert.Contains(t, review, "3. Checks on the case file")
+}
+
+// Each form's own writer is the one Forms lists: the same bytes for the
+// same case and options.
+func TestEachFormWriterWritesWhatFormsLists(t *testing.T) {
+	c := sampleCase(t)
+	st := c.Statements[0].ID
+	opts := mgform.Options{Draft: true}
+	writers := map[string]func(io.Writer) error{
+		"MG3.pdf":                     func(w io.Writer) error { return mgform.WriteMG3(w, c, opts) },
+		"MG5.pdf":                     func(w io.Writer) error { return mgform.WriteMG5(w, c, opts) },
+		"MG6C.pdf":                    func(w io.Writer) error { return mgform.WriteMG6C(w, c, opts) },
+		"MG6D.pdf":                    func(w io.Writer) error { return mgform.WriteMG6D(w, c, opts) },
+		"MG9.pdf":                     func(w io.Writer) error { return mgform.WriteMG9(w, c, opts) },
+		"MG11-" + st + ".pdf":         func(w io.Writer) error { return mgform.WriteMG11(w, c, st, opts) },
+		"MG11-" + st + "-contact.pdf": func(w io.Writer) error { return mgform.WriteMG11Contact(w, c, st, opts) },
+		"MG12.pdf":                    func(w io.Writer) error { return mgform.WriteMG12(w, c, opts) },
+	}
+	listed := map[string]mgform.Form{}
+	for _, f := range mgform.Forms(c) {
+		listed[f.Name] = f
+	}
+	for name, write := range writers {
+		t.Run(name, func(t *testing.T) {
+			f, ok := listed[name]
+			require.True(t, ok, "Forms lists %s", name)
+			var direct, viaList bytes.Buffer
+			require.NoError(t, write(&direct))
+			require.NoError(t, f.Write(&viaList, opts))
+			assert.Equal(t, direct.Bytes(), viaList.Bytes())
+		})
+	}
 }
