@@ -210,6 +210,15 @@ const (
 	OtherWarning         WarningKind = "other"
 )
 
+// Words prints a warning kind as words for a sentence, e.g. "police
+// warning"; "other" prints as "warning".
+func (k WarningKind) Words() string {
+	if k == OtherWarning {
+		return "warning"
+	}
+	return strings.ReplaceAll(string(k), "-", " ")
+}
+
 // Values lists every WarningKind.
 func (WarningKind) Values() []string {
 	return []string{"police-warning", "bail-conditions", "non-molestation-order", "restraining-order",

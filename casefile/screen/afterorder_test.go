@@ -38,5 +38,5 @@ func TestBreachOfAnOrderAfterServiceIsEscalation(t *testing.T) {
 	}
 	r := indicatorOf(t, Screen(breachedAfterService(), casefile.Date{}).Escalation.Signals, OrderBreached).Reasons[0]
 	assert.Equal(t, []string{"orders[0]"}, r.Evidence)
-	assert.Equal(t, ymd("2025-02-04"), r.From)
+	assert.Equal(t, &OrderBreach{Order: "ORD1", Served: ymd("2025-02-04"), Count: 2}, r.Breach)
 }

@@ -155,56 +155,6 @@ type Indicator struct {
 	Reasons []Reason       `json:"reasons"`
 }
 
-// Reason is one fact behind a statement of the screening, with the
-// incidents it rests on. Code names the wording unit "screen.reason.<code>"
-// that puts it into words (the codes are stable; templates/text/screen.tmpl
-// lists them with the fields each one sets). The other fields are the facts
-// the wording uses; which are set depends on the code.
-type Reason struct {
-	Code string `json:"code"`
-	// Text is the reason in words; set only by Screening.Explained (what
-	// "spokit screen --json" prints), empty in a bare Screening.
-	Text      string   `json:"text,omitempty"`
-	Incidents []string `json:"incidents"`
-	// Evidence names the records other than incidents the reason rests on,
-	// as JSON paths into the case: "relationships[0]", "impact[1]",
-	// "warnings_and_orders[0]".
-	Evidence []string `json:"evidence,omitempty"`
-	// Victim is the id of the person the reason is about, and Name their
-	// name (for an SPO decision, the decision maker).
-	Victim string        `json:"victim,omitempty"`
-	Name   string        `json:"name,omitempty"`
-	Count  int           `json:"count,omitempty"`
-	Total  int           `json:"total,omitempty"`
-	Days   int           `json:"days,omitempty"`
-	From   casefile.Date `json:"from,omitzero"`
-	To     casefile.Date `json:"to,omitzero"`
-	// Time is an occasion's time of day.
-	Time casefile.Clock `json:"time,omitzero"`
-	// Earlier and Later are the acts in the earlier and later half of the
-	// period, for the frequency trend.
-	Earlier int `json:"earlier,omitempty"`
-	Later   int `json:"later,omitempty"`
-	// Phrase is the phrase found in an incident's description.
-	Phrase string `json:"phrase,omitempty"`
-	// Reference is a crime reference.
-	Reference string `json:"reference,omitempty"`
-	// Items lists names: behaviours, platforms, people, offence titles.
-	Items []string `json:"items,omitempty"`
-	// Test is what a legal element needs shown, Detail what the record
-	// shows (or another detail, such as a platform or a decision's reason),
-	// Citation the law.
-	Test     string `json:"test,omitempty"`
-	Detail   string `json:"detail,omitempty"`
-	Citation string `json:"citation,omitempty"`
-	// Class is a Home Office Counting Rules classification code, and Status
-	// how well that code has been checked ("verified", "secondary" or
-	// "UNVERIFIED").
-	Class    string            `json:"class,omitempty"`
-	Status   string            `json:"status,omitempty"`
-	Decision casefile.Decision `json:"decision,omitempty"`
-}
-
 // BehaviourTally is how often one PHA 1997 s.2A(3) behaviour occurs.
 type BehaviourTally struct {
 	Behaviour casefile.Behaviour `json:"behaviour"`

@@ -288,7 +288,7 @@ func TestClassContactAfterAWarningOrOrderIsUnwanted(t *testing.T) {
 				assert.Equal(t, "unwanted.order", r.Code)
 				assert.Equal(t, tt.ids, r.Incidents)
 				assert.Equal(t, []string{"warnings_and_orders[0]"}, r.Evidence)
-				assert.Equal(t, len(r.Incidents), r.Count)
+				assert.Equal(t, len(r.Incidents), r.After.Following)
 			}
 		})
 	}
@@ -373,23 +373,33 @@ func TestClassEveryLineNamesItsEvidence(t *testing.T) {
 	for _, sc := range append(scenarios(t), scenario{"warned", ordered(screenCase("2025-06-01", every("I", "2025-01-01", 8, 3, "Rang her.")...), casefile.PoliceWarning, "2025-01-05", "S1")}) {
 		t.Run("counts equal the incidents listed: "+sc.name, func(t *testing.T) {
 			for _, r := range everyReason(Screen(sc.c, casefile.Date{})) {
-				if incidentCount[r.Code] {
-					assert.Equal(t, len(r.Incidents), r.Count, r.Code)
+				if n, ok := listedCount(r); ok {
+					assert.Equal(t, len(r.Incidents), n, r.Code)
 				}
 			}
 		})
 	}
 }
 
-// incidentCount are the reason codes whose Count counts the incidents the
-// reason lists.
-var incidentCount = map[string]bool{
-	"repeated.occasions": true, "repeated.once": true, "unwanted.request": true, "unwanted.report": true,
-	"unwanted.order": true, "fixated.persistence": true, "fixated.intensity": true, "fixated.after-report": true,
-	"fixated.after-order": true, "fixated.after-request": true, "fixated.third-party": true, "obsessive.frequency": true, "obsessive.monitoring": true,
-	"triage.other-acts": true, "triage.harassment-and-stalking": true, "triage.messages": true,
-	"triage.messages-out-of-time": true, "triage.course-gap": true, "escalation.threats": true,
-	"escalation.third-party-contact": true, "online.acts": true, "online.tagged": true, "online.platform": true,
+// listedCount returns the count a reason states of the incidents it lists,
+// for the codes whose count is that: the occasions of a span or a tally,
+// those after a warning or order, the event and those after it for a
+// request or report, and the two occasions of a gap.
+func listedCount(r Reason) (int, bool) {
+	switch r.Code {
+	case "repeated.occasions", "repeated.once", "fixated.persistence", "fixated.intensity", "obsessive.frequency", "triage.messages":
+		return r.Span.Count, true
+	case "fixated.third-party", "obsessive.monitoring", "triage.other-acts", "triage.harassment-and-stalking",
+		"triage.messages-out-of-time", "escalation.threats", "escalation.third-party-contact", "online.acts", "online.tagged", "online.platform":
+		return r.Tally.Count, true
+	case "unwanted.order", "fixated.after-order":
+		return r.After.Following, true
+	case "unwanted.request", "unwanted.report", "fixated.after-request", "fixated.after-report":
+		return r.After.Following + 1, true
+	case "triage.course-gap":
+		return 2, true
+	}
+	return 0, false
 }
 
 func reasonWithTest(t *testing.T, l TriageLine, test string) Reason {

@@ -119,7 +119,7 @@ func (s *screener) escalation() Escalation {
 		}
 		var members []*casefile.Incident
 		e.Peak, members = peakWindow(s.chron)
-		perMonth := Reason{Code: "escalation.per-month", Incidents: casefile.IncidentIDs(s.chron), Count: len(e.Months)}
+		perMonth := Reason{Code: "escalation.per-month", Incidents: casefile.IncidentIDs(s.chron)}.count(len(e.Months))
 		peak := Reason{Code: "escalation.peak", Incidents: casefile.IncidentIDs(members)}.span(members)
 		var trend Reason
 		e.Trend, trend = frequencyTrend(s.chron)
@@ -142,28 +142,33 @@ func monthCounts(chron []*casefile.Incident) []MonthCount {
 
 // frequencyTrend applies the trend rule to a chronology.
 func frequencyTrend(chron []*casefile.Incident) (Trend, Reason) {
-	r := Reason{Incidents: casefile.IncidentIDs(chron), Count: len(chron)}
+	r := Reason{Incidents: casefile.IncidentIDs(chron)}
+	var from, to casefile.Date
+	days := 0
 	if len(chron) > 0 {
-		r.From, r.To = chron[0].Date, chron[len(chron)-1].Date
-		r.Days = r.From.DaysUntil(r.To)
+		from, to = chron[0].Date, chron[len(chron)-1].Date
+		days = from.DaysUntil(to)
 	}
-	if len(chron) < trendMinActs || r.Days < trendMinDays {
+	if len(chron) < trendMinActs || days < trendMinDays {
 		r.Code = "escalation.trend-unknown"
+		r.Span = &Span{Count: len(chron), From: from, To: to, Days: days}
 		return TrendUnknown, r
 	}
+	h := &Halves{From: from, To: to}
 	for _, in := range chron {
-		switch half := 2 * r.From.DaysUntil(in.Date); {
-		case half < r.Days:
-			r.Earlier++
-		case half > r.Days:
-			r.Later++
+		switch half := 2 * from.DaysUntil(in.Date); {
+		case half < days:
+			h.Earlier++
+		case half > days:
+			h.Later++
 		}
 	}
+	r.Halves = h
 	switch {
-	case r.Later >= 2*r.Earlier && r.Later-r.Earlier >= trendMinShift:
+	case h.Later >= 2*h.Earlier && h.Later-h.Earlier >= trendMinShift:
 		r.Code = "escalation.rising"
 		return TrendRising, r
-	case r.Earlier >= 2*r.Later && r.Earlier-r.Later >= trendMinShift:
+	case h.Earlier >= 2*h.Later && h.Earlier-h.Later >= trendMinShift:
 		r.Code = "escalation.falling"
 		return TrendFalling, r
 	}
@@ -183,16 +188,16 @@ func (s *screener) onlineToPhysical() Indicator {
 	case len(online) == 0:
 		return absent(Reason{Code: "escalation.no-online"})
 	case !s.chron[0].Online:
-		return absent(Reason{Code: "escalation.began-in-person", Incidents: casefile.IncidentIDs(s.chron[:1]), From: s.chron[0].Date})
+		return absent(Reason{Code: "escalation.began-in-person", Incidents: casefile.IncidentIDs(s.chron[:1]), Occasion: &Occasion{Date: s.chron[0].Date}})
 	}
 	first := slices.IndexFunc(s.chron, func(in *casefile.Incident) bool { return !in.Online })
 	if first < 0 {
-		return absent(Reason{Code: "escalation.online-only", Incidents: casefile.IncidentIDs(online), Count: len(online)})
+		return absent(Reason{Code: "escalation.online-only", Incidents: casefile.IncidentIDs(online)}.count(len(online)))
 	}
 	before := s.chron[:first]
 	physical := casefile.FilterIncidents(s.chron[first:], func(in *casefile.Incident) bool { return !in.Online })
 	r := Reason{Code: "escalation.online-to-physical", Incidents: casefile.IncidentIDs(append(slices.Clone(before), physical...)),
-		Count: len(before), Total: len(physical), From: before[0].Date, To: physical[0].Date}
+		Move: &Move{OnlineBefore: len(before), Physical: len(physical), FirstOnline: before[0].Date, FirstPhysical: physical[0].Date}}
 	return Indicator{Kind: OnlineToPhysical, State: IndicatorPresent, Reasons: []Reason{r}}
 }
 
@@ -204,12 +209,13 @@ func (s *screener) threats() Indicator {
 	if len(acts) == 0 {
 		return Indicator{Kind: ThreatsOrViolence, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-threats", Incidents: casefile.IncidentIDs(s.chron)}}}
 	}
-	r := Reason{Code: "escalation.threats", Incidents: casefile.IncidentIDs(acts), Count: len(acts)}
+	var kinds []string
 	for _, b := range []casefile.Behaviour{casefile.Threats, casefile.Violence} {
 		if len(withBehaviour(acts, b)) > 0 {
-			r.Items = append(r.Items, string(b))
+			kinds = append(kinds, string(b))
 		}
 	}
+	r := Reason{Code: "escalation.threats", Incidents: casefile.IncidentIDs(acts)}.count(len(acts), kinds...)
 	return Indicator{Kind: ThreatsOrViolence, State: IndicatorPresent, Reasons: []Reason{r}}
 }
 
@@ -236,7 +242,7 @@ func (s *screener) nightAtHome() Indicator {
 		switch {
 		case home && night:
 			found = append(found, Reason{Code: "escalation.night-at-home", Incidents: []string{in.ID},
-				From: in.Date, Time: in.Time, Detail: in.Location})
+				Occasion: &Occasion{Date: in.Date, Time: in.Time, Place: in.Location}})
 		case home && !in.Time.Set, night && strings.TrimSpace(in.Location) == "", maybeHome && (night || !in.Time.Set):
 			unclear = append(unclear, in)
 		}
@@ -246,7 +252,7 @@ func (s *screener) nightAtHome() Indicator {
 		return Indicator{Kind: NightAtHome, State: IndicatorPresent, Reasons: found}
 	case len(unclear) > 0:
 		return Indicator{Kind: NightAtHome, State: IndicatorUnknown,
-			Reasons: []Reason{{Code: "escalation.night-at-home-unclear", Incidents: casefile.IncidentIDs(unclear), Count: len(unclear)}}}
+			Reasons: []Reason{Reason{Code: "escalation.night-at-home-unclear", Incidents: casefile.IncidentIDs(unclear)}.count(len(unclear))}}
 	}
 	return Indicator{Kind: NightAtHome, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-night-at-home", Incidents: casefile.IncidentIDs(casefile.FilterIncidents(s.chron, func(in *casefile.Incident) bool { return !in.Online }))}}}
 }
@@ -256,7 +262,7 @@ func (s *screener) nightAtHome() Indicator {
 func (s *screener) thirdParties() Indicator {
 	var reasons []Reason
 	if third := withBehaviour(s.chron, casefile.ThirdPartyContact); len(third) > 0 {
-		reasons = append(reasons, Reason{Code: "escalation.third-party-contact", Incidents: casefile.IncidentIDs(third), Count: len(third)})
+		reasons = append(reasons, Reason{Code: "escalation.third-party-contact", Incidents: casefile.IncidentIDs(third)}.count(len(third)))
 	}
 	if len(s.chron) > 0 {
 		for _, v := range s.victims {
@@ -268,7 +274,7 @@ func (s *screener) thirdParties() Indicator {
 				continue // conduct by another suspect only
 			}
 			r := s.person("escalation.new-victim", v, course[:1])
-			r.From = course[0].Date
+			r.Occasion = &Occasion{Date: course[0].Date}
 			reasons = append(reasons, r)
 		}
 	}
@@ -297,8 +303,8 @@ func (s *screener) orderBreached() Indicator {
 			}
 		}
 		if len(after) > 0 {
-			found = append(found, Reason{Code: "escalation.order-breach", Incidents: casefile.IncidentIDs(after), Count: len(after),
-				Detail: o.ID, From: o.Service.Date, Evidence: []string{fmt.Sprintf("orders[%d]", i)}})
+			found = append(found, Reason{Code: "escalation.order-breach", Incidents: casefile.IncidentIDs(after),
+				Breach: &OrderBreach{Order: o.ID, Served: o.Service.Date, Count: len(after)}, Evidence: []string{fmt.Sprintf("orders[%d]", i)}})
 		}
 	}
 	switch {
@@ -306,9 +312,9 @@ func (s *screener) orderBreached() Indicator {
 		return Indicator{Kind: OrderBreached, State: IndicatorPresent, Reasons: found}
 	case len(unclear) > 0:
 		return Indicator{Kind: OrderBreached, State: IndicatorUnknown,
-			Reasons: []Reason{{Code: "escalation.order-breach-unserved", Incidents: casefile.IncidentIDs(unclear), Count: len(unclear)}}}
+			Reasons: []Reason{Reason{Code: "escalation.order-breach-unserved", Incidents: casefile.IncidentIDs(unclear)}.count(len(unclear))}}
 	}
-	return Indicator{Kind: OrderBreached, State: IndicatorAbsent, Reasons: []Reason{{Code: "escalation.no-order-breach", Count: len(s.c.Orders)}}}
+	return Indicator{Kind: OrderBreached, State: IndicatorAbsent, Reasons: []Reason{Reason{Code: "escalation.no-order-breach"}.count(len(s.c.Orders))}}
 }
 
 // online lists the online stalking elements.
@@ -323,7 +329,7 @@ func (s *screener) online() []Indicator {
 		return out
 	}
 	acts := Indicator{Kind: OnlineActs, State: IndicatorPresent, Reasons: []Reason{{
-		Code: "online.acts", Incidents: casefile.IncidentIDs(online), Count: len(online), Total: len(s.chron)}}}
+		Code: "online.acts", Incidents: casefile.IncidentIDs(online), Tally: &Tally{Count: len(online), Of: len(s.chron)}}}}
 	return []Indicator{acts, platforms(online), s.tagged(OnlineMonitoring, casefile.Monitoring), s.tagged(OnlinePublishing, casefile.Publishing), s.fakeProfiles(true)}
 }
 
@@ -343,18 +349,18 @@ func platforms(online []*casefile.Incident) Indicator {
 		k := strings.ToLower(loc)
 		if i, ok := keys[k]; ok {
 			reasons[i].Incidents = append(reasons[i].Incidents, in.ID)
-			reasons[i].Count++
+			reasons[i].Tally.Count++
 			continue
 		}
 		keys[k] = len(reasons)
-		reasons = append(reasons, Reason{Code: "online.platform", Detail: loc, Count: 1, Incidents: []string{in.ID}})
+		reasons = append(reasons, Reason{Code: "online.platform", Incidents: []string{in.ID}}.count(1, loc))
 	}
 	ind := Indicator{Kind: Platforms, State: IndicatorPresent, Reasons: reasons}
 	if len(reasons) == 0 {
 		ind.State = IndicatorUnknown
 	}
 	if len(missing) > 0 {
-		ind.Reasons = append(ind.Reasons, Reason{Code: "online.platform-not-recorded", Incidents: casefile.IncidentIDs(missing), Count: len(missing)})
+		ind.Reasons = append(ind.Reasons, Reason{Code: "online.platform-not-recorded", Incidents: casefile.IncidentIDs(missing)}.count(len(missing)))
 	}
 	return ind
 }
@@ -364,11 +370,11 @@ func platforms(online []*casefile.Incident) Indicator {
 func (s *screener) tagged(kind IndicatorKind, b casefile.Behaviour) Indicator {
 	acts := withBehaviour(s.chron, b)
 	if len(acts) == 0 {
-		return Indicator{Kind: kind, State: IndicatorAbsent, Reasons: []Reason{{Code: "online.not-tagged", Items: []string{string(b)}}}}
+		return Indicator{Kind: kind, State: IndicatorAbsent, Reasons: []Reason{Reason{Code: "online.not-tagged"}.count(0, string(b))}}
 	}
 	online := casefile.FilterIncidents(acts, func(in *casefile.Incident) bool { return in.Online })
 	return Indicator{Kind: kind, State: IndicatorPresent, Reasons: []Reason{{
-		Code: "online.tagged", Incidents: casefile.IncidentIDs(acts), Count: len(acts), Total: len(online), Items: []string{string(b)}}}}
+		Code: "online.tagged", Incidents: casefile.IncidentIDs(acts), Tally: &Tally{Count: len(acts), Online: len(online), Items: []string{string(b)}}}}}
 }
 
 // fakeProfiles looks for descriptions that speak of a fake profile or of
@@ -378,7 +384,7 @@ func (s *screener) fakeProfiles(anyOnline bool) Indicator {
 	var reasons []Reason
 	for _, in := range s.chron {
 		if p := findPhrase(in.Description, fakeProfilePhrases); p != "" {
-			reasons = append(reasons, Reason{Code: "online.fake-profile", Incidents: []string{in.ID}, Phrase: p, From: in.Date})
+			reasons = append(reasons, Reason{Code: "online.fake-profile", Incidents: []string{in.ID}, Occasion: &Occasion{Date: in.Date, Phrase: p}})
 		}
 	}
 	switch {

@@ -41,14 +41,15 @@ func (s *screener) person(code, victim string, incidents []*casefile.Incident) R
 	return Reason{Code: code, Victim: victim, Name: s.name(victim), Incidents: casefile.IncidentIDs(incidents)}
 }
 
-// span returns a reason's From, To and Days for a course: its first day,
-// the last day of its last occasion and the days between.
+// span returns a reason with the span of a course: its occasions, its
+// first day, the last day of its last occasion and the days between.
 func (r Reason) span(course []*casefile.Incident) Reason {
-	r.Count = len(course)
+	sp := &Span{Count: len(course)}
 	if len(course) > 0 {
-		r.From, r.To = course[0].Date, casefile.LastOccasion(course)
-		r.Days = r.From.DaysUntil(r.To)
+		sp.From, sp.To = course[0].Date, casefile.LastOccasion(course)
+		sp.Days = sp.From.DaysUntil(sp.To)
 	}
+	r.Span = sp
 	return r
 }
 
@@ -100,7 +101,7 @@ func (s *screener) reportReason(code, victim string, course []*casefile.Incident
 		return Reason{}, false
 	}
 	r := s.person(code, victim, append([]*casefile.Incident{rep}, later...))
-	r.Reference, r.From, r.Count, r.Total = rep.CrimeReference, rep.Date, len(later)+1, len(later)
+	r.After = &After{Date: rep.Date, Following: len(later), Reference: rep.CrimeReference}
 	return r, true
 }
 
@@ -112,7 +113,7 @@ func (s *screener) requestReason(code, victim string, course []*casefile.Inciden
 		if p := findPhrase(in.Description, requestPhrases); p != "" {
 			later := course[i+1:]
 			r := s.person(code, victim, append([]*casefile.Incident{in}, later...))
-			r.Phrase, r.From, r.Count, r.Total = p, in.Date, len(later)+1, len(later)
+			r.After = &After{Date: in.Date, Following: len(later), Phrase: p}
 			return r, true
 		}
 	}
@@ -136,7 +137,7 @@ func (s *screener) afterOrders(code, victim string, course []*casefile.Incident)
 			continue
 		}
 		r := s.person(code, victim, later)
-		r.Count, r.From, r.Items, r.Detail = len(later), w.Date, []string{string(w.Kind)}, w.Description
+		r.After = &After{Date: w.Date, Following: len(later), Warning: w.Kind, Says: w.Description}
 		r.Evidence = []string{fmt.Sprintf("warnings_and_orders[%d]", i)}
 		out = append(out, r)
 	}
@@ -179,14 +180,14 @@ func (s *screener) fixated() Indicator {
 	var reasons []Reason
 	for _, v := range s.victims {
 		course := oneSided(s.courses[v])
-		if r := s.person("fixated.persistence", v, course).span(course); len(course) >= fixatedMinOccasions && r.Days >= fixatedMinDays {
+		if r := s.person("fixated.persistence", v, course).span(course); len(course) >= fixatedMinOccasions && r.Span.Days >= fixatedMinDays {
 			reasons = append(reasons, r)
 		}
 		if w, members := peakWindow(course); w.Count >= fixatedIntensity {
 			reasons = append(reasons, s.person("fixated.intensity", v, members).span(members))
 		}
 		reasons = append(reasons, s.afterOrders("fixated.after-order", v, course)...)
-		if r, ok := s.requestReason("fixated.after-request", v, course); ok && r.Total > 0 {
+		if r, ok := s.requestReason("fixated.after-request", v, course); ok && r.After.Following > 0 {
 			reasons = append(reasons, r)
 		}
 		if r, ok := s.reportReason("fixated.after-report", v, course); ok {
@@ -196,7 +197,7 @@ func (s *screener) fixated() Indicator {
 	// Contact through others is counted once for the case: the third party
 	// is often recorded as a victim of the same occasion.
 	if third := withBehaviour(s.chron, casefile.ThirdPartyContact); len(third) > 0 {
-		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: casefile.IncidentIDs(third), Count: len(third)})
+		reasons = append(reasons, Reason{Code: "fixated.third-party", Incidents: casefile.IncidentIDs(third)}.count(len(third)))
 	}
 	return indicator(Fixated, reasons, IndicatorUnknown, Reason{Code: "fixated.not-shown", Incidents: casefile.IncidentIDs(s.chron)})
 }
@@ -209,18 +210,13 @@ func (s *screener) obsessive() Indicator {
 	for _, v := range s.victims {
 		course := oneSided(s.courses[v])
 		if w, members := peakWindow(course); w.Count >= obsessiveActsInWindow {
-			r := s.person("obsessive.frequency", v, members).span(members)
-			reasons = append(reasons, r)
+			reasons = append(reasons, s.person("obsessive.frequency", v, members).span(members))
 		}
 		if kinds := distinctBehaviours(course); len(course) >= 2 && len(kinds) >= obsessiveBehaviours {
-			r := s.person("obsessive.variety", v, course)
-			r.Count, r.Items = len(kinds), kinds
-			reasons = append(reasons, r)
+			reasons = append(reasons, s.person("obsessive.variety", v, course).count(len(kinds), kinds...))
 		}
 		if mon := withBehaviour(course, casefile.Monitoring); len(mon) > 0 {
-			r := s.person("obsessive.monitoring", v, mon)
-			r.Count = len(mon)
-			reasons = append(reasons, r)
+			reasons = append(reasons, s.person("obsessive.monitoring", v, mon).count(len(mon)))
 		}
 	}
 	return indicator(Obsessive, reasons, IndicatorUnknown, Reason{Code: "obsessive.not-shown", Incidents: casefile.IncidentIDs(s.chron)})

@@ -95,11 +95,11 @@ func (s *screener) recording(triage []TriageLine) Recording {
 				continue
 			}
 			cr.Include = append(cr.Include, Classification{Kind: class.kind, Code: class.code, Status: class.status.String(), Victims: victims})
-			r := Reason{Code: "recording.include-" + class.kind, Incidents: casefile.IncidentIDs(under), Reference: ref,
-				Class: class.code, Status: class.status.String()}
+			inc := &Inclusion{Reference: ref, Class: class.code, Status: class.status.String()}
 			for _, v := range victims {
-				r.Items = append(r.Items, s.name(v))
+				inc.Names = append(inc.Names, s.name(v))
 			}
+			r := Reason{Code: "recording.include-" + class.kind, Incidents: casefile.IncidentIDs(under), Inclusion: inc}
 			rec.Reasons = append(rec.Reasons, r)
 			rec.State = IndicatorPresent
 		}
@@ -114,7 +114,7 @@ func (s *screener) recording(triage []TriageLine) Recording {
 		}
 	}
 	if len(unrecorded) > 0 {
-		r := Reason{Code: "recording.no-reference", Incidents: casefile.IncidentIDs(s.inChronology(unrecordedActs)), Items: unrecorded}
+		r := Reason{Code: "recording.no-reference", Incidents: casefile.IncidentIDs(s.inChronology(unrecordedActs))}.count(len(unrecorded), unrecorded...)
 		rec.Reasons = append(rec.Reasons, r)
 		if rec.State != IndicatorPresent {
 			rec.State = IndicatorUnknown
@@ -167,29 +167,29 @@ func (s *screener) spoCheck() SPOCheck {
 	if o := s.c.SPO; o != nil {
 		chk.State = SPOApplied
 		relied := s.x.SPOActs(o)
-		r := Reason{Code: "spo.applied", Incidents: casefile.IncidentIDs(relied), Count: len(relied), Detail: o.Court}
+		app := &Application{Court: o.Court, Protected: []string{}, Occasions: len(relied)}
 		for _, p := range o.Protected {
-			r.Items = append(r.Items, s.name(p))
+			app.Protected = append(app.Protected, s.name(p))
 		}
-		chk.Reasons = append(chk.Reasons, r)
+		chk.Reasons = append(chk.Reasons, Reason{Code: "spo.applied", Incidents: casefile.IncidentIDs(relied), Application: app})
 	}
 	if k := s.c.SPOConsideration; k != nil {
 		if chk.State != SPOApplied {
 			chk.State = SPOConsidered
 		}
 		chk.Decision, chk.Date, chk.By = k.Decision, k.Date, k.By
-		r := Reason{Code: "spo.considered", Incidents: casefile.IncidentIDs(acts), Decision: k.Decision, From: k.Date, Detail: k.Reason}
+		con := &Consideration{Decision: k.Decision, Date: k.Date, Why: k.Reason}
 		if k.By != "" {
-			r.Name = s.name(k.By)
+			con.By = s.name(k.By)
 		}
-		chk.Reasons = append(chk.Reasons, r)
+		chk.Reasons = append(chk.Reasons, Reason{Code: "spo.considered", Incidents: casefile.IncidentIDs(acts), Consideration: con})
 	}
 	if chk.State == SPONotRecorded {
 		code := "spo.not-indicated"
 		if chk.StalkingShown {
 			code = "spo.not-recorded"
 		}
-		chk.Reasons = []Reason{{Code: code, Incidents: casefile.IncidentIDs(acts), Count: len(acts)}}
+		chk.Reasons = []Reason{Reason{Code: code, Incidents: casefile.IncidentIDs(acts)}.count(len(acts))}
 	}
 	return chk
 }

@@ -8,10 +8,12 @@ import (
 )
 
 // SchemaID is the $id of the JSON Schema of the screening output.
-const SchemaID = "urn:spokit:screening:v1"
+// Version 2 gave each kind of reason its own type (Reason); version 1 had
+// one set of optional fields shared by every code.
+const SchemaID = "urn:spokit:screening:v2"
 
 var screeningSchemaOnce = sync.OnceValue(func() []byte {
-	b, err := strictjson.Schema(&Screening{}, SchemaID, "spokit stalking screening output v1")
+	b, err := strictjson.Schema(&Screening{}, SchemaID, "spokit stalking screening output v2")
 	if err != nil {
 		panic(err) // generated from fixed types; tested
 	}

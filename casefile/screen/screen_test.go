@@ -360,7 +360,7 @@ func TestTriageUsesTheValidationRulesJudgments(t *testing.T) {
 				for i, e := range a.Elements {
 					assert.Equal(t, e.Met, elements[i].Code == "element.met", "%s: %s", l.Offence, e.Kind)
 					assert.Equal(t, e.Name, elements[i].Test)
-					assert.Equal(t, e.Detail, elements[i].Detail)
+					assert.Equal(t, e.Detail, elements[i].Element.Shows)
 					if !e.Met {
 						assert.NotEqual(t, TriageFits, l.State, "%s fits with %s not met", l.Offence, e.Kind)
 					}
@@ -530,11 +530,11 @@ func TestFOURIndicators(t *testing.T) {
 
 func TestUnwantedReasonSaysWhatFollowedTheRequest(t *testing.T) {
 	r := reasonWith(t, Screen(sampleCase(), casefile.Date{}), "unwanted.request")
-	assert.Equal(t, "not interested", r.Phrase)
-	assert.Equal(t, ymd("2025-08-04"), r.From)
-	assert.Equal(t, 7, r.Total, "occasions after the request")
-	assert.Equal(t, 8, r.Count, "the request and the occasions after it, as listed")
-	assert.Len(t, r.Incidents, r.Count)
+	require.NotNil(t, r.After)
+	assert.Equal(t, "not interested", r.After.Phrase)
+	assert.Equal(t, ymd("2025-08-04"), r.After.Date)
+	assert.Equal(t, 7, r.After.Following, "occasions after the request")
+	assert.Len(t, r.Incidents, 8, "the request and the occasions after it")
 	assert.Equal(t, "Siân Pryce", r.Name)
 }
 
@@ -694,7 +694,7 @@ func TestTrendRule(t *testing.T) {
 						mid++
 					}
 				}
-				assert.Equal(t, len(tt.days)-mid, r.Earlier+r.Later)
+				assert.Equal(t, len(tt.days)-mid, r.Halves.Earlier+r.Halves.Later)
 			}
 			assert.Len(t, r.Incidents, len(tt.days))
 		})
@@ -710,10 +710,10 @@ func TestOnlineElements(t *testing.T) {
 	}
 	var platforms []string
 	for _, r := range indicatorOf(t, s.Online, Platforms).Reasons {
-		platforms = append(platforms, r.Detail)
+		platforms = append(platforms, r.Tally.Items...)
 	}
 	assert.Equal(t, []string{"Email account", "Instagram"}, platforms)
-	assert.Equal(t, "fake profile", indicatorOf(t, s.Online, FakeProfiles).Reasons[0].Phrase)
+	assert.Equal(t, "fake profile", indicatorOf(t, s.Online, FakeProfiles).Reasons[0].Occasion.Phrase)
 
 	same := indicatorOf(t, Screen(blockedThenMessaged(), casefile.Date{}).Online, Platforms)
 	require.Len(t, same.Reasons, 1, "platforms are grouped ignoring case")
@@ -799,7 +799,7 @@ func TestSPOCheck(t *testing.T) {
 	considered := Screen(consideredNotApplied(), casefile.Date{}).SPO
 	assert.Equal(t, ymd("2025-05-02"), considered.Date)
 	assert.Equal(t, "O1", considered.By)
-	assert.Equal(t, "Ada Price", considered.Reasons[0].Name)
+	assert.Equal(t, "Ada Price", considered.Reasons[0].Consideration.By)
 }
 
 func TestFindPhraseMatchesWholeWordsOnly(t *testing.T) {
@@ -969,7 +969,7 @@ func TestReportWithNoBehavioursSaysSo(t *testing.T) {
 func TestForceWordingChangesTheWordsNotTheScreening(t *testing.T) {
 	set, err := templates.New(fstest.MapFS{"ours.tmpl": {Data: []byte(`
 {{define "screen.state.fits"}}Points towards{{end}}
-{{define "screen.reason.repeated.occasions"}}{{.Name}}: {{.Count}} times{{end}}
+{{define "screen.reason.repeated.occasions"}}{{.Name}}: {{.Span.Count}} times{{end}}
 `)}})
 	require.NoError(t, err)
 	s := Screen(sampleCase(), casefile.Date{})

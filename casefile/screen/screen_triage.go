@@ -114,7 +114,7 @@ func (s *screener) elementReasons(a casefile.Assessment) ([]Reason, TriageState)
 			code, state = "element.not-met", TriageDoesNotFit
 		}
 		r := Reason{Code: code, Victim: a.Victim, Name: s.name(a.Victim), Incidents: slices.Clone(e.Incidents),
-			Evidence: slices.Clone(e.Evidence), Test: e.Name, Detail: e.Detail, Citation: e.Citation, To: e.Deadline}
+			Evidence: slices.Clone(e.Evidence), Test: e.Name, Citation: e.Citation, Element: &Element{Shows: e.Detail, Deadline: e.Deadline}}
 		out = append(out, r)
 	}
 	return out, state
@@ -158,8 +158,7 @@ func (s *screener) courseLine(code casefile.OffenceCode, v string) TriageLine {
 	l := TriageLine{Offence: code, Victim: v, State: state, Incidents: casefile.IncidentIDs(a.Course), Reasons: reasons}
 	for _, g := range casefile.CourseGaps(a.Course) {
 		r := s.person("triage.course-gap", v, g[:])
-		r.From, r.To, r.Days = g[0].LastDate(), g[1].Date, g[0].LastDate().DaysUntil(g[1].Date)
-		r.Count = 2
+		r.Gap = &Gap{From: g[0].LastDate(), To: g[1].Date, Days: g[0].LastDate().DaysUntil(g[1].Date)}
 		r.Test, r.Citation = fmt.Sprintf("occasions more than %d months apart need an evidenced link to form one course of conduct", law.CourseGap.Months), law.CourseGap.Citation
 		l.Reasons = append(l.Reasons, r)
 		l.State = demote(l.State)
@@ -169,16 +168,12 @@ func (s *screener) courseLine(code casefile.OffenceCode, v string) TriageLine {
 	}
 	if e, ok := a.Element(casefile.ElementStalkingActs); ok && !e.Met {
 		if other := withBehaviour(a.Course, casefile.OtherBehaviour); len(other) > 0 {
-			r := s.person("triage.other-acts", v, other)
-			r.Count = len(other)
-			l.Reasons = append(l.Reasons, r)
+			l.Reasons = append(l.Reasons, s.person("triage.other-acts", v, other).count(len(other)))
 		}
 	}
 	if code == casefile.Harassment && l.State != TriageDoesNotFit {
 		if acts := casefile.FilterIncidents(a.Course, (*casefile.Incident).HasStalkingBehaviour); len(acts) > 0 {
-			r := s.person("triage.harassment-and-stalking", v, acts)
-			r.Count, r.Items = len(acts), []string{casefile.Stalking.Title()}
-			l.Reasons = append(l.Reasons, r)
+			l.Reasons = append(l.Reasons, s.person("triage.harassment-and-stalking", v, acts).count(len(acts), casefile.Stalking.Title()))
 		} else {
 			l.Reasons = append(l.Reasons, s.person("triage.harassment-not-stalking", v, a.Course))
 		}
@@ -189,7 +184,7 @@ func (s *screener) courseLine(code casefile.OffenceCode, v string) TriageLine {
 			alt = casefile.StalkingFear
 		}
 		r := s.person("triage.out-of-time", v, e.IncidentsOf(a.Course))
-		r.To, r.Items = e.Deadline, []string{alt.Title()}
+		r.Deadline = &Deadline{LastDay: e.Deadline, Alternatives: []string{alt.Title()}}
 		l.Reasons = append(l.Reasons, r)
 	}
 	return l
@@ -216,9 +211,8 @@ func (s *screener) ccbLine(v string) TriageLine {
 		l.State = TriagePossible
 		if repeated {
 			l.AlsoConsider = []casefile.OffenceCode{casefile.Stalking, casefile.StalkingFear}
-			r := s.person("triage.also-stalking", v, a.Course)
-			r.Items = []string{casefile.Stalking.Title(), casefile.StalkingFear.Title()}
-			l.Reasons = append(l.Reasons, r)
+			also := []string{casefile.Stalking.Title(), casefile.StalkingFear.Title()}
+			l.Reasons = append(l.Reasons, s.person("triage.also-stalking", v, a.Course).count(len(also), also...))
 		}
 	}
 	return l
@@ -238,21 +232,16 @@ func (s *screener) commsLine(code casefile.OffenceCode, v string, courseFits boo
 		var late []*casefile.Incident
 		msgs, late = s.withinOuterLimit(msgs)
 		if len(late) > 0 {
-			r := s.person("triage.messages-out-of-time", v, late)
-			r.Count = len(late)
-			l.Reasons = append(l.Reasons, r)
+			l.Reasons = append(l.Reasons, s.person("triage.messages-out-of-time", v, late).count(len(late)))
 		}
 	}
 	if len(msgs) == 0 {
-		r := s.person("triage.no-messages", v, a.Course)
-		r.Count = len(a.Course)
-		l.Reasons = append(l.Reasons, r)
+		l.Reasons = append(l.Reasons, s.person("triage.no-messages", v, a.Course).count(len(a.Course)))
 		l.Incidents = casefile.IncidentIDs(a.Course)
 		return l
 	}
 	l.Incidents = casefile.IncidentIDs(msgs)
-	r := s.person("triage.messages", v, msgs).span(msgs)
-	l.Reasons = append(l.Reasons, r)
+	l.Reasons = append(l.Reasons, s.person("triage.messages", v, msgs).span(msgs))
 	l.Reasons = append(l.Reasons, s.cannotShow(code, "triage.message-content", v, msgs)...)
 	l.State = demote(state)
 	if courseFits {

@@ -16,5 +16,8 @@ func FrequencyTrend(occasions []*casefile.Incident) (trend Trend, earlier, later
 	chron := slices.Clone(occasions)
 	slices.SortStableFunc(chron, func(a, b *casefile.Incident) int { return a.Date.Compare(b.Date) })
 	t, r := frequencyTrend(chron)
-	return t, r.Earlier, r.Later
+	if r.Halves == nil {
+		return t, 0, 0
+	}
+	return t, r.Halves.Earlier, r.Halves.Later
 }

@@ -51,13 +51,17 @@ func screeningUnits(t *testing.T) map[string][]string {
 	for _, b := range law.StalkingBehaviours() {
 		add("behaviour", "screen.behaviour."+b.Name)
 	}
-	// screen_record.go: screen.reason.recording.include-<class kind>.
+	// screen_record.go: screen.reason.recording.include-<class kind>, a
+	// code built from the classification.
 	for _, cl := range []hocrClass{classStalking, classHarassment, classAggravated} {
 		add("crime classification", "screen.reason.recording.include-"+cl.kind)
+		assert.Contains(t, reasonCodes, "recording.include-"+cl.kind)
 	}
-	// screen_triage.go, screen_record.go: reason codes chosen by a switch.
-	add("chosen reason", "screen.reason.element.met", "screen.reason.element.open", "screen.reason.element.not-met",
-		"screen.reason.spo.not-indicated", "screen.reason.spo.not-recorded")
+	// screen_report.go: screen.reason.<code> for every code of the reason
+	// table (reason_test.go renders each from its kind's facts).
+	for code := range reasonCodes {
+		add("reason", "screen.reason."+code)
+	}
 	return families
 }
 
