@@ -2,6 +2,7 @@ package screen
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -146,4 +147,20 @@ func TestAWarningOrOrderIsNamedInWords(t *testing.T) {
 	}
 	require.Len(t, texts, 1)
 	assert.Contains(t, texts[0], "followed the police warning of 5 March 2025")
+}
+
+// A reason's facts are typed by its kind: switch on Kind, then read the
+// field it names.
+func ExampleReason_Kind() {
+	c, _ := casefile.Sample()
+	for _, r := range Screen(c, casefile.Date{}).FOUR[3].Reasons { // repeated
+		switch r.Kind() {
+		case SpanFacts:
+			fmt.Printf("%s: %d occasions towards %s over %d days\n", r.Code, r.Span.Count, r.Name, r.Span.Days)
+		case NoFacts:
+			fmt.Println(r.Code)
+		}
+	}
+	// Output:
+	// repeated.occasions: 8 occasions towards Siân Pryce over 173 days
 }
