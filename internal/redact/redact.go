@@ -101,22 +101,23 @@ type Redactor struct {
 	memo     memo
 }
 
-// memo remembers what Apply made of long texts. A build prints the same
-// long texts many times (a chronology in several documents, the screening's
-// lists of occasions in every line that rests on them), and finding the
-// details in them is most of the cost of printing; the answer for a text
-// never changes.
+// memo remembers what Apply made of each text. A build prints the same
+// texts many times (a chronology in several documents and sheets, the
+// screening's lists of occasions in every line that rests on them, names,
+// places and dates in every table), and finding the details in them is most
+// of the cost of printing; the answer for a text never changes.
 type memo struct {
 	mu    sync.Mutex
 	m     map[string]string
 	bytes int
 }
 
-// Texts shorter than memoMin are cheap to search again; memoMax bounds the
-// memory the memo of one Redactor may hold.
+// memoMax bounds the memory the memo of one Redactor may hold, counting
+// memoEntry for each entry's own overhead in the map; past it, texts are
+// searched each time.
 const (
-	memoMin = 256
-	memoMax = 8 << 20
+	memoMax   = 8 << 20
+	memoEntry = 64
 )
 
 func (m *memo) get(s string) (string, bool) {
@@ -129,7 +130,11 @@ func (m *memo) get(s string) (string, bool) {
 func (m *memo) put(s, v string) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.bytes+len(s)+len(v) > memoMax {
+	cost := len(s) + memoEntry
+	if v != s {
+		cost += len(v)
+	}
+	if m.bytes+cost > memoMax {
 		return
 	}
 	if m.m == nil {
@@ -137,7 +142,7 @@ func (m *memo) put(s, v string) {
 	}
 	if _, ok := m.m[s]; !ok {
 		m.m[s] = v
-		m.bytes += len(s) + len(v)
+		m.bytes += cost
 	}
 }
 
@@ -172,9 +177,6 @@ func (r *Redactor) Withholds() bool {
 func (r *Redactor) Apply(s string) string {
 	if !r.Withholds() {
 		return s
-	}
-	if len(s) < memoMin {
-		return r.apply(s)
 	}
 	if v, ok := r.memo.get(s); ok {
 		return v

@@ -85,7 +85,6 @@ const shapeWindowMax = 1024
 // shapeWindows returns the stretches of s, in order, that may hold a
 // shape: around each run of digits, each at sign and each "dot".
 func shapeWindows(s string) [][2]int {
-	lower := strings.ToLower(s)
 	var out [][2]int
 	add := func(at int) {
 		lo, hi := max(0, at-shapeBefore), min(len(s), at+shapeAfter)
@@ -106,7 +105,10 @@ func shapeWindows(s string) [][2]int {
 		switch {
 		case '0' <= c && c <= '9' && (i == 0 || s[i-1] < '0' || s[i-1] > '9'), c == '@':
 			add(i)
-		case c == 'd' && strings.HasPrefix(lower[i:], "dot"):
+		// In any case: the expressions ignore it. (Lowering the whole text
+		// first would move every byte after a character whose lower case
+		// is shorter, such as the Kelvin sign.)
+		case (c == 'd' || c == 'D') && i+3 <= len(s) && strings.EqualFold(s[i:i+3], "dot"):
 			add(i)
 		}
 	}
@@ -114,24 +116,33 @@ func shapeWindows(s string) [][2]int {
 }
 
 // shapesIn returns the shapes found in window w of s, as spans of s.
-func shapesIn(s string, w [2]int) [][2]int {
+func shapesIn(s string, w [2]int) [][2]int { return shapesFiltered(s, w, true) }
+
+// shapesFiltered is shapesIn, skipping each expression where the window
+// cannot hold a match of it only when filter is set (the tests compare the
+// two).
+func shapesFiltered(s string, w [2]int, filter bool) [][2]int {
 	text := s[w[0]:w[1]]
 	var out [][2]int
 	span := func(start, end int) { out = append(out, [2]int{w[0] + start, w[0] + end}) }
 	lower := strings.ToLower(text)
+	has := func(needs ...string) bool {
+		return slices.ContainsFunc(needs, func(n string) bool { return strings.Contains(lower, n) })
+	}
+	// Each expression runs only where the window holds what every match of
+	// it must: most windows, around dates and ids in prose, hold none.
 	for _, sh := range []struct {
-		re *regexp.Regexp
-		// needs is text one of which every match holds: a window without
-		// any is not searched (most windows, in prose and lists of ids).
-		needs []string
+		re    *regexp.Regexp
+		maybe bool
 	}{
-		{shapePostcode, nil},
-		{shapeEmail, []string{"@", "at"}},
-		{shapeEmailWords, []string{"dot"}},
-		{shapeBirth, []string{"dob", "d.o", "do.", "birth", "born", "geni", "ganwyd"}},
-		{shapeStreetWelsh, []string{"heol", "ffordd", "stryd", "lôn", "lon", "cilgant", "rhodfa"}},
+		{shapePostcode, letterThenDigit(text)},
+		// "at" counts only in brackets: "jo [at] example.org".
+		{shapeEmail, has("@") || has("at") && strings.ContainsAny(text, "[({")},
+		{shapeEmailWords, has("dot")},
+		{shapeBirth, has("dob", "d.o", "do.", "birth", "born", "geni", "ganwyd")},
+		{shapeStreetWelsh, has("heol", "ffordd", "stryd", "lôn", "lon", "cilgant", "rhodfa")},
 	} {
-		if sh.needs != nil && !slices.ContainsFunc(sh.needs, func(n string) bool { return strings.Contains(lower, n) }) {
+		if filter && !sh.maybe {
 			continue
 		}
 		for m := range groupMatches(sh.re, text) {
@@ -139,7 +150,7 @@ func shapesIn(s string, w [2]int) [][2]int {
 		}
 	}
 	// A number has at least 8 digits (+ and 8; 0 and 9 or 10).
-	if digits(text) >= 8 {
+	if !filter || digits(text) >= 8 {
 		for m := range groupMatches(shapePhone, text) {
 			start, end := m[2], m[3]
 			if text[end-1] == ')' && strings.Count(text[start:end], ")") > strings.Count(text[start:end], "(") {
@@ -148,12 +159,42 @@ func shapesIn(s string, w [2]int) [][2]int {
 			span(balance(text, start, end), end)
 		}
 	}
+	if filter && !holdsStreetWord(text) {
+		return out
+	}
 	for m := range groupMatches(shapeStreet, text) {
 		if isStreetWord(text[m[6]:m[7]]) && streetName(text[m[4]:m[5]]) {
 			span(m[2], m[3])
 		}
 	}
 	return out
+}
+
+// letterThenDigit reports whether s has a letter (as the postcode
+// expression's case-folded [A-Z] matches one) right before an ASCII digit,
+// as every postcode's outward code has.
+func letterThenDigit(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		switch r, _ := utf8.DecodeLastRuneInString(s[:i]); {
+		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', r == '\u017f', r == '\u212a': // ſ and the Kelvin sign fold to s and k
+			return true
+		}
+	}
+	return false
+}
+
+// holdsStreetWord reports whether a run of letters in s is a street word:
+// an English street needs one to end its name.
+func holdsStreetWord(s string) bool {
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if isStreetWord(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // digits counts the ASCII digits of s, which is what \d matches.
