@@ -43,13 +43,15 @@ func BenchmarkScreen(b *testing.B) {
 	}
 }
 
-// BenchmarkForms writes every MG form of a case; its "-fpdf" companions
-// write the same documents, each with as many pages of the case's text, with
-// fpdf alone.
+// BenchmarkForms writes every MG form of a case, given its validation and
+// screening as spokit.Build gives them (BenchmarkScreen measures the
+// screening); its "-fpdf" companions write the same documents, each with as
+// many pages of the case's text, with fpdf alone.
 func BenchmarkForms(b *testing.B) {
 	for _, size := range benchSizes {
 		c, files := synth.Generate(size.opts)
-		opts := mgform.Options{Report: casefile.Validate(c, casefile.Options{Files: files})}
+		s := screen.Screen(c, c.AsOf)
+		opts := mgform.Options{Report: casefile.Validate(c, casefile.Options{Files: files}), Screening: &s}
 		forms := mgform.Forms(c)
 		outs := make([]bytes.Buffer, len(forms))
 		b.Run(size.name, func(b *testing.B) {
@@ -79,16 +81,18 @@ func BenchmarkForms(b *testing.B) {
 	}
 }
 
-// BenchmarkWorkbook writes the prosecution workbook; its "-excelize"
+// BenchmarkWorkbook writes the prosecution workbook, given the case's
+// validation and screening as spokit.Build gives them; its "-excelize"
 // companions write the same values into the same sheets with excelize's
 // stream writer alone.
 func BenchmarkWorkbook(b *testing.B) {
 	for _, size := range benchSizes {
 		c, files := synth.Generate(size.opts)
 		report := casefile.Validate(c, casefile.Options{Files: files})
+		s := screen.Screen(c, c.AsOf)
 		var out bytes.Buffer
 		b.Run(size.name, func(b *testing.B) {
-			opts := workbook.Options{TmpDir: b.TempDir()}
+			opts := workbook.Options{TmpDir: b.TempDir(), Screening: &s}
 			for b.Loop() {
 				out.Reset()
 				if err := workbook.Write(&out, c, report, opts); err != nil {

@@ -127,6 +127,10 @@ func TextCell(s string) Cell {
 
 // fitText cuts s to MaxTextLength UTF-16 code units, marking the cut.
 func fitText(s string) string {
+	// No character takes more UTF-16 code units than UTF-8 bytes.
+	if len(s) <= MaxTextLength {
+		return s
+	}
 	u := utf16.Encode([]rune(s))
 	if len(u) <= MaxTextLength {
 		return s
