@@ -110,6 +110,8 @@ func TestApplyWithholdsUnrecordedContactShapes(t *testing.T) {
 		{"date of birth by keyword", "Her son (DOB: 03/02/2015) was present.", "Her son (DOB: [withheld]) was present."},
 		{"date of birth in words", "her son, born on 3 February 2015", "her son, born on [withheld]"},
 		{"two numbers side by side", "07911123456 07911123457", "[withheld]"},
+		{"in capitals, far from any digit", "WRITE TO JO DOT BLOGGS AT EXAMPLE DOT COM", "WRITE TO [withheld]"},
+		{"an email longer than a window", "mail " + strings.Repeat("a", 120) + "@" + strings.Repeat("b", 300) + ".org now", "mail [withheld] now"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,11 +58,49 @@ var (
 // statement fast: the regular expressions run on short strings.
 func shapeSpans(s string) [][2]int {
 	var out [][2]int
+	searched := 0 // the end of the last window searched, grown or not
 	for _, w := range shapeWindows(s) {
-		out = append(out, shapesIn(s, w)...)
+		if w[1] <= searched {
+			continue // inside a window that grew over it
+		}
+		found, grown := shapesWhole(s, w)
+		out = append(out, found...)
+		searched = grown[1]
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) })
 	return slices.Compact(out)
+}
+
+// shapesWhole returns the shapes in window w of s, and the window they were
+// found in: grown while a shape found in it reaches its edge, as that shape
+// may go on past the window (an email address longer than the window's
+// reach), and a shape cut short would leave the rest of it to be read. The
+// window at least doubles each time, so even a shape as long as the text
+// costs a few searches, and the windows it grows over are not searched
+// again.
+func shapesWhole(s string, w [2]int) (found [][2]int, searched [2]int) {
+	for {
+		found = shapesIn(s, w)
+		grown := w
+		for _, sp := range found {
+			if sp[0] <= w[0] && w[0] > 0 {
+				grown[0] = max(0, w[0]-max(shapeBefore, w[1]-w[0]))
+			}
+			if sp[1] >= w[1] && w[1] < len(s) {
+				grown[1] = min(len(s), w[1]+max(shapeAfter, w[1]-w[0]))
+			}
+		}
+		if grown == w {
+			return found, w
+		}
+		for grown[0] > 0 && !utf8.RuneStart(s[grown[0]]) {
+			grown[0]--
+		}
+		for grown[1] < len(s) && !utf8.RuneStart(s[grown[1]]) {
+			grown[1]++
+		}
+		w = grown
+	}
 }
 
 // Reach of a shape window before and after the character that triggers
@@ -86,8 +124,9 @@ const shapeWindowMax = 1024
 // shape: around each run of digits, each at sign and each "dot".
 func shapeWindows(s string) [][2]int {
 	var out [][2]int
-	add := func(at int) {
-		lo, hi := max(0, at-shapeBefore), min(len(s), at+shapeAfter)
+	// add opens a window around at, reaching at least to reach.
+	add := func(at, reach int) {
+		lo, hi := max(0, at-shapeBefore), min(len(s), max(at, reach)+shapeAfter)
 		for lo > 0 && !utf8.RuneStart(s[lo]) {
 			lo--
 		}
@@ -103,16 +142,39 @@ func shapeWindows(s string) [][2]int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case '0' <= c && c <= '9' && (i == 0 || s[i-1] < '0' || s[i-1] > '9'), c == '@':
-			add(i)
+		case '0' <= c && c <= '9' && (i == 0 || s[i-1] < '0' || s[i-1] > '9'):
+			add(i, i)
+		case c == '@':
+			// An address matches only with the dot in its domain: the
+			// window reaches past the domain's first part, however long.
+			add(i, domainPartEnd(s, i+1))
 		// In any case: the expressions ignore it. (Lowering the whole text
 		// first would move every byte after a character whose lower case
 		// is shorter, such as the Kelvin sign.)
 		case (c == 'd' || c == 'D') && i+3 <= len(s) && strings.EqualFold(s[i:i+3], "dot"):
-			add(i)
+			add(i, i)
 		}
 	}
 	return out
+}
+
+// domainPartEnd returns where the first part of an email domain that may
+// begin at s[i:] ends: past any spaces, the letters, digits and hyphens
+// that follow, as the email expressions read them.
+func domainPartEnd(s string, i int) int {
+	inPart := false
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || r == '-':
+			inPart = true
+		case !inPart && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r)):
+		default:
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // shapesIn returns the shapes found in window w of s, as spans of s.
