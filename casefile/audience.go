@@ -88,13 +88,20 @@ func NewDisclosure(c *Case, a Audience, words Words) *Disclosure {
 	}
 	main, homes := disclosureOptions(c, a, words)
 	key := sha256.Sum256(fmt.Appendf(nil, "%s\x00%#v\x00%#v", a, main, homes))
-	return disclosures.get(key, func() *Disclosure {
+	shared := disclosures.get(key, func() *Disclosure {
 		d := &Disclosure{audience: a, r: redact.New(main)}
 		for _, h := range homes {
 			d.homes = append(d.homes, redact.New(h))
 		}
 		return d
 	})
+	// The shared policy is never used itself: each caller gets sessions of
+	// its redactors, which remember the texts of one document only.
+	d := &Disclosure{audience: a, r: shared.r.Session()}
+	for _, h := range shared.homes {
+		d.homes = append(d.homes, h.Session())
+	}
+	return d
 }
 
 // unmarked is the wording of a disclosure only asked what it withholds.

@@ -101,11 +101,11 @@ type Redactor struct {
 	memo     memo
 }
 
-// memo remembers what Apply made of each text. A build prints the same
-// texts many times (a chronology in several documents and sheets, the
-// screening's lists of occasions in every line that rests on them, names,
-// places and dates in every table), and finding the details in them is most
-// of the cost of printing; the answer for a text never changes.
+// memo remembers what Apply made of each text. A document prints the same
+// texts many times (names, places and dates in every table, the
+// screening's lists of occasions in every line that rests on them), and
+// finding the details in them is most of the cost of printing; the answer
+// for a text never changes.
 type memo struct {
 	mu    sync.Mutex
 	m     map[string]string
@@ -163,6 +163,14 @@ func New(opts Options) *Redactor {
 		}
 	}
 	return r
+}
+
+// Session returns a Redactor that withholds what r does, sharing its
+// compiled details, with a memory of its own: one for each document, so
+// that what a document prints is remembered while it is written and
+// forgotten with it, and a Redactor kept for reuse holds no text.
+func (r *Redactor) Session() *Redactor {
+	return &Redactor{withheld: r.withheld, hide: r.hide, keep: r.keep, shapes: r.shapes}
 }
 
 // Withholds reports whether r can withhold anything at all.
