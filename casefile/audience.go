@@ -183,7 +183,8 @@ func disclosureOptions(c *Case, a Audience, words Words) (redact.Options, []reda
 var disclosures = &policyCache{entries: map[[32]byte]*Disclosure{}}
 
 // policyCache is a small, bounded cache of policies, safe for concurrent
-// use. A Disclosure never changes once built, so one may be shared.
+// use. A cached Disclosure is never used to print: callers get sessions
+// of its redactors (NewDisclosure), so it never changes and may be shared.
 type policyCache struct {
 	mu      sync.Mutex
 	entries map[[32]byte]*Disclosure
