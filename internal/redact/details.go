@@ -1,11 +1,9 @@
 package redact
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -27,6 +25,13 @@ type matcher struct {
 	// is; always lists the patterns with no needle, tried on every text.
 	firstOf [][]int
 	always  []int
+	// births are the dates of birth, found by parsing (dates.go) rather
+	// than by patterns: dateForms are the ways each is written, and
+	// dateStarts lists them by the character, in lower case, they begin
+	// with.
+	births     []birth
+	dateForms  []dateForm
+	dateStarts [128][]int
 	// towns adds the localities and towns of addresses (Options.Towns),
 	// except those named in given (Options.Given); addressOnly adds no
 	// details but addresses (Options.AddressOnly).
@@ -106,9 +111,7 @@ func (m *matcher) addDetails(d Details) {
 	for _, email := range emailAddresses(d.Email) {
 		m.addOnce(emailPattern(email))
 	}
-	for _, p := range datePatterns(d.Birth) {
-		m.addOnce(p)
-	}
+	m.addBirth(d.Birth)
 }
 
 // named reports whether one of the given texts names part.
@@ -458,79 +461,4 @@ func emailPattern(email string) detail {
 	// The words "at" and "dot" add 2 and 3 letters to the fold.
 	span := len(f) + 2 + 3*strings.Count(email, ".")
 	return detail{l + emailAt + d, emailEdges, append(ln, dn...), span}
-}
-
-// englishMonths and welshMonths are the names of the months, with the
-// Welsh soft-mutated forms used after "o" ("o Fawrth").
-var (
-	welshMonths = [12][]string{
-		{"Ionawr"}, {"Chwefror"}, {"Mawrth", "Fawrth"}, {"Ebrill"}, {"Mai", "Fai"}, {"Mehefin", "Fehefin"},
-		{"Gorffennaf", "Orffennaf"}, {"Awst"}, {"Medi", "Fedi"}, {"Hydref"}, {"Tachwedd", "Dachwedd"}, {"Rhagfyr", "Ragfyr"},
-	}
-)
-
-// monthWords are the ways a month is written in words, English and Welsh,
-// and the longest of them.
-func monthWords(m time.Month) (string, int) {
-	name := m.String()
-	forms := []string{name, name[:3]}
-	if m == time.September {
-		forms = append(forms, "Sept")
-	}
-	if m == time.May {
-		forms = forms[:1]
-	}
-	forms = append(forms, welshMonths[m-1]...)
-	longest := 0
-	for _, f := range forms {
-		longest = max(longest, len(f))
-	}
-	return "(?:" + strings.Join(forms, "|") + ")", longest
-}
-
-// datePatterns returns the patterns that match a date of birth in the
-// common ways of writing it; none for the zero time.
-func datePatterns(t time.Time) []detail {
-	if t.IsZero() {
-		return nil
-	}
-	y, mon, dd := t.Date()
-	num := func(n int) string {
-		if n < 10 {
-			return fmt.Sprintf("0?%d", n)
-		}
-		return fmt.Sprint(n)
-	}
-	day, month := num(dd), num(int(mon))
-	yyyy := fmt.Sprintf("%04d", y)
-	year := fmt.Sprintf("(?:%s|['’]?%02d)", yyyy, y%100)
-	sep := space + `[/.\-]` + space
-	// English and Welsh ordinal endings: 17th, 1af, 2il, 3ydd, 5ed, 7fed, 11eg.
-	ordinalDay := day + `(?:st|nd|rd|th|af|il|ydd|edd|ed|fed|eg|ain)?`
-	words, longest := monthWords(mon)
-	// Every form has the day and the year's last two digits; the digit
-	// forms also the month's digits.
-	yy, d1 := fmt.Sprintf("%02d", y%100), fmt.Sprint(dd)
-	digits := func(src string) detail {
-		return detail{src, wordEdges, []string{d1, fmt.Sprint(int(mon)), yy}, 4 + len(yyyy)}
-	}
-	// "the 17th day of April 1993" folds to 17thdayof + month + year.
-	named := func(src string) detail {
-		return detail{src, wordEdges, []string{d1, yy}, len("17thdayof") + longest + len(yyyy)}
-	}
-	compact := func(src string) detail { return detail{src, wordEdges, []string{src}, len(src)} }
-	out := []detail{
-		digits(day + sep + month + sep + year),                    // 17/04/1993, 17.4.93
-		digits(yyyy + sep + month + sep + day),                    // 1993-04-17
-		compact(fmt.Sprintf("%s%02d%02d", yyyy, int(mon), dd)),    // 19930417
-		compact(fmt.Sprintf("%02d%02d%s", dd, int(mon), yyyy)),    // 17041993
-		compact(fmt.Sprintf("%02d%02d%02d", dd, int(mon), y%100)), // 170493
-		// 17th of April 1993, the 17th day of April 1993, 17APR1993, 17 Ebrill 1993
-		named(ordinalDay + `(?:` + dateSep + `day)?(?:` + dateSep + `(?:of|o))?` + dateSep + words + dateSep + year),
-		named(words + dateSep + ordinalDay + dateSep + year), // April 17, 1993
-	}
-	if dd > 12 {
-		out = append(out, digits(month+sep+day+sep+year)) // 04/17/1993 cannot be another date
-	}
-	return out
 }

@@ -26,23 +26,7 @@ func (r *matcher) add(d detail) {
 	// The longest needle occurs in the fewest places.
 	slices.SortStableFunc(needles, func(a, b string) int { return len(b) - len(a) })
 	for _, n := range needles {
-		i := slices.Index(r.needles, n)
-		if i < 0 {
-			i = len(r.needles)
-			r.needles = append(r.needles, n)
-			r.firstOf = append(r.firstOf, nil)
-			if len(n) == 1 {
-				r.short[n[0]] = append(r.short[n[0]], i)
-			} else {
-				key := int(n[0])<<8 | int(n[1])
-				if r.starting[key] == 0 {
-					r.starting[key] = int32(len(r.startGroups))
-					r.startGroups = append(r.startGroups, nil)
-				}
-				r.startGroups[r.starting[key]] = append(r.startGroups[r.starting[key]], i)
-			}
-		}
-		p.needles = append(p.needles, i)
+		p.needles = append(p.needles, r.needle(n))
 	}
 	if len(p.needles) == 0 {
 		r.always = append(r.always, len(r.patterns))
@@ -50,6 +34,28 @@ func (r *matcher) add(d detail) {
 		r.firstOf[p.needles[0]] = append(r.firstOf[p.needles[0]], len(r.patterns))
 	}
 	r.patterns = append(r.patterns, p)
+}
+
+// needle returns the index of needle n in r.needles, indexing it first if
+// it is new. n is not empty.
+func (r *matcher) needle(n string) int {
+	if i := slices.Index(r.needles, n); i >= 0 {
+		return i
+	}
+	i := len(r.needles)
+	r.needles = append(r.needles, n)
+	r.firstOf = append(r.firstOf, nil)
+	if len(n) == 1 {
+		r.short[n[0]] = append(r.short[n[0]], i)
+	} else {
+		key := int(n[0])<<8 | int(n[1])
+		if r.starting[key] == 0 {
+			r.starting[key] = int32(len(r.startGroups))
+			r.startGroups = append(r.startGroups, nil)
+		}
+		r.startGroups[r.starting[key]] = append(r.startGroups[r.starting[key]], i)
+	}
+	return i
 }
 
 // holds returns which needles the fold f holds.
@@ -69,10 +75,10 @@ func (r *matcher) holds(f string) []bool {
 	return has
 }
 
-// spans returns every whole match of every pattern in s, by where they
-// start (they may overlap).
+// spans returns every whole match of every pattern and date of birth in s,
+// by where they start (they may overlap).
 func (r *matcher) spans(s string) [][2]int {
-	if len(r.patterns) == 0 {
+	if len(r.patterns) == 0 && len(r.births) == 0 {
 		return nil
 	}
 	f := &folded{s: fold(s)}
@@ -97,6 +103,7 @@ func (r *matcher) spans(s string) [][2]int {
 			out = p.matchesIn(s, w, out)
 		}
 	}
+	out = r.dateSpans(s, has, out)
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
 }

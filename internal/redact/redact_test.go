@@ -156,13 +156,13 @@ func TestRedactorWithNothingToWithholdChangesNothing(t *testing.T) {
 }
 
 // checkWindows checks that the matcher finds in text exactly the matches a
-// scan of the whole text with every pattern finds: the needles and windows
-// only save time.
+// scan of the whole text with every pattern and date expression finds: the
+// needles, windows and date parser only save time.
 func checkWindows(t *testing.T, m *matcher, text string) {
 	t.Helper()
 	text = visible(text)
 	var whole [][2]int
-	for _, p := range m.patterns {
+	for _, p := range slices.Concat(m.patterns, birthExpressions(m)) {
 		whole = p.matchesIn(text, [2]int{0, len(text)}, whole)
 	}
 	byPlace := func(a, b [2]int) int { return cmp.Or(a[0]-b[0], a[1]-b[1]) }
