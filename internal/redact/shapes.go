@@ -197,7 +197,7 @@ func shapesFiltered(s string, w [2]int, filter bool) [][2]int {
 		re    *regexp.Regexp
 		maybe bool
 	}{
-		{shapePostcode, letterThenDigit(text)},
+		{shapePostcode, letterThenDigit(text) && digitThenLetters(text)},
 		// "at" counts only in brackets: "jo [at] example.org".
 		{shapeEmail, has("@") || has("at") && strings.ContainsAny(text, "[({")},
 		{shapeEmailWords, has("dot")},
@@ -211,8 +211,7 @@ func shapesFiltered(s string, w [2]int, filter bool) [][2]int {
 			span(m[2], m[3])
 		}
 	}
-	// A number has at least 8 digits (+ and 8; 0 and 9 or 10).
-	if !filter || digits(text) >= 8 {
+	if !filter || phoneDigits(text) {
 		for m := range groupMatches(shapePhone, text) {
 			start, end := m[2], m[3]
 			if text[end-1] == ')' && strings.Count(text[start:end], ")") > strings.Count(text[start:end], "(") {
@@ -240,9 +239,56 @@ func letterThenDigit(s string) bool {
 		if s[i] < '0' || s[i] > '9' {
 			continue
 		}
-		switch r, _ := utf8.DecodeLastRuneInString(s[:i]); {
-		case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', r == '\u017f', r == '\u212a': // ſ and the Kelvin sign fold to s and k
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); postcodeLetter(r) {
 			return true
+		}
+	}
+	return false
+}
+
+// digitThenLetters reports whether s has an ASCII digit right before two
+// letters (as the postcode expression's case-folded [A-Z] matches them), as
+// every postcode's inward code has.
+func digitThenLetters(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		a, n := utf8.DecodeRuneInString(s[i+1:])
+		b, _ := utf8.DecodeRuneInString(s[i+1+n:])
+		if postcodeLetter(a) && postcodeLetter(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// postcodeLetter reports whether c is a letter the postcode expression's
+// case-folded [A-Z] matches.
+func postcodeLetter(c rune) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '\u017f' || c == '\u212a' // ſ and the Kelvin sign fold to s and k
+}
+
+// phoneDigits reports whether s has what every phone number the phone
+// expression matches has: a + or a 0 not after a digit, then at least 8
+// digits grouped only by what the expression allows between them.
+func phoneDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '+' && (s[i] != '0' || i > 0 && '0' <= s[i-1] && s[i-1] <= '9') {
+			continue
+		}
+		n := 0
+	number:
+		for j, c := range s[i:] {
+			switch {
+			case '0' <= c && c <= '9':
+				if n++; n == 8 {
+					return true
+				}
+			case j == 0 && c == '+', strings.ContainsRune(" \t-.()", c), unicode.Is(unicode.Zs, c):
+			default:
+				break number
+			}
 		}
 	}
 	return false
@@ -257,17 +303,6 @@ func holdsStreetWord(s string) bool {
 		}
 	}
 	return false
-}
-
-// digits counts the ASCII digits of s, which is what \d matches.
-func digits(s string) int {
-	n := 0
-	for i := range len(s) {
-		if '0' <= s[i] && s[i] <= '9' {
-			n++
-		}
-	}
-	return n
 }
 
 // groupMatches yields the submatch indexes of each match of re in s whose
