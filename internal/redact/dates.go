@@ -123,7 +123,10 @@ func (m *matcher) dateSpans(s string, has []bool, out [][2]int) [][2]int {
 	// inside its own match.
 	next := make([]int, len(m.dateForms))
 	for i := 0; i < len(s); {
-		c, n := utf8.DecodeRuneInString(s[i:])
+		c, n := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, n = utf8.DecodeRuneInString(s[i:])
+		}
 		k, ok := dateKey(c)
 		if ok && len(m.dateStarts[k]) > 0 && !isAlnum(lastRune(s[:i])) {
 			for _, f := range m.dateStarts[k] {

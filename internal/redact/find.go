@@ -77,11 +77,13 @@ func (r *matcher) holds(f string) []bool {
 
 // spans returns every whole match of every pattern and date of birth in s,
 // by where they start (they may overlap).
-func (r *matcher) spans(s string) [][2]int {
+func (r *matcher) spans(s string) [][2]int { return r.spansFolded(s, &folded{s: fold(s)}) }
+
+// spansFolded is spans given the fold f of s, which matchers share.
+func (r *matcher) spansFolded(s string, f *folded) [][2]int {
 	if len(r.patterns) == 0 && len(r.births) == 0 {
 		return nil
 	}
-	f := &folded{s: fold(s)}
 	has := r.holds(f.s)
 	tried := slices.Clone(r.always)
 	for i, ok := range has {

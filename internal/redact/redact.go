@@ -235,23 +235,31 @@ func (r *Redactor) Unrecorded(s string) []string {
 // find returns the spans of s to withhold, in order, and which of them are
 // contact shapes that no detail accounts for.
 func (r *Redactor) find(s string) (hidden, unrecorded [][2]int) {
-	kept := r.keep.spans(s)
-	details := r.hide.spans(s)
+	f := &folded{s: fold(s)}
+	details := r.hide.spansFolded(s, f)
+	var shapes [][2]int
+	if r.shapes {
+		shapes = shapeSpans(s)
+	}
+	if len(details) == 0 && len(shapes) == 0 {
+		return nil, nil // nothing for a kept detail to keep
+	}
+	kept := r.keep.spansFolded(s, f)
 	for _, sp := range details {
 		if !covered(kept, sp) {
 			hidden = append(hidden, sp)
 		}
 	}
-	if r.shapes {
-		for _, sp := range shapeSpans(s) {
-			if covered(kept, sp) {
-				continue
-			}
-			hidden = append(hidden, sp)
-			if !overlaps(details, sp) {
-				unrecorded = append(unrecorded, sp)
-			}
+	for _, sp := range shapes {
+		if covered(kept, sp) {
+			continue
 		}
+		hidden = append(hidden, sp)
+		if !overlaps(details, sp) {
+			unrecorded = append(unrecorded, sp)
+		}
+	}
+	if len(shapes) > 0 {
 		slices.SortFunc(hidden, func(a, b [2]int) int { return a[0] - b[0] })
 	}
 	return hidden, unrecorded
@@ -288,13 +296,26 @@ func visible(s string) string {
 // in the text's fold. Letters are first put in the form case-insensitive
 // matching treats them as (so "ſ" is "s", and the Kelvin sign "k").
 func fold(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if c, ok := foldRune(c); ok {
-			b.WriteRune(c)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			// Nearly all text is ASCII: a byte at a time.
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				b = append(b, c)
+			}
+			i++
+			continue
 		}
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if c, ok := foldRune(c); ok {
+			b = utf8.AppendRune(b, c)
+		}
+		i += n
 	}
-	return b.String()
+	return string(b)
 }
 
 // foldRune is what c folds to, and false when it folds to nothing.

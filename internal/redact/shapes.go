@@ -20,8 +20,32 @@ var streetWords = []string{
 	"heol", "ffordd", "stryd", "lôn", "lon", "cilgant", "rhodfa",
 }
 
+// streetWordSet holds streetWords, for looking up every word of a text.
+var streetWordSet = func() map[string]bool {
+	out := make(map[string]bool, len(streetWords))
+	for _, w := range streetWords {
+		out[w] = true
+	}
+	return out
+}()
+
 func isStreetWord(w string) bool {
-	return slices.Contains(streetWords, strings.ToLower(strings.Trim(w, ".,")))
+	w = strings.Trim(w, ".,")
+	var lower [16]byte // the longest street word fits, in ASCII
+	if len(w) > len(lower) {
+		return false
+	}
+	for i := range len(w) {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return streetWordSet[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	return streetWordSet[string(lower[:len(w)])]
 }
 
 // notStreetName are words that show a number and a street word are prose,
