@@ -113,12 +113,12 @@ func (b *builder) annexExhibits() []exhibitEntry {
 		case !blank(e.RedactedFile):
 			why = "spo.annex.redacted"
 			if b.opts.Files != nil && !blank(e.File) {
-				if data, kind, err := readExhibitFile(b.opts.Files, e.File); err == nil {
+				if data, kind, err := readExhibitFile(b.opts.Files, e.File, b.pics); err == nil {
 					originals = append(originals, exhibitEntry{e: e, data: data, pdf: kind == pdfKind})
 				}
 			}
 		case !blank(e.File) && b.opts.Files != nil:
-			data, kind, err := readExhibitFile(b.opts.Files, e.File)
+			data, kind, err := readExhibitFile(b.opts.Files, e.File, b.pics)
 			if err != nil || kind != pdfKind {
 				continue
 			}

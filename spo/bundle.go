@@ -114,6 +114,8 @@ type builder struct {
 	set     *templates.Set // the wording, which r renders
 	r       *templates.Renderer
 	d       *pdfdoc.Document
+	// pics are the pictures checked for the document, decoded once.
+	pics *pdfdoc.Pictures
 	// disclosure is what the document's reader may see: the respondent's
 	// for every edition but the annex.
 	disclosure *casefile.Disclosure
@@ -146,7 +148,7 @@ func newBuilder(a *Application, opts BundleOptions, ed edition) (*builder, error
 		x = casefile.NewIndex(a.Case)
 	}
 	b := &builder{
-		a: a, c: a.Case, x: x, opts: opts, edition: ed,
+		a: a, c: a.Case, x: x, opts: opts, edition: ed, pics: &pdfdoc.Pictures{},
 		asOf:      a.Case.ResolveAsOf(opts.AsOf),
 		set:       set,
 		r:         set.Renderer(),
@@ -185,6 +187,7 @@ func (b *builder) start(title, subject string) {
 		Draft:      b.opts.Draft,
 		Date:       b.asOf.Time(),
 		Filter:     b.disclosure.Text,
+		Pictures:   b.pics,
 	})
 }
 

@@ -44,7 +44,7 @@ func (b *builder) planExhibits() {
 		case name == "" || b.opts.Files == nil:
 			x.note = "spo.exhibit.held"
 		default:
-			data, kind, err := readExhibitFile(b.opts.Files, name)
+			data, kind, err := readExhibitFile(b.opts.Files, name, b.pics)
 			var leaks []int
 			if err == nil && kind == pdfKind {
 				leaks, err = leakingPages(data, b.disclosure)

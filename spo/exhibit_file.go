@@ -30,8 +30,9 @@ func servedFile(e *casefile.Exhibit) (field, name string) {
 
 // readExhibitFile reads an exhibit file from the case folder and says what
 // it is: a PDF, or a picture (PNG, JPEG or TIFF). A file that cannot be
-// printed is refused with the reason in plain words.
-func readExhibitFile(files fs.FS, file string) ([]byte, string, error) {
+// printed is refused with the reason in plain words. pics, when not nil,
+// remembers the pictures checked for the document that prints them.
+func readExhibitFile(files fs.FS, file string, pics *pdfdoc.Pictures) ([]byte, string, error) {
 	name, err := casefile.ExhibitPath(file)
 	if err != nil {
 		return nil, "", err
@@ -48,7 +49,7 @@ func readExhibitFile(files fs.FS, file string) ([]byte, string, error) {
 	if len(data) > casefile.MaxExhibitFileSize {
 		return nil, "", fmt.Errorf("%q is over the %d MiB limit for one exhibit file", name, casefile.MaxExhibitFileSize>>20)
 	}
-	if err := pdfdoc.CheckExhibit(data); err != nil {
+	if err := pics.Check(data); err != nil {
 		return nil, "", fmt.Errorf("%q cannot be used: %w", name, err)
 	}
 	if pdfdoc.IsPDF(data) {

@@ -48,6 +48,7 @@ func (b *builder) writeOrderPDF(w io.Writer, m orderDoc, subject string) error {
 		Draft:      b.opts.Draft,
 		Date:       b.asOf.Time(),
 		Filter:     b.disclosure.Text,
+		Pictures:   b.pics,
 	})
 	b.layOrder(m, "")
 	b.orderMaps(m)
@@ -360,7 +361,7 @@ func (b *builder) orderMaps(m orderDoc) {
 			// service, and never one whose text holds a withheld detail.
 			if _, name := servedFile(e); name != "" {
 				var err error
-				if data, kind, err = readExhibitFile(b.opts.Files, name); err != nil && !b.opts.Draft && b.buildErr == nil {
+				if data, kind, err = readExhibitFile(b.opts.Files, name, b.pics); err != nil && !b.opts.Draft && b.buildErr == nil {
 					b.buildErr = fmt.Errorf("spo: map exhibit %s: %w", e.Ref, err)
 				}
 				if kind == pdfKind {

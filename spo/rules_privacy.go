@@ -69,7 +69,7 @@ func checkExhibitDetails(c *casefile.Check) {
 		if e.Sensitive || name == "" {
 			continue
 		}
-		data, kind, err := readExhibitFile(c.Files, name)
+		data, kind, err := readExhibitFile(c.Files, name, nil)
 		if err != nil || kind != pdfKind {
 			continue // CASE-EXHIBIT-FILE reports a file that cannot be read
 		}
@@ -99,7 +99,7 @@ func checkExhibitPictures(c *casefile.Check) {
 		if e.Sensitive || e.RedactedFile != "" || e.CheckedForService || e.File == "" {
 			continue
 		}
-		if _, kind, err := readExhibitFile(c.Files, e.File); err == nil && kind != pdfKind {
+		if _, kind, err := readExhibitFile(c.Files, e.File, nil); err == nil && kind != pdfKind {
 			c.Addf(fmt.Sprintf("exhibits[%d].file", i), "Exhibit %s is a picture, reproduced in the service copy as it is. Text in a picture cannot be checked automatically: look at it, and if it shows an address, phone number, email address, date of birth or anything else that would locate a protected person or a witness, give a redacted_file prepared for service or mark the exhibit sensitive; if it shows nothing of the kind, record checked_for_service.", e.Ref)
 		}
 	}

@@ -39,6 +39,10 @@ type Options struct {
 	// link text, captions, chart labels, title), so that what a reader must
 	// not see is withheld in one place that no caller can bypass.
 	Filter func(string) string
+	// Pictures, when set, supplies the pictures it has checked
+	// (Pictures.Check) without decoding them again, and remembers those
+	// the document decodes.
+	Pictures *Pictures
 }
 
 // Align is the horizontal alignment of text.

@@ -13,6 +13,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"strconv"
+	"sync"
 
 	"golang.org/x/image/tiff"
 
@@ -85,15 +86,13 @@ func (b imageBlock) renderOne(r *renderer, data []byte) error {
 // its natural size in millimetres as shown upright, its resource name and
 // its EXIF orientation.
 func (r *renderer) picture(data []byte) (w, h float64, name string, orient int, err error) {
-	sum := sha256.Sum256(data)
-	key := "picture:" + hex.EncodeToString(sum[:])
+	key := pictureKey(data)
 	pic, ok := r.pictures[key]
 	if !ok {
-		if pic, err = decodePicture(data); err != nil {
+		if pic, err = r.opts.Pictures.decode(key, data); err != nil {
 			return 0, 0, "", 0, err
 		}
 		if pic.smask != nil {
-			pic.image.dict["/SMask"] = &obj{kind: kindRef, text: key + ":smask"}
 			r.xobjects.objects[key+":smask"] = pic.smask
 		}
 		r.xobjects.objects[key] = pic.image
@@ -108,6 +107,64 @@ func (r *renderer) picture(data []byte) (w, h float64, name string, orient int, 
 		w, h = h, w
 	}
 	return w, h, name, pic.orient, nil
+}
+
+// pictureKey names a picture's XObject by its content.
+func pictureKey(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "picture:" + hex.EncodeToString(sum[:])
+}
+
+// Pictures remembers the pictures it has checked, so that a document that
+// prints a checked exhibit file does not decode it a second time
+// (Options.Pictures). A picture is remembered as it will be written: a
+// document's pictures are all held until it is written anyway. It is safe
+// for concurrent use; give each document, or each build, its own.
+type Pictures struct {
+	mu sync.Mutex
+	m  map[string]picture
+}
+
+// Check is CheckExhibit, remembering each picture it decodes. A nil
+// *Pictures checks without remembering.
+func (p *Pictures) Check(data []byte) error {
+	if p == nil || !filekind.Of(data).IsPicture() {
+		return CheckExhibit(data)
+	}
+	return pictureParts(data, func(part []byte) error {
+		_, err := p.decode(pictureKey(part), part)
+		return err
+	})
+}
+
+// decode returns the picture of data, whose pictureKey is key: remembered,
+// or decoded (and then remembered, unless p is nil).
+func (p *Pictures) decode(key string, data []byte) (picture, error) {
+	if p != nil {
+		p.mu.Lock()
+		pic, ok := p.m[key]
+		p.mu.Unlock()
+		if ok {
+			return pic, nil
+		}
+	}
+	pic, err := decodePicture(data)
+	if err != nil {
+		return picture{}, err
+	}
+	// Set once, here, so that a remembered picture is never changed.
+	if pic.smask != nil {
+		pic.image.dict["/SMask"] = &obj{kind: kindRef, text: key + ":smask"}
+	}
+	if p != nil {
+		p.mu.Lock()
+		if p.m == nil {
+			p.m = map[string]picture{}
+		}
+		p.m[key] = pic
+		p.mu.Unlock()
+	}
+	return pic, nil
 }
 
 // drawPicture draws the picture called name upright into the box w by h

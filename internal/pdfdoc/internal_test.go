@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	"image/png"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,4 +93,17 @@ func TestPrintableTextReplacesOnlyWhatFpdfCannotTake(t *testing.T) {
 			assert.Equal(t, tt.want, printableText(tt.in))
 		})
 	}
+}
+
+func TestPicturesDecodeACheckedPictureOnce(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, png.Encode(&buf, image.NewNRGBA(image.Rect(0, 0, 4, 3))))
+	data := buf.Bytes()
+	p := &Pictures{}
+	require.NoError(t, p.Check(data))
+	checked := p.m[pictureKey(data)]
+	require.NotNil(t, checked.image)
+	drawn, err := p.decode(pictureKey(data), data)
+	require.NoError(t, err)
+	assert.Same(t, checked.image, drawn.image, "drawn as checked, not decoded again")
 }

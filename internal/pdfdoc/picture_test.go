@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -281,4 +282,46 @@ func runTool(t *testing.T, tool string, args ...string) []byte {
 	out, err := exec.Command(realclient.Require(t, tool), args...).CombinedOutput()
 	require.NoError(t, err, "%s: %s", tool, out)
 	return out
+}
+
+func TestCheckedPicturesPrintAsPicturesDecodedWhenDrawn(t *testing.T) {
+	pics := equalWidthPictures(t)
+	want := write(t, pictureDocument(pics))
+	checked := &pdfdoc.Pictures{}
+	for _, p := range pics {
+		require.NoError(t, checked.Check(p.data), p.name)
+	}
+	// Documents written at once may share what was checked.
+	got := make([][]byte, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() {
+			o := opts()
+			o.Pictures = checked
+			d := pdfdoc.New(o)
+			for _, p := range pics {
+				d.Image(pdfdoc.Image{Data: p.data, Caption: p.name})
+			}
+			d.Image(pdfdoc.Image{Data: pics[0].data, Caption: "again"})
+			var buf bytes.Buffer
+			if err := d.Write(&buf); err == nil {
+				got[i] = buf.Bytes()
+			}
+		})
+	}
+	wg.Wait()
+	for _, g := range got {
+		assert.True(t, bytes.Equal(want, g), "a checked picture prints byte for byte as one decoded when drawn")
+	}
+}
+
+func TestPicturesRefuseWhatCheckExhibitRefuses(t *testing.T) {
+	photo := equalWidthPictures(t)[0].data
+	for _, data := range [][]byte{photo[:len(photo)/2], []byte("not a picture"), {0xff, 0xd8, 0xff, 0xe0}} {
+		want := pdfdoc.CheckExhibit(data)
+		require.Error(t, want)
+		assert.Equal(t, want, (&pdfdoc.Pictures{}).Check(data))
+		var none *pdfdoc.Pictures
+		assert.Equal(t, want, none.Check(data))
+	}
 }
