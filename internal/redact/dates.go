@@ -12,8 +12,9 @@ import (
 // a case's people have a date of birth, each written in up to eight forms,
 // and running each form's expression around every place its digits occur
 // was most of the cost of withholding details from a long text. Instead
-// one pass over a text's word starts tries, at each, only the forms whose
-// first digit or letter stands there. A form matches what this expression
+// one pass over a text's word starts tries, at each, only the forms that
+// begin with the run of digits there, or with a month whose name begins
+// with the letter there. A form matches what this expression
 // (case-insensitive, as package regexp reads it) matched, preferring the
 // same alternatives in the same order:
 //
@@ -43,9 +44,9 @@ type birth struct {
 // dateForm is one way of writing one date of birth.
 type dateForm struct {
 	birth int // index into matcher.births
-	// first are the texts a match may begin with: a cheap test before
-	// match is tried.
-	first []string
+	// words are the names of the month a form in words begins with: a
+	// cheap test before match is tried.
+	words []string
 	match step
 }
 
@@ -68,36 +69,48 @@ func (m *matcher) addBirth(t time.Time) {
 	ordinalDay := seq(number(dd), opt(alt(texts("st", "nd", "rd", "th", "af", "il", "ydd", "edd", "ed", "fed", "eg", "ain")...)))
 	words := monthForms(mon)
 	month := alt(texts(words...)...)
+	c1, c2, c3 := fmt.Sprintf("%s%02d%02d", yyyy, int(mon), dd), fmt.Sprintf("%02d%02d%s", dd, int(mon), yyyy),
+		fmt.Sprintf("%02d%02d%s", dd, int(mon), yy)
+	// A form that begins with digits begins with one whole run of them:
+	// what follows its first number is never a digit, nor, as a match
+	// must stand whole, what follows a number written without separators.
 	forms := []struct {
-		first []string // what a match may begin with
+		runs  []string // the runs of digits it may begin with, if any
 		match step
 	}{
-		{numberStarts(dd), seq(number(dd), sep, number(int(mon)), sep, year)},
+		{numberRuns(dd), seq(number(dd), sep, number(int(mon)), sep, year)},
 		{[]string{yyyy}, seq(text(yyyy), sep, number(int(mon)), sep, number(dd))},
-		{[]string{yyyy}, text(fmt.Sprintf("%s%02d%02d", yyyy, int(mon), dd))},
-		{numberStarts(dd), text(fmt.Sprintf("%02d%02d%s", dd, int(mon), yyyy))},
-		{numberStarts(dd), text(fmt.Sprintf("%02d%02d%s", dd, int(mon), yy))},
-		{numberStarts(dd), seq(ordinalDay, opt(seq(dsep, text("day"))), opt(seq(dsep, alt(texts("of", "o")...))),
+		{[]string{c1}, text(c1)},
+		{[]string{c2}, text(c2)},
+		{[]string{c3}, text(c3)},
+		{numberRuns(dd), seq(ordinalDay, opt(seq(dsep, text("day"))), opt(seq(dsep, alt(texts("of", "o")...))),
 			dsep, month, dsep, year)},
-		{words, seq(month, dsep, ordinalDay, dsep, year)},
+		{nil, seq(month, dsep, ordinalDay, dsep, year)},
 	}
 	if dd > 12 {
 		forms = append(forms, struct {
-			first []string
+			runs  []string
 			match step
-		}{numberStarts(int(mon)), seq(number(int(mon)), sep, number(dd), sep, year)})
+		}{numberRuns(int(mon)), seq(number(int(mon)), sep, number(dd), sep, year)})
 	}
 	for _, f := range forms {
 		i := len(m.dateForms)
-		m.dateForms = append(m.dateForms, dateForm{birth: b, first: f.first, match: f.match})
-		// A form is tried where its first character stands; the same
-		// character may begin several of the form's alternatives.
+		if f.runs != nil {
+			m.dateForms = append(m.dateForms, dateForm{birth: b, match: f.match})
+			for _, run := range f.runs {
+				m.dateRuns[run] = append(m.dateRuns[run], i)
+			}
+			continue
+		}
+		m.dateForms = append(m.dateForms, dateForm{birth: b, words: words, match: f.match})
+		// A form in words is tried where the first letter of one of its
+		// month's names stands.
 		var keys [128]bool
-		for _, s := range f.first {
-			k := lowerASCII(s[0])
+		for _, w := range words {
+			k := lowerASCII(w[0])
 			if !keys[k] {
 				keys[k] = true
-				m.dateStarts[k] = append(m.dateStarts[k], i)
+				m.dateWords[k] = append(m.dateWords[k], i)
 			}
 		}
 	}
@@ -122,25 +135,39 @@ func (m *matcher) dateSpans(s string, has []bool, out [][2]int) [][2]int {
 	// expression is searched for repeatedly, a form is not tried again
 	// inside its own match.
 	next := make([]int, len(m.dateForms))
+	try := func(forms []int, i int) {
+		for _, f := range forms {
+			form := m.dateForms[f]
+			if !held[form.birth] || i < next[f] ||
+				form.words != nil && !slices.ContainsFunc(form.words, func(w string) bool { return prefixFold(s[i:], w) >= 0 }) {
+				continue
+			}
+			end := -1
+			form.match(s, i, func(j int) bool { end = j; return true })
+			if end > i && !isAlnum(firstRune(s[end:])) {
+				out = append(out, [2]int{i, end})
+				next[f] = end
+			}
+		}
+	}
 	for i := 0; i < len(s); {
 		c, n := rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			c, n = utf8.DecodeRuneInString(s[i:])
 		}
-		k, ok := dateKey(c)
-		if ok && len(m.dateStarts[k]) > 0 && !isAlnum(lastRune(s[:i])) {
-			for _, f := range m.dateStarts[k] {
-				form := m.dateForms[f]
-				if !held[form.birth] || i < next[f] || !slices.ContainsFunc(form.first, func(t string) bool { return hasPrefixFold(s[i:], t) }) {
-					continue
-				}
-				end := -1
-				form.match(s, i, func(j int) bool { end = j; return true })
-				if end > i && !isAlnum(firstRune(s[end:])) {
-					out = append(out, [2]int{i, end})
-					next[f] = end
-				}
+		if '0' <= c && c <= '9' {
+			run := i + 1
+			for run < len(s) && '0' <= s[run] && s[run] <= '9' {
+				run++
 			}
+			if forms := m.dateRuns[s[i:run]]; len(forms) > 0 && !isAlnum(lastRune(s[:i])) {
+				try(forms, i)
+			}
+			i = run // no form begins inside a run of digits
+			continue
+		}
+		if k, ok := dateKey(c); ok && len(m.dateWords[k]) > 0 && !isAlnum(lastRune(s[:i])) {
+			try(m.dateWords[k], i)
 		}
 		i += n
 	}
@@ -189,10 +216,10 @@ var welshMonths = [12][]string{
 	{"Gorffennaf", "Orffennaf"}, {"Awst"}, {"Medi", "Fedi"}, {"Hydref"}, {"Tachwedd", "Dachwedd"}, {"Rhagfyr", "Ragfyr"},
 }
 
-// numberStarts are the texts a number written by number(n) begins with.
-func numberStarts(n int) []string {
+// numberRuns are the runs of digits number(n) matches.
+func numberRuns(n int) []string {
 	if n < 10 {
-		return []string{"0", fmt.Sprint(n)}
+		return []string{fmt.Sprint(n), fmt.Sprintf("0%d", n)}
 	}
 	return []string{fmt.Sprint(n)}
 }
@@ -305,8 +332,6 @@ func prefixFold(s, t string) int {
 	}
 	return i
 }
-
-func hasPrefixFold(s, t string) bool { return prefixFold(s, t) >= 0 }
 
 func texts(ts ...string) []step {
 	out := make([]step, len(ts))

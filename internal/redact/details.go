@@ -26,12 +26,14 @@ type matcher struct {
 	firstOf [][]int
 	always  []int
 	// births are the dates of birth, found by parsing (dates.go) rather
-	// than by patterns: dateForms are the ways each is written, and
-	// dateStarts lists them by the character, in lower case, they begin
-	// with.
-	births     []birth
-	dateForms  []dateForm
-	dateStarts [128][]int
+	// than by patterns: dateForms are the ways each is written, dateRuns
+	// lists those that begin with digits by the run of digits they begin
+	// with, and dateWords the others by the letter, in lower case, they
+	// begin with.
+	births    []birth
+	dateForms []dateForm
+	dateRuns  map[string][]int
+	dateWords [128][]int
 	// towns adds the localities and towns of addresses (Options.Towns),
 	// except those named in given (Options.Given); addressOnly adds no
 	// details but addresses (Options.AddressOnly).
@@ -40,7 +42,7 @@ type matcher struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{seen: map[string]bool{}, starting: make([]int32, 1<<16), startGroups: [][]int{nil}}
+	return &matcher{seen: map[string]bool{}, dateRuns: map[string][]int{}, starting: make([]int32, 1<<16), startGroups: [][]int{nil}}
 }
 
 // pattern is one detail to withhold and how its edges are judged.

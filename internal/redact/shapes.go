@@ -223,7 +223,7 @@ func shapesFiltered(s string, w [2]int, filter bool) [][2]int {
 	}{
 		{shapePostcode, letterThenDigit(text) && digitThenLetters(text)},
 		// "at" counts only in brackets: "jo [at] example.org".
-		{shapeEmail, has("@") || has("at") && strings.ContainsAny(text, "[({")},
+		{shapeEmail, has("@") || bracketedAt(lower)},
 		{shapeEmailWords, has("dot")},
 		{shapeBirth, has("dob", "d.o", "do.", "birth", "born", "geni", "ganwyd")},
 		{shapeStreetWelsh, has("heol", "ffordd", "stryd", "lôn", "lon", "cilgant", "rhodfa")},
@@ -268,6 +268,23 @@ func letterThenDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// bracketedAt reports whether s, in lower case, has "at" in brackets, with
+// or without spaces inside them: "jo [at] example.org".
+func bracketedAt(s string) bool {
+	for i := 0; ; i += 2 {
+		at := strings.Index(s[i:], "at")
+		if at < 0 {
+			return false
+		}
+		i += at
+		before := strings.TrimRightFunc(s[:i], isSpace)
+		after := strings.TrimLeftFunc(s[i+2:], isSpace)
+		if before != "" && strings.ContainsRune("[({", lastRune(before)) && strings.ContainsRune("])}", firstRune(after)) {
+			return true
+		}
+	}
 }
 
 // digitThenLetters reports whether s has an ASCII digit right before two
