@@ -224,7 +224,11 @@ func (r *Redactor) Unrecorded(s string) []string {
 		return nil
 	}
 	s = visible(s)
-	_, unrecorded := r.find(s)
+	shapes := shapeSpans(s)
+	if len(shapes) == 0 {
+		return nil // most texts: no need to look for details
+	}
+	_, unrecorded := r.findAmong(s, shapes)
 	out := make([]string, 0, len(unrecorded))
 	for _, sp := range unrecorded {
 		out = append(out, s[sp[0]:sp[1]])
@@ -235,12 +239,17 @@ func (r *Redactor) Unrecorded(s string) []string {
 // find returns the spans of s to withhold, in order, and which of them are
 // contact shapes that no detail accounts for.
 func (r *Redactor) find(s string) (hidden, unrecorded [][2]int) {
-	f := &folded{s: fold(s)}
-	details := r.hide.spansFolded(s, f)
 	var shapes [][2]int
 	if r.shapes {
 		shapes = shapeSpans(s)
 	}
+	return r.findAmong(s, shapes)
+}
+
+// findAmong is find given the contact shapes of s.
+func (r *Redactor) findAmong(s string, shapes [][2]int) (hidden, unrecorded [][2]int) {
+	f := &folded{s: fold(s)}
+	details := r.hide.spansFolded(s, f)
 	if len(details) == 0 && len(shapes) == 0 {
 		return nil, nil // nothing for a kept detail to keep
 	}
