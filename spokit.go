@@ -328,14 +328,32 @@ func (s Settings) wording() *templates.Set {
 }
 
 // newJob validates the case and screens it once: the MG5, the bundle and
-// the workbook print the same screening.
+// the workbook print the same screening. The two only read the case, so
+// with more than one worker they run side by side: nothing else can start
+// before both are done.
 func newJob(c *casefile.Case, s Settings) (*job, error) {
 	if c == nil {
 		return nil, errors.New("spokit: no case")
 	}
+	asOf := c.ResolveAsOf(s.AsOf) // as Validate resolves it
+	var screening screen.Screening
+	var wg sync.WaitGroup
+	if s.workers() > 1 {
+		wg.Go(func() { screening = screen.Screen(c, asOf) })
+	} else {
+		screening = screen.Screen(c, asOf)
+	}
 	report := Validate(c, s)
-	screening := screen.Screen(c, report.AsOf)
+	wg.Wait()
 	return &job{c: c, report: report, screening: &screening, s: s, asOf: report.AsOf}, nil
+}
+
+// workers is how many documents are written at once.
+func (s Settings) workers() int {
+	if s.Concurrency > 0 {
+		return s.Concurrency
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // render writes the documents the case has, up to s.Concurrency at once.
@@ -352,10 +370,7 @@ func render(ctx context.Context, j *job, docs []document) ([]Output, error) {
 	defer os.RemoveAll(tmp)
 	j.tmp = tmp
 
-	workers := j.s.Concurrency
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := j.s.workers()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	outs := make([]Output, len(docs))
