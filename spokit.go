@@ -304,7 +304,7 @@ func BuildForms(ctx context.Context, c *casefile.Case, s Settings) (*Result, err
 // Each exhibit file in s.Files must be one the PDF engine can reproduce,
 // every page and picture of it decoded.
 func Validate(c *casefile.Case, s Settings) *casefile.Report {
-	return casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, CheckFile: pdfdoc.CheckExhibit, Rules: spo.AllRules()})
+	return casefile.Validate(c, casefile.Options{AsOf: s.AsOf, Files: s.Files, CheckFile: pdfdoc.CheckExhibit, Rules: spo.AllRules(), Concurrency: s.workers()})
 }
 
 // Screen screens the case as of s.AsOf with every reason's text, test and

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/spokit/spokit/internal/filekind"
@@ -87,6 +88,11 @@ type Options struct {
 	CheckFile func(data []byte) error
 	// Rules to run; nil means Rules() (case integrity and criminal charges).
 	Rules []Rule
+	// Concurrency is how many rules may run at once; 0 or 1 runs them one
+	// after another. More than one needs every rule (and CheckFile) to be
+	// safe to run beside the others, as spokit's own are: they only read
+	// the case. The report is the same however many run.
+	Concurrency int
 }
 
 // ResolveAsOf returns the date a case is judged on: override if given, else
@@ -112,11 +118,34 @@ func Validate(c *Case, opts Options) *Report {
 	if chk.CheckFile == nil {
 		chk.CheckFile = filekind.Check
 	}
-	for i := range rules {
-		chk.rule = &rules[i]
-		rules[i].Check(chk)
+	if opts.Concurrency <= 1 || len(rules) < 2 {
+		for i := range rules {
+			chk.rule = &rules[i]
+			rules[i].Check(chk)
+		}
+		return &Report{URN: c.URN, AsOf: chk.AsOf, Findings: chk.findings}
 	}
-	return &Report{URN: c.URN, AsOf: chk.AsOf, Findings: chk.findings}
+	// Each rule gathers its findings apart; they are joined in the rules'
+	// order, so the report never depends on the scheduling.
+	found := make([][]Finding, len(rules))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(opts.Concurrency, len(rules)) {
+		wg.Go(func() {
+			for i := range next {
+				own := *chk
+				own.rule = &rules[i]
+				rules[i].Check(&own)
+				found[i] = own.findings
+			}
+		})
+	}
+	for i := range rules {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return &Report{URN: c.URN, AsOf: chk.AsOf, Findings: slices.Concat(found...)}
 }
 
 // Rules returns casefile's rules: the "Case integrity" and "Criminal
