@@ -2,7 +2,6 @@ package casefile
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -87,7 +86,7 @@ func NewDisclosure(c *Case, a Audience, words Words) *Disclosure {
 		words = unmarked{}
 	}
 	main, homes := disclosureOptions(c, a, words)
-	key := sha256.Sum256(fmt.Appendf(nil, "%s\x00%#v\x00%#v", a, main, homes))
+	key := policyKey(a, main, homes)
 	shared := disclosures.get(key, func() *Disclosure {
 		d := &Disclosure{audience: a, r: redact.New(main)}
 		for _, h := range homes {
@@ -176,6 +175,23 @@ func disclosureOptions(c *Case, a Audience, words Words) (redact.Options, []reda
 		homes[i].Keep, homes[i].KeepText = opts.Keep, opts.KeepText
 	}
 	return opts, homes
+}
+
+// policyKey identifies a policy by the audience and every option its
+// redactors are built from.
+func policyKey(a Audience, main redact.Options, homes []redact.Options) [32]byte {
+	h := sha256.New()
+	k := main.Key()
+	h.Write(k[:])
+	for i := range homes {
+		k := homes[i].Key()
+		h.Write(k[:])
+	}
+	// The audience is a fixed word with no NUL in it; it closes the key.
+	h.Write([]byte("\x00" + string(a)))
+	var key [32]byte
+	h.Sum(key[:0])
+	return key
 }
 
 // disclosures keeps the policies built lately, by what they were built
