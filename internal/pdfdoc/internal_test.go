@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -76,7 +78,12 @@ func TestChartTicksAreRound(t *testing.T) {
 }
 
 func TestTokensKeepSpacesAndBreaks(t *testing.T) {
-	assert.Equal(t, []string{"a", "  ", "bc", "\n", "\n", "d", " "}, tokens("a  bc\r\n\nd\t"))
+	s := "a  bc\n\nd "
+	var toks []string
+	for a := 0; a < len(s); a = tokenEnd(s, a) {
+		toks = append(toks, s[a:tokenEnd(s, a)])
+	}
+	assert.Equal(t, []string{"a", "  ", "bc", "\n", "\n", "d", " "}, toks)
 }
 
 func TestPrintableTextReplacesOnlyWhatFpdfCannotTake(t *testing.T) {
@@ -106,4 +113,51 @@ func TestPicturesDecodeACheckedPictureOnce(t *testing.T) {
 	drawn, err := p.decode(pictureKey(data), data)
 	require.NoError(t, err)
 	assert.Same(t, checked.image, drawn.image, "drawn as checked, not decoded again")
+}
+
+// texts returns each line's spans as "text" or "*bold*", joined by "|".
+func texts(lines []line) []string {
+	var out []string
+	for _, l := range lines {
+		var parts []string
+		for _, s := range l.spans {
+			if s.bold {
+				parts = append(parts, "*"+s.text+"*")
+			} else {
+				parts = append(parts, s.text)
+			}
+		}
+		out = append(out, strings.Join(parts, "|"))
+	}
+	return out
+}
+
+func TestWrapBreaksAtSpacesAndJoinsSpansOfOneWeight(t *testing.T) {
+	r := &renderer{opts: Options{Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	r.setup()
+	wide := 1000.0
+	tests := []struct {
+		name  string
+		spans []span
+		width float64
+		want  []string
+	}{
+		{"one line", []span{{"the quick  brown fox", false}}, wide, []string{"the quick  brown fox"}},
+		{"spaces at a break are dropped", []span{{"aaaa bbbb cccc", false}}, r.width("aaaa bbbb", false, bodySize) + 0.01, []string{"aaaa bbbb", "cccc"}},
+		{"newlines force breaks; CRLF and tabs are one newline and a space", []span{{"a\r\n\nb\tc", false}}, wide, []string{"a", "", "b c"}},
+		{"spans of one weight join", []span{{"Name: ", false}, {"Ann", false}, {" Lee", false}}, wide, []string{"Name: Ann Lee"}},
+		{"spans of two weights stay apart", []span{{"Name:", true}, {" Ann Lee", false}, {" (V1)", true}}, wide, []string{"*Name:*| Ann Lee|* (V1)*"}},
+		{"a space between weights waits for the next word", []span{{"bold ", true}, {"plain", false}}, wide, []string{"*bold *|plain"}},
+		{"a word wider than a line is broken between characters", []span{{"mmmmmmmmmm", false}}, r.width("mmmm", false, bodySize) + 0.01, []string{"mmmm", "mmmm", "mm"}},
+		{"empty text is one empty line", []span{{"", false}}, wide, []string{""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := r.wrap(tt.spans, bodySize, tt.width)
+			assert.Equal(t, tt.want, texts(got))
+			for _, l := range got {
+				assert.LessOrEqual(t, l.width, tt.width)
+			}
+		})
+	}
 }

@@ -35,29 +35,46 @@ type line struct {
 func (r *renderer) wrap(spans []span, size, width float64) []line {
 	var lines []line
 	var cur line
-	var gap []span // spaces waiting for the next word on the same line
+	// last is the line's last span as a run of one span's text, while it
+	// is one: the next word or space of the same text and weight extends
+	// it over that text instead of copying it, since a long document wraps
+	// a great many words.
+	last := piece{from: -1}
+	var gap []piece // spaces waiting for the next word on the same line
 	gapW := 0.0
-	add := func(s span, w float64) {
-		if n := len(cur.spans); n > 0 && cur.spans[n-1].bold == s.bold {
-			cur.spans[n-1].text += s.text
-		} else {
-			cur.spans = append(cur.spans, s)
+	add := func(p piece, w float64) {
+		n := len(cur.spans)
+		switch {
+		case n > 0 && cur.spans[n-1].bold == p.bold && last.from == p.from && last.b == p.a:
+			last.b = p.b
+			cur.spans[n-1].text = last.text[last.a:last.b]
+		case n > 0 && cur.spans[n-1].bold == p.bold:
+			cur.spans[n-1].text += p.String()
+			last.from = -1
+		default:
+			cur.spans = append(cur.spans, span{p.String(), p.bold})
+			last = p
 		}
 		cur.width += w
 	}
 	flush := func() {
 		lines = append(lines, cur)
 		cur = line{}
-		gap, gapW = nil, 0
+		gap, gapW = gap[:0], 0
 	}
-	for _, s := range spans {
-		for _, tok := range tokens(s.text) {
+	for i, s := range spans {
+		text := strings.ReplaceAll(s.text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\t", " ")
+		for a := 0; a < len(text); {
+			p := piece{from: i, text: text, a: a, b: tokenEnd(text, a), bold: s.bold}
+			a = p.b
+			tok := p.String()
 			switch {
 			case tok == "\n":
 				flush()
 			case tok[0] == ' ':
 				if len(cur.spans) > 0 {
-					gap = append(gap, span{tok, s.bold})
+					gap = append(gap, p)
 					gapW += r.width(tok, s.bold, size)
 				}
 			default:
@@ -69,9 +86,10 @@ func (r *renderer) wrap(spans []span, size, width float64) []line {
 					// A word wider than the line: break it between characters.
 					for w > width {
 						head := r.fitRunes(tok, s.bold, size, width)
-						add(span{head, s.bold}, r.width(head, s.bold, size))
+						add(piece{from: i, text: text, a: p.a, b: p.a + len(head), bold: s.bold}, r.width(head, s.bold, size))
 						flush()
-						tok = tok[len(head):]
+						p.a += len(head)
+						tok = p.String()
 						w = r.width(tok, s.bold, size)
 					}
 				}
@@ -79,9 +97,9 @@ func (r *renderer) wrap(spans []span, size, width float64) []line {
 					add(g, 0)
 				}
 				cur.width += gapW
-				gap, gapW = nil, 0
+				gap, gapW = gap[:0], 0
 				if tok != "" {
-					add(span{tok, s.bold}, w)
+					add(p, w)
 				}
 			}
 		}
@@ -90,6 +108,39 @@ func (r *renderer) wrap(spans []span, size, width float64) []line {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// piece is text[a:b], a word, a run of spaces or a newline of the span
+// numbered from.
+type piece struct {
+	from int
+	text string
+	a, b int
+	bold bool
+}
+
+func (p piece) String() string { return p.text[p.a:p.b] }
+
+// tokenEnd returns where the token of s that begins at a ends: a word, a
+// run of spaces, or one newline.
+func tokenEnd(s string, a int) int {
+	kind := func(c byte) int {
+		switch c {
+		case '\n':
+			return 0
+		case ' ':
+			return 1
+		}
+		return 2
+	}
+	if s[a] == '\n' {
+		return a + 1
+	}
+	b := a + 1
+	for b < len(s) && kind(s[b]) == kind(s[a]) {
+		b++
+	}
+	return b
 }
 
 // pageCountAt reserves the box of a PageCountMark at x, y and returns the
@@ -114,30 +165,6 @@ func (r *renderer) fitRunes(s string, bold bool, size, width float64) string {
 		end = i
 	}
 	return s[:end]
-}
-
-// tokens splits text into words, runs of spaces and newlines.
-func tokens(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\t", " ")
-	var out []string
-	start := 0
-	kind := func(c byte) int {
-		switch c {
-		case '\n':
-			return 0
-		case ' ':
-			return 1
-		}
-		return 2
-	}
-	for i := 1; i <= len(s); i++ {
-		if i == len(s) || kind(s[i]) != kind(s[start]) || s[i] == '\n' {
-			out = append(out, s[start:i])
-			start = i
-		}
-	}
-	return out
 }
 
 // drawLine draws a wrapped line with its top-left corner at x, y.
