@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"text/template"
@@ -33,6 +34,15 @@ func funcMap() template.FuncMap {
 	fm := make(template.FuncMap, len(sprigAllowed)+3)
 	for _, name := range sprigAllowed {
 		fm[name] = all[name]
+	}
+	// sprig's sortAlpha sorts a []string in place: the caller's data must
+	// read the same after a template has run, so it sorts a copy.
+	sortAlpha := all["sortAlpha"].(func(any) []string)
+	fm["sortAlpha"] = func(list any) []string {
+		if ss, ok := list.([]string); ok {
+			list = slices.Clone(ss)
+		}
+		return sortAlpha(list)
 	}
 	fm["joinAnd"] = func(list any) (string, error) { return joinWords(list, "and") }
 	fm["joinOr"] = func(list any) (string, error) { return joinWords(list, "or") }

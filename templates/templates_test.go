@@ -229,6 +229,19 @@ type stringer string
 
 func (s stringer) String() string { return "<" + string(s) + ">" }
 
+// A template reads the data it is given and never changes it: the same
+// data may print the next line too.
+func TestSortAlphaLeavesTheDataAsItWas(t *testing.T) {
+	names := []string{"Cal", "Ann", "Ben"}
+	got, err := renderSource(t, `{{define "t.x"}}{{join ", " (sortAlpha .)}}; {{join ", " .}}{{end}}`, names)
+	require.NoError(t, err)
+	assert.Equal(t, "Ann, Ben, Cal; Cal, Ann, Ben", got)
+	assert.Equal(t, []string{"Cal", "Ann", "Ben"}, names)
+	got, err = renderSource(t, `{{define "t.x"}}{{join ", " (sortAlpha (list "b" "a"))}}{{end}}`, nil)
+	require.NoError(t, err)
+	assert.Equal(t, "a, b", got)
+}
+
 func TestHelperFunctions(t *testing.T) {
 	tests := []struct {
 		name    string
