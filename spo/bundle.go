@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"strings"
 
 	"github.com/spokit/spokit/casefile"
@@ -131,6 +132,9 @@ type builder struct {
 	// varied is the variation application a draft varied order or an
 	// application to vary is written from; nil for every other document.
 	varied *Variation
+	// common are the fields every wording unit may use (see data), found
+	// once: a long chronology asks for them for every line.
+	common map[string]any
 }
 
 // newBuilder starts a document of the given edition. Everything but the
@@ -253,16 +257,20 @@ func (b *builder) orNot(s string) string {
 // data returns the fields every wording unit may use, plus the given
 // key-value pairs.
 func (b *builder) data(kv ...any) map[string]any {
-	m := map[string]any{
-		"Court":      b.a.Court,
-		"Applicant":  b.a.Applicant,
-		"Force":      b.a.Force,
-		"PoliceArea": b.a.PoliceArea,
-		"Respondent": b.respondentName(),
-		"Protected":  b.protectedNames(),
-		"URN":        b.c.URN,
-		"AsOf":       b.asOf.Long(),
+	if b.common == nil {
+		b.common = map[string]any{
+			"Court":      b.a.Court,
+			"Applicant":  b.a.Applicant,
+			"Force":      b.a.Force,
+			"PoliceArea": b.a.PoliceArea,
+			"Respondent": b.respondentName(),
+			"Protected":  b.protectedNames(),
+			"URN":        b.c.URN,
+			"AsOf":       b.asOf.Long(),
+		}
 	}
+	m := make(map[string]any, len(b.common)+len(kv)/2)
+	maps.Copy(m, b.common)
 	for i := 0; i+1 < len(kv); i += 2 {
 		m[fmt.Sprint(kv[i])] = kv[i+1]
 	}

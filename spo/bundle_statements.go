@@ -58,6 +58,7 @@ func (b *builder) statementPages(i int) {
 	err := forms.AddStatementPages(b.d, b.c, st, forms.StatementOptions{
 		Templates:    b.opts.Templates,
 		AsOf:         b.asOf,
+		Index:        b.x,
 		Heading:      b.t("spo.statement.heading", b.data("Name", maker, "ID", b.orNot(st.ID))),
 		HeadingLevel: 2,
 		Anchor:       b.statementAnchor(i),

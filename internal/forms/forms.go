@@ -111,12 +111,15 @@ type mgForm struct {
 }
 
 // mgParts returns a form's case, index, date and wording, with no document
-// yet. A nil set means the default wording.
-func mgParts(c *casefile.Case, set *templates.Set, asOf casefile.Date, code string) *mgForm {
+// yet. A nil set means the default wording; a nil x, a new index.
+func mgParts(c *casefile.Case, x *casefile.Index, set *templates.Set, asOf casefile.Date, code string) *mgForm {
 	if set == nil {
 		set = templates.Default()
 	}
-	return &mgForm{c: c, x: casefile.NewIndex(c), asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer()}
+	if x == nil {
+		x = casefile.NewIndex(c)
+	}
+	return &mgForm{c: c, x: x, asOf: c.ResolveAsOf(asOf), code: code, set: set, t: set.Renderer()}
 }
 
 // newMGForm starts the form whose wording units start with code (e.g.
@@ -129,7 +132,7 @@ func newMGForm(c *casefile.Case, opts Options, code string, audience casefile.Au
 	if asOf.IsZero() && opts.Report != nil {
 		asOf = opts.Report.AsOf
 	}
-	f := mgParts(c, opts.Templates, asOf, code)
+	f := mgParts(c, nil, opts.Templates, asOf, code)
 	f.opts = opts
 	note := ""
 	if !audience.Withholds() {

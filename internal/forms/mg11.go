@@ -65,6 +65,9 @@ type StatementOptions struct {
 	HeadingLevel int
 	// Anchor, when set, names the statement's first page as a link target.
 	Anchor string
+	// Index, when set, is the case's index, so that a document adding many
+	// statements indexes the case once; nil indexes it for this statement.
+	Index *casefile.Index
 }
 
 // AddStatementPages adds one witness statement to d in the MG11 layout,
@@ -83,7 +86,7 @@ type StatementOptions struct {
 // the first wording error; the pages are then incomplete and d must not be
 // written.
 func AddStatementPages(d *pdfdoc.Document, c *casefile.Case, st *casefile.Statement, opts StatementOptions) error {
-	f := mgParts(c, opts.Templates, opts.AsOf, "mg11")
+	f := mgParts(c, opts.Index, opts.Templates, opts.AsOf, "mg11")
 	f.doc = d
 	f.statementPages(st, opts)
 	if err := f.t.Err(); err != nil {
