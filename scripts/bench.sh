@@ -5,36 +5,54 @@
 # time and peak memory of "spokit build" of the large case, and whether two
 # builds under different time zones and locales are byte-identical.
 #
-# Usage: scripts/bench.sh   (BENCHTIME=10x scripts/bench.sh to change -benchtime; it takes
-# about two minutes with the default. Run it on an otherwise idle machine.)
+# Each benchmark runs COUNT times (default 5) and the table gives the
+# median of the runs, so a burst of other work on the machine moves one
+# run, not the figure.
+#
+# Usage: scripts/bench.sh   (BENCHTIME=3s COUNT=3 scripts/bench.sh to change
+# -benchtime and -count; it takes about four minutes with the defaults. Run
+# it on an otherwise idle machine.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-benchtime=${BENCHTIME:-3s}
+benchtime=${BENCHTIME:-1s}
+count=${COUNT:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(go version | cut -d' ' -f3-)"
-echo "Benchmarks run with GOMAXPROCS=1 (-cpu 1), -benchtime $benchtime."
+echo "Benchmarks run with GOMAXPROCS=1 (-cpu 1), -benchtime $benchtime, median of -count $count."
 echo
 
-go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" \
+go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" -count "$count" \
   -bench '^(BenchmarkDecodeValidate|BenchmarkBundle|BenchmarkServiceCopy)$' ./spo >"$work/bench.txt"
-go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" \
+go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" -count "$count" \
   -bench '^(BenchmarkScreen|BenchmarkForms|BenchmarkWorkbook)$' ./casefile >>"$work/bench.txt"
-go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" \
+go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" -count "$count" \
   -bench '^BenchmarkBuild$' ./cmd/spokit >>"$work/bench.txt"
 
-# A benchmark named X-fpdf or X-excelize is the baseline of X.
+# A benchmark named X-fpdf or X-excelize is the baseline of X. Each figure is
+# the median of the runs; a ratio is that of the medians.
 awk '
   /^Benchmark/ {
     name = $1; sub(/^Benchmark/, "", name)
+    if (!(name in runs)) order[++n] = name
+    k = ++runs[name]
     for (f = 3; f <= NF; f++) {
-      if ($f == "ns/op") ns[name] = $(f - 1)
-      if ($f == "B/op") bytes[name] = $(f - 1)
-      if ($f == "allocs/op") allocs[name] = $(f - 1)
+      if ($f == "ns/op") ns[name, k] = $(f - 1)
+      if ($f == "B/op") bytes[name, k] = $(f - 1)
+      if ($f == "allocs/op") allocs[name, k] = $(f - 1)
     }
-    order[++n] = name
+  }
+  function median(v, m,    i, j, t) {
+    for (i = 2; i <= m; i++)
+      for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+    return m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2
+  }
+  function med(a, name,    v, i) {
+    split("", v)
+    for (i = 1; i <= runs[name]; i++) v[i] = a[name, i]
+    return median(v, runs[name])
   }
   function dur(v) {
     if (v >= 1e9) return sprintf("%.2f s", v / 1e9)
@@ -47,15 +65,19 @@ awk '
     print "|---|---:|---:|---:|---:|"
     for (i = 1; i <= n; i++) {
       name = order[i]; ratio = ""
-      for (b in ns) {
-        if (b == name "-fpdf" || b == name "-excelize") ratio = sprintf("%.2fx", ns[name] / ns[b])
+      for (b in runs) {
+        if (b == name "-fpdf" || b == name "-excelize") ratio = sprintf("%.2fx", med(ns, name) / med(ns, b))
       }
-      printf "| %s | %s | %d | %s | %s |\n", name, dur(ns[name]), allocs[name], mem(bytes[name]), ratio
+      printf "| %s | %s | %d | %s | %s |\n", name, dur(med(ns, name)), med(allocs, name), mem(med(bytes, name)), ratio
     }
-    pdf = ns["Forms/large"] + ns["Bundle/large"] + ns["ServiceCopy/large"]
-    raw = ns["Forms/large-fpdf"] + ns["Bundle/large-fpdf"] + ns["ServiceCopy/large-fpdf"]
+    pdf = raw = 0
+    split("Forms/large Bundle/large ServiceCopy/large", docs, " ")
+    for (i in docs) {
+      if (runs[docs[i]] > 0) pdf += med(ns, docs[i])
+      if (runs[docs[i] "-fpdf"] > 0) raw += med(ns, docs[i] "-fpdf")
+    }
     if (raw > 0) printf "\nPDF work of the large case (forms, bundle, service copy): %s, %.2fx raw fpdf.\n", dur(pdf), pdf / raw
-    if (ns["Build/typical"] > 0) printf "Full builds of the typical case per second, one core: %.1f.\n", 1e9 / ns["Build/typical"]
+    if (runs["Build/typical"] > 0) printf "Full builds of the typical case per second, one core: %.1f.\n", 1e9 / med(ns, "Build/typical")
   }
 ' "$work/bench.txt"
 
