@@ -13,14 +13,14 @@ import (
 // run together into the same bytes.
 func (o *Options) Key() [32]byte {
 	h := keyWriter{sha256.New()}
-	h.string(o.Withheld)
-	h.details(o.Withhold)
-	h.details(o.Keep)
-	h.strings(o.KeepText)
-	h.bool(o.Shapes)
-	h.bool(o.Towns)
-	h.bool(o.AddressOnly)
-	h.strings(o.Given)
+	h.text(o.Withheld)
+	h.detailList(o.Withhold)
+	h.detailList(o.Keep)
+	h.texts(o.KeepText)
+	h.flag(o.Shapes)
+	h.flag(o.Towns)
+	h.flag(o.AddressOnly)
+	h.texts(o.Given)
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
@@ -28,37 +28,37 @@ func (o *Options) Key() [32]byte {
 
 type keyWriter struct{ hash.Hash }
 
-func (w keyWriter) int(n int) { w.Write(binary.AppendUvarint(nil, uint64(n))) }
+func (w keyWriter) length(n int) { w.Write(binary.AppendUvarint(nil, uint64(n))) }
 
-func (w keyWriter) bool(b bool) {
+func (w keyWriter) flag(b bool) {
 	if b {
-		w.int(1)
+		w.Write([]byte{1})
 	} else {
-		w.int(0)
+		w.Write([]byte{0})
 	}
 }
 
-func (w keyWriter) string(s string) {
-	w.int(len(s))
+func (w keyWriter) text(s string) {
+	w.length(len(s))
 	w.Write([]byte(s))
 }
 
-func (w keyWriter) strings(ss []string) {
-	w.int(len(ss))
+func (w keyWriter) texts(ss []string) {
+	w.length(len(ss))
 	for _, s := range ss {
-		w.string(s)
+		w.text(s)
 	}
 }
 
-func (w keyWriter) details(ds []Details) {
-	w.int(len(ds))
+func (w keyWriter) detailList(ds []Details) {
+	w.length(len(ds))
 	for _, d := range ds {
-		w.string(d.Address)
-		w.string(d.Phone)
-		w.string(d.Email)
+		w.text(d.Address)
+		w.text(d.Phone)
+		w.text(d.Email)
 		// The day as the matcher reads it (in the time's own zone) and
 		// the instant both show.
-		w.string(d.Birth.Format(time.RFC3339Nano))
-		w.bool(d.Birth.IsZero())
+		w.text(d.Birth.Format(time.RFC3339Nano))
+		w.flag(d.Birth.IsZero())
 	}
 }
