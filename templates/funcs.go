@@ -58,13 +58,18 @@ func joinWords(list any, conj string) (string, error) {
 	if list == nil {
 		return "", nil
 	}
-	v := reflect.ValueOf(list)
-	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
-		return "", fmt.Errorf("want a list, got %T", list)
-	}
-	words := make([]string, v.Len())
-	for i := range words {
-		words[i] = fmt.Sprint(v.Index(i).Interface())
+	// A list of strings, the usual case (the screening's lists of
+	// occasions run to hundreds), needs no reflection.
+	words, ok := list.([]string)
+	if !ok {
+		v := reflect.ValueOf(list)
+		if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
+			return "", fmt.Errorf("want a list, got %T", list)
+		}
+		words = make([]string, v.Len())
+		for i := range words {
+			words[i] = fmt.Sprint(v.Index(i).Interface())
+		}
 	}
 	if len(words) <= 1 {
 		return strings.Join(words, ""), nil
