@@ -45,8 +45,10 @@ type birth struct {
 type dateForm struct {
 	birth int // index into matcher.births
 	// words are the names of the month a form in words begins with: a
-	// cheap test before match is tried.
+	// cheap test before match is tried. They are month's names, so the
+	// test's answer at a place holds for every form of that month.
 	words []string
+	month time.Month
 	match step
 }
 
@@ -102,7 +104,7 @@ func (m *matcher) addBirth(t time.Time) {
 			}
 			continue
 		}
-		m.dateForms = append(m.dateForms, dateForm{birth: b, words: words, match: f.match})
+		m.dateForms = append(m.dateForms, dateForm{birth: b, words: words, month: mon, match: f.match})
 		// A form in words is tried where the first letter of one of its
 		// month's names stands.
 		var keys [128]bool
@@ -136,11 +138,24 @@ func (m *matcher) dateSpans(s string, has []bool, out [][2]int) [][2]int {
 	// inside its own match.
 	next := make([]int, len(m.dateForms))
 	try := func(forms []int, i int) {
+		// Whether a month's name begins at i, found once for all the
+		// people born in that month: 1 yes, -1 no, 0 not yet asked.
+		var named [13]int8
 		for _, f := range forms {
 			form := m.dateForms[f]
-			if !held[form.birth] || i < next[f] ||
-				form.words != nil && !slices.ContainsFunc(form.words, func(w string) bool { return prefixFold(s[i:], w) >= 0 }) {
+			if !held[form.birth] || i < next[f] {
 				continue
+			}
+			if form.words != nil {
+				if named[form.month] == 0 {
+					named[form.month] = -1
+					if slices.ContainsFunc(form.words, func(w string) bool { return prefixFold(s[i:], w) >= 0 }) {
+						named[form.month] = 1
+					}
+				}
+				if named[form.month] < 0 {
+					continue
+				}
 			}
 			end := -1
 			form.match(s, i, func(j int) bool { end = j; return true })
