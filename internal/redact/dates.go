@@ -44,9 +44,9 @@ type birth struct {
 // dateForm is one way of writing one date of birth.
 type dateForm struct {
 	birth int // index into matcher.births
-	// words are the names of the month a form in words begins with: a
-	// cheap test before match is tried. They are month's names, so the
-	// test's answer at a place holds for every form of that month.
+	// words are the names of month, the month a form in words begins
+	// with: a cheap test before match is tried, whose answer at a place
+	// holds for every form of the same month.
 	words []string
 	month time.Month
 	match step
