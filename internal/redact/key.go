@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"hash"
+	"io"
 	"time"
 )
 
@@ -28,7 +29,10 @@ func (o *Options) Key() [32]byte {
 
 type keyWriter struct{ hash.Hash }
 
-func (w keyWriter) length(n int) { w.Write(binary.AppendUvarint(nil, uint64(n))) }
+func (w keyWriter) length(n int) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(binary.AppendUvarint(b[:0], uint64(n)))
+}
 
 func (w keyWriter) flag(b bool) {
 	if b {
@@ -40,7 +44,7 @@ func (w keyWriter) flag(b bool) {
 
 func (w keyWriter) text(s string) {
 	w.length(len(s))
-	w.Write([]byte(s))
+	io.WriteString(w, s)
 }
 
 func (w keyWriter) texts(ss []string) {
