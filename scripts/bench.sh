@@ -31,8 +31,10 @@ go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" -count "$count" \
 go test -run '^$' -benchmem -cpu 1 -benchtime "$benchtime" -count "$count" \
   -bench '^BenchmarkBuild$' ./cmd/spokit >>"$work/bench.txt"
 
-# A benchmark named X-fpdf or X-excelize is the baseline of X. Each figure is
-# the median of the runs; a ratio is that of the medians.
+# A benchmark named X-fpdf or X-excelize is the baseline of X; the
+# workbook's X-excelize-policy is excelize doing the disclosure policy and
+# the screening's wording too. Each figure is the median of the runs; a
+# ratio is that of the medians.
 awk '
   /^Benchmark/ {
     name = $1; sub(/^Benchmark/, "", name)
@@ -77,6 +79,8 @@ awk '
       if (runs[docs[i] "-fpdf"] > 0) raw += med(ns, docs[i] "-fpdf")
     }
     if (raw > 0) printf "\nPDF work of the large case (forms, bundle, service copy): %s, %.2fx raw fpdf.\n", dur(pdf), pdf / raw
+    if (runs["Workbook/large-excelize-policy"] > 0)
+      printf "Workbook against excelize with the same disclosure policy and screening wording: typical %.2fx, large %.2fx.\n", med(ns, "Workbook/typical") / med(ns, "Workbook/typical-excelize-policy"), med(ns, "Workbook/large") / med(ns, "Workbook/large-excelize-policy")
     if (runs["Build/typical"] > 0) printf "Full builds of the typical case per second, one core: %.1f.\n", 1e9 / med(ns, "Build/typical")
   }
 ' "$work/bench.txt"
