@@ -44,9 +44,9 @@ type birth struct {
 // dateForm is one way of writing one date of birth.
 type dateForm struct {
 	birth int // index into matcher.births
-	// words are the names of month, the month a form in words begins
-	// with: a cheap test before match is tried, whose answer at a place
-	// holds for every form of the same month.
+	// words are the ways month is written (monthForms), the month a form
+	// in words begins with. Looking for them is a cheap test before match
+	// is tried, and its answer at a place holds for every form of month.
 	words []string
 	month time.Month
 	match step
